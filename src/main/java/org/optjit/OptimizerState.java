@@ -1,0 +1,88 @@
+package org.optjit;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The state of one optimizer for one weight array: the step count {@code t} and one float
+ * array per state variable of the rule, each as long as the weights. Exposed by name for
+ * checkpoints and inspection; the arrays are live, not copies.
+ */
+public final class OptimizerState {
+
+    private final String ruleName;
+    private final List<String> names;
+    private final float[][] arrays;
+    private long t;
+
+    OptimizerState(String ruleName, List<String> names, float[][] arrays) {
+        this.ruleName = ruleName;
+        this.names = List.copyOf(names);
+        this.arrays = arrays;
+    }
+
+    /** Steps taken so far: 0 for a new state; the next step runs with {@code t + 1}. */
+    public long t() {
+        return t;
+    }
+
+    /** Sets the step count, for restoring a checkpoint. */
+    public void setT(long t) {
+        if (t < 0) {
+            throw new IllegalArgumentException("t must be >= 0, got " + t);
+        }
+        this.t = t;
+    }
+
+    /**
+     * Ends a step made of range updates ({@link Optimizer#step(float[], float[],
+     * OptimizerState, int, int)}): {@code t += 1}.
+     */
+    public void advance() {
+        t++;
+    }
+
+    /** The number of weights this state is for. */
+    public int size() {
+        return arrays.length == 0 ? sizeWithoutArrays : arrays[0].length;
+    }
+
+    private int sizeWithoutArrays = -1;
+
+    void setSizeWithoutArrays(int n) {
+        this.sizeWithoutArrays = n;
+    }
+
+    /** The names of the state arrays, in the rule's order. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** The state array called {@code name} (live). */
+    public float[] array(String name) {
+        int i = names.indexOf(name);
+        if (i < 0) {
+            throw new RuleException("rule '" + ruleName + "' has no state '" + name + "'"
+                    + org.optjit.sema.Names.didYouMean(name, names)
+                    + (names.isEmpty() ? " (it has no state)" : " (it has: " + String.join(", ", names) + ")"));
+        }
+        return arrays[i];
+    }
+
+    /** All state arrays in the rule's order (live). */
+    public List<float[]> arrays() {
+        List<float[]> out = new ArrayList<>();
+        Collections.addAll(out, arrays);
+        return out;
+    }
+
+    /** The name of the rule this state was made for. */
+    public String ruleName() {
+        return ruleName;
+    }
+
+    float[][] raw() {
+        return arrays;
+    }
+}

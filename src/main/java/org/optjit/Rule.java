@@ -1,0 +1,151 @@
+package org.optjit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.optjit.ir.FrontEnd;
+import org.optjit.ir.Hyper;
+import org.optjit.ir.Program;
+import org.optjit.ir.StateVar;
+
+/**
+ * An optimizer update rule, parsed and analysed. See {@code docs/language.md}.
+ *
+ * <pre>
+ * Rule rule = Rule.parse("v = mu*v - eps*g; w += v");
+ * Kernel kernel = rule.compile(Backend.AUTO);
+ * Optimizer opt = kernel.bind(Map.of("mu", 0.9, "eps", 0.01));
+ * OptimizerState s = opt.newState(w);
+ * opt.step(w, g, s);
+ * </pre>
+ *
+ * <h2>Map of the implementation</h2>
+ * <ul>
+ *   <li>{@code grammar/OptRule.g4}: the grammar; {@code org.optjit.syntax}: parse tree to
+ *       AST, located syntax errors (ANTLR types stay there).</li>
+ *   <li>{@code org.optjit.ast}: immutable AST records with source spans, and a printer.</li>
+ *   <li>{@code org.optjit.sema}: name roles (weight, gradient, hyperparameter, state,
+ *       step scalar, temporary) and the language's checks.</li>
+ *   <li>{@code org.optjit.ir}: {@link Program}: a per-step scalar prelude (double) and a
+ *       per-weight body (float32) in SSA form; folding, CSE, hoisting.
+ *       {@link FrontEnd} runs the stages above.</li>
+ *   <li>{@code org.optjit.interp}: the reference interpreter, the oracle.</li>
+ *   <li>{@code org.optjit.codegen}: generated hidden classes (ASM), one emitter per
+ *       backend.</li>
+ *   <li>{@code org.optjit.runtime}: what generated code implements; threading.</li>
+ *   <li>{@code org.optjit.train}: the mini-batch trainer; {@code org.optjit.cli}: the
+ *       command line.</li>
+ * </ul>
+ */
+public final class Rule {
+
+    /** A hyperparameter as the rule declares or implies it. */
+    public record Hyperparameter(String name, OptionalDouble defaultValue, boolean declared) {
+    }
+
+    /** A per-weight state array and its initial value as written. */
+    public record StateVariable(String name, String initialValue, boolean declared) {
+    }
+
+    private final String source;
+    private final Program program;
+
+    private Rule(String source, Program program) {
+        this.source = source;
+        this.program = program;
+    }
+
+    /** Parses a rule given as text; errors are reported against {@code <input>}. */
+    public static Rule parse(String source) {
+        return parse(source, "<input>");
+    }
+
+    /**
+     * Parses a rule; {@code fileName} is used in diagnostics and, without its extension, as
+     * the rule's name.
+     *
+     * @throws RuleException with every diagnostic when the rule is not valid
+     */
+    public static Rule parse(String source, String fileName) {
+        return new Rule(source, FrontEnd.compile(source, fileName));
+    }
+
+    /**
+     * Reads and parses a rule file.
+     *
+     * @throws RuleException when the file cannot be read or the rule is not valid
+     */
+    public static Rule load(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new RuleException(path + ": not a text file (it is not valid UTF-8)");
+        } catch (IOException e) {
+            throw new RuleException(path + ": cannot read: " + describe(e));
+        }
+        return parse(text, path.toString());
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The rule's name: its file name without extension, or "rule". */
+    public String name() {
+        return program.name();
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** The compiled IR, for tools and tests. */
+    public Program program() {
+        return program;
+    }
+
+    /** Hyperparameters, declared and inferred, in slot order. */
+    public List<Hyperparameter> hyperparameters() {
+        List<Hyperparameter> out = new ArrayList<>();
+        for (Hyper h : program.hypers()) {
+            out.add(new Hyperparameter(h.name(),
+                    h.hasDefault() ? OptionalDouble.of(h.defaultValue()) : OptionalDouble.empty(), h.declared()));
+        }
+        return out;
+    }
+
+    /** Per-weight state arrays, declared and inferred, in slot order. */
+    public List<StateVariable> state() {
+        List<StateVariable> out = new ArrayList<>();
+        for (StateVar s : program.states()) {
+            out.add(new StateVariable(s.name(), s.initSource(), s.declared()));
+        }
+        return out;
+    }
+
+    /**
+     * Compiles the per-weight loop for a backend.
+     *
+     * @throws RuleException when the backend cannot run here (VECTOR without the
+     *     {@code jdk.incubator.vector} module) or the rule is too large for it
+     */
+    public Kernel compile(Backend backend) {
+        return Kernel.compile(this, backend);
+    }
+
+    @Override
+    public String toString() {
+        return "Rule[" + name() + "]";
+    }
+}
