@@ -8,9 +8,11 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.GeneratorAdapter;
 import org.objectweb.asm.commons.Method;
 import org.optjit.RuleException;
+import org.optjit.codegen.BodyInfo;
 import org.optjit.codegen.GeneratedKernel;
 import org.optjit.codegen.KernelClasses;
 import org.optjit.codegen.KernelCompiler;
+import org.optjit.codegen.MethodLimit;
 import org.optjit.ir.Block;
 import org.optjit.ir.Insn;
 import org.optjit.ir.Op;
@@ -21,8 +23,8 @@ import org.optjit.runtime.LoopKernel;
 /**
  * The VECTOR backend: compiles a program's per-weight body into a hidden class whose
  * {@link LoopKernel#run} loops over {@code jdk.incubator.vector.FloatVector}s of the
- * preferred species (see {@link VectorLoopEmitter}) and finishes with a scalar tail (see
- * {@link ScalarTailEmitter}).
+ * preferred species (see {@link VectorLoopEmitter}) and finishes with the SCALAR
+ * backend's loop as its tail (see {@link ScalarTail}).
  *
  * <p>Results equal the interpreter's bit for bit (every NaN counted as one value) for
  * everything but EXP, LOG, LOG2 and POW, which use the Vector API's float intrinsics in
@@ -33,7 +35,7 @@ public final class VectorCompiler implements KernelCompiler {
 
     private static final Type OWNER = Type.getObjectType(KernelClasses.INTERNAL_PACKAGE + "VectorKernel");
     private static final Method RUN = Method.getMethod("void run(float[], float[], float[][], float[], int, int)");
-    private static final Method TAIL = new Method("tail", RUN.getDescriptor());
+    private static final String BACKEND = "VECTOR";
 
     @Override
     public GeneratedKernel compile(Program program) {
@@ -44,9 +46,11 @@ public final class VectorCompiler implements KernelCompiler {
      * The class file for {@code program}'s body.
      *
      * @throws RuleException when the body does not fit in one JVM method
+     * @throws IllegalArgumentException when the body is not a well-formed per-weight block
      */
     public static byte[] generate(Program program) {
-        Block body = program.body();
+        BodyInfo info = BodyInfo.of(program.body());
+        MethodLimit.requireFits(program.name(), BACKEND, info.liveCount());
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             // Frames only ever merge identical reference types here; never load classes.
             @Override
@@ -64,22 +68,15 @@ public final class VectorCompiler implements KernelCompiler {
         init.returnValue();
         init.endMethod();
 
-        GeneratorAdapter run = new GeneratorAdapter(Opcodes.ACC_PUBLIC, RUN, null, null, cw);
-        VectorLoopEmitter.emit(run, body, OWNER, TAIL);
+        GeneratorAdapter run = new GeneratorAdapter(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, RUN, null, null, cw);
+        VectorLoopEmitter.emit(run, info, OWNER);
         run.endMethod();
-
-        GeneratorAdapter tail = new GeneratorAdapter(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, TAIL, null, null, cw);
-        ScalarTailEmitter.emit(tail, body);
-        tail.endMethod();
-
-        cw.visitEnd();
         try {
+            ScalarTail.copyInto(cw, OWNER, program);
+            cw.visitEnd();
             return cw.toByteArray();
-        } catch (MethodTooLargeException | ClassTooLargeException e) {
-            throw new RuleException("rule '" + program.name() + "' is too large for the VECTOR backend: its"
-                    + " per-weight body of " + body.size() + " operations needs more than the 64 KB of"
-                    + " bytecode one JVM method may hold; split it into smaller rules or use the"
-                    + " INTERPRETER backend");
+        } catch (MethodTooLargeException | ClassTooLargeException | RuleException e) {
+            throw MethodLimit.tooLarge(program.name(), BACKEND, info.liveCount());
         }
     }
 

@@ -7,7 +7,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.GeneratorAdapter;
-import org.objectweb.asm.commons.Method;
+import org.optjit.codegen.BodyInfo;
 import org.optjit.ir.Block;
 import org.optjit.ir.Insn;
 import org.optjit.ir.Op;
@@ -26,7 +26,7 @@ import org.optjit.ir.Output;
  *     FloatVector x = FloatVector.fromArray(SPECIES, w, i); ... // body, one local per value
  *     r.intoArray(w, i); ...                                  // stores after all loads
  * }
- * if (i &lt; to) tail(w, g, state, uniforms, i, to);
+ * if (i &lt; to) tail(w, g, state, uniforms, i, to);             // the SCALAR loop
  * </pre>
  * where {@code SPECIES} is read from {@code FloatVector.SPECIES_PREFERRED} at each use (a
  * JDK static final, so a compile-time constant for C2; never a lane count fixed here).
@@ -36,11 +36,15 @@ final class VectorLoopEmitter {
     private VectorLoopEmitter() {
     }
 
-    /** Emits the whole body of {@code run}; {@code tail} is the static tail method of {@code owner}. */
-    static void emit(GeneratorAdapter ga, Block body, Type owner, Method tail) {
+    /** Emits the whole body of {@code run}; the tail is {@link ScalarTail#TAIL} of {@code owner}. */
+    static void emit(GeneratorAdapter ga, BodyInfo info, Type owner) {
+        Block body = info.body();
         int[] states = VectorCompiler.loadStateArrays(ga, body);
         int[] local = new int[body.size()];
         for (int k = 0; k < body.size(); k++) {
+            if (!info.isLive(k)) {
+                continue;
+            }
             local[k] = ga.newLocal(body.insn(k).op().type() == Op.Type.BOOL ? MASK : FLOAT_VECTOR);
             if (hoist(ga, body.insn(k))) {
                 ga.storeLocal(local[k]);
@@ -66,7 +70,7 @@ final class VectorLoopEmitter {
         VectorInsnEmitter insns = new VectorInsnEmitter(ga, local);
         for (int k = 0; k < body.size(); k++) {
             Insn in = body.insn(k);
-            if (isHoisted(in.op())) {
+            if (!info.isLive(k) || isHoisted(in.op())) {
                 continue;
             }
             switch (in.op()) {
@@ -104,12 +108,14 @@ final class VectorLoopEmitter {
         ga.loadLocal(i);
         ga.loadArg(5);
         ga.ifICmp(GeneratorAdapter.GE, done);
+        ga.loadThis();
         for (int a = 0; a < 4; a++) {
             ga.loadArg(a);
         }
         ga.loadLocal(i);
         ga.loadArg(5);
-        ga.invokeStatic(owner, tail);
+        ga.visitMethodInsn(Opcodes.INVOKESPECIAL, owner.getInternalName(), ScalarTail.TAIL.getName(),
+                ScalarTail.TAIL.getDescriptor(), false);
         ga.mark(done);
         ga.returnValue();
     }

@@ -2,68 +2,51 @@ package org.optjit.codegen.vector;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import org.optjit.codegen.Differential;
 import org.optjit.runtime.LoopKernel;
 
 /**
- * Runs two loop kernels on copies of the same inputs and compares every array element.
- * Exact means the same float bits, with every NaN counted as one value (the JVM does not
- * define which NaN an operation returns); near means within {@code ulps} units in the last
- * place of the reference, or exact.
+ * {@link Differential#assertAgree} (bitwise, NaNs counted as one value) when the tolerance
+ * is 0; otherwise each element within {@code ulps} units in the last place of the
+ * reference, with special values (NaN, infinities) exact.
  */
 final class Agreement {
 
     private Agreement() {
     }
 
-    static boolean exact(float expected, float actual) {
-        return Float.floatToIntBits(expected) == Float.floatToIntBits(actual);
-    }
-
     static boolean near(float expected, float actual, int ulps) {
-        if (exact(expected, actual)) {
+        if (Float.floatToIntBits(expected) == Float.floatToIntBits(actual)) {
             return true;
         }
         if (Float.isNaN(expected) || Float.isNaN(actual) || Float.isInfinite(expected)
                 || Float.isInfinite(actual)) {
             return false;
         }
-        return Math.abs(expected - actual) <= ulps * Math.ulp(expected);
+        return Math.abs((double) expected - actual) <= ulps * (double) Math.ulp(expected);
     }
 
-    /**
-     * Runs both kernels over {@code [from, to)} and fails with the first differing element.
-     *
-     * @param ulps 0 for exact, else the tolerance
-     */
     static void check(String what, LoopKernel reference, LoopKernel tested, float[] w, float[] g, float[][] state,
                       float[] uniforms, int from, int to, int ulps) {
+        if (ulps == 0) {
+            Differential.assertAgree(what, reference, tested, w, g, state, uniforms, from, to);
+            return;
+        }
         float[] w1 = w.clone();
         float[] w2 = w.clone();
-        float[][] s1 = deepClone(state);
-        float[][] s2 = deepClone(state);
+        float[][] s1 = {state[0].clone(), state[1].clone()};
+        float[][] s2 = {state[0].clone(), state[1].clone()};
         reference.run(w1, g, s1, uniforms, from, to);
         tested.run(w2, g, s2, uniforms, from, to);
-        compare(what + ": w", w, g, w1, w2, ulps);
-        for (int k = 0; k < state.length; k++) {
-            compare(what + ": state " + k, w, g, s1[k], s2[k], ulps);
-        }
-    }
-
-    private static void compare(String what, float[] w, float[] g, float[] expected, float[] actual, int ulps) {
-        for (int i = 0; i < expected.length; i++) {
-            boolean ok = ulps == 0 ? exact(expected[i], actual[i]) : near(expected[i], actual[i], ulps);
-            if (!ok) {
-                fail(what + "[" + i + "] (w=" + w[i] + ", g=" + g[i] + "): expected " + expected[i]
-                        + " but was " + actual[i]);
+        float[][] expected = {w1, s1[0], s1[1]};
+        float[][] actual = {w2, s2[0], s2[1]};
+        for (int a = 0; a < expected.length; a++) {
+            for (int i = 0; i < w.length; i++) {
+                if (!near(expected[a][i], actual[a][i], ulps)) {
+                    fail(what + ": array " + a + "[" + i + "] (w=" + w[i] + ", g=" + g[i] + "): expected "
+                            + expected[a][i] + " within " + ulps + " ulps, was " + actual[a][i]);
+                }
             }
         }
-    }
-
-    static float[][] deepClone(float[][] a) {
-        float[][] c = new float[a.length][];
-        for (int k = 0; k < a.length; k++) {
-            c[k] = a[k].clone();
-        }
-        return c;
     }
 }
