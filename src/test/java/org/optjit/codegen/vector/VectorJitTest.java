@@ -18,7 +18,7 @@ class VectorJitTest {
     @Test
     void compiledKernelsAgreeWithInterpreter() throws Exception {
         ChildJvm.Result r = ChildJvm.run(JitAgreementMain.class,
-                List.of("-Xbatch", "-XX:+PrintCompilation"), 600);
+                List.of("-Doptjit.verify=true", "-Xbatch", "-XX:+PrintCompilation"), 600);
         assertEquals(0, r.exitCode(), r.output());
         long compiled = r.output().lines()
                 .filter(l -> l.contains("VectorKernel") && l.contains("::run") && !l.contains("%")
