@@ -9,24 +9,24 @@ import java.util.Map;
  * the gain grows additively while the gradient keeps its sign and shrinks
  * multiplicatively when it flips, and stays within a range:
  * <pre>
- *   if g * gprev > 0: gain = gain + up   else: gain = gain * down
+ *   if g * g_prev > 0: gain = gain + increase   else: gain = gain * decrease
  *   gain = clip(gain, gain_min, gain_max)
  *   w -= lr * gain * g
- *   gprev = g
+ *   g_prev = g
  * </pre>
- * State {@code gain} starts at 1, {@code gprev} at 0.
+ * State {@code gain} starts at 1, {@code g_prev} at 0.
  *
  * @param lr       the global learning rate
- * @param up       additive increase (0.05 in the lecture)
- * @param down     multiplicative decrease (0.95)
+ * @param increase additive increase (0.05 in the lecture)
+ * @param decrease multiplicative decrease (0.95)
  * @param gain_min smallest gain (0.1)
  * @param gain_max largest gain (10)
  */
-public record AdaptiveGains(double lr, double up, double down, double gain_min, double gain_max)
+public record AdaptiveGains(double lr, double increase, double decrease, double gain_min, double gain_max)
         implements Baseline {
 
     /** The example's defaults (the lecture's). */
-    public static final AdaptiveGains DEFAULTS = new AdaptiveGains(0.01, 0.05, 0.95, 0.1, 10);
+    public static final AdaptiveGains DEFAULTS = new AdaptiveGains(0.001, 0.05, 0.95, 0.1, 10);
 
     @Override
     public String rule() {
@@ -40,7 +40,7 @@ public record AdaptiveGains(double lr, double up, double down, double gain_min, 
 
     @Override
     public List<String> stateNames() {
-        return List.of("gain", "gprev");
+        return List.of("gain", "g_prev");
     }
 
     @Override
@@ -49,10 +49,10 @@ public record AdaptiveGains(double lr, double up, double down, double gain_min, 
         Arrays.fill(state[1], 0f);
     }
 
-    /** {@code [up, down, gain_min, gain_max, lr]}. */
+    /** {@code [increase, decrease, gain_min, gain_max, lr]}. */
     @Override
     public float[] uniforms(long t) {
-        return new float[] {(float) up, (float) down, (float) gain_min, (float) gain_max, (float) lr};
+        return new float[] {(float) increase, (float) decrease, (float) gain_min, (float) gain_max, (float) lr};
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.Map;
 public record Momentum(double lr, double mu) implements Baseline {
 
     /** The example's defaults. */
-    public static final Momentum DEFAULTS = new Momentum(0.01, 0.9);
+    public static final Momentum DEFAULTS = new Momentum(0.001, 0.9);
 
     @Override
     public String rule() {

@@ -9,25 +9,25 @@ import java.util.Map;
  * of the gradient is used, with a step size per weight that grows while the sign holds
  * and shrinks when it flips:
  * <pre>
- *   if g * gprev > 0: step = min(step * eta_plus, step_max)
- *   if g * gprev < 0: step = max(step * eta_minus, step_min)
+ *   if g * g_prev > 0: step = min(step * eta_plus, step_max)
+ *   if g * g_prev < 0: step = max(step * eta_minus, step_min)
  *   w -= sign(g) * step
- *   gprev = g
+ *   g_prev = g
  * </pre>
- * State {@code step} starts at {@code step_init}, {@code gprev} at 0. The branches and
+ * State {@code step} starts at {@code lr}, {@code g_prev} at 0. The branches and
  * {@code Math.signum} are what a careful person writes; the JIT does not vectorise them.
  *
+ * @param lr        the initial step
  * @param eta_plus  growth factor while the sign holds
  * @param eta_minus shrink factor on a sign change
- * @param step_max  largest step
  * @param step_min  smallest step
- * @param step_init the initial step
+ * @param step_max  largest step
  */
-public record Rprop(double eta_plus, double eta_minus, double step_max, double step_min, double step_init)
+public record Rprop(double lr, double eta_plus, double eta_minus, double step_min, double step_max)
         implements Baseline {
 
     /** The example's defaults (the lecture's). */
-    public static final Rprop DEFAULTS = new Rprop(1.2, 0.5, 50, 1e-6, 0.1);
+    public static final Rprop DEFAULTS = new Rprop(0.01, 1.2, 0.5, 1e-6, 50);
 
     @Override
     public String rule() {
@@ -41,12 +41,12 @@ public record Rprop(double eta_plus, double eta_minus, double step_max, double s
 
     @Override
     public List<String> stateNames() {
-        return List.of("step", "gprev");
+        return List.of("step", "g_prev");
     }
 
     @Override
     public void initState(float[] w, float[][] state) {
-        Arrays.fill(state[0], (float) step_init);
+        Arrays.fill(state[0], (float) lr);
         Arrays.fill(state[1], 0f);
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
 public record Sgd(double lr) implements Baseline {
 
     /** The example's defaults. */
-    public static final Sgd DEFAULTS = new Sgd(0.01);
+    public static final Sgd DEFAULTS = new Sgd(0.001);
 
     @Override
     public String rule() {

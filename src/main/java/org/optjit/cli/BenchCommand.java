@@ -50,7 +50,8 @@ public final class BenchCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--seconds", paramLabel = "S",
-            description = "Time measured per backend (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+            description = "Time measured per backend, after a warm-up of up to 2 s (default: ${DEFAULT-VALUE}).",
+            defaultValue = "1")
     double seconds;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", split = ",",
@@ -60,6 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** Steps of a small array before timing, so the JIT compiles each loop from its entry. */
     private static final int WARM_UP_SIZE = 1024;
     private static final int WARM_UP_STEPS = 20_000;
+    private static final long WARM_UP_NANOS = 2_000_000_000L;
 
     @Override
     public Integer call() {
@@ -137,9 +139,13 @@ public final class BenchCommand implements Callable<Integer> {
         return secondsPerRun(() -> StepRunner.run(Bandwidth.IN_PLACE, a, g, none, s, 0, size, nThreads));
     }
 
-    /** Runs {@code r} {@link #WARM_UP_STEPS} times, or for at most {@code seconds}. */
-    private void warmUp(Runnable r) {
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+    /**
+     * Runs {@code r} {@link #WARM_UP_STEPS} times, or for at most {@link #WARM_UP_NANOS}
+     * (the interpreter), whatever {@code --seconds} says: a loop timed before the JIT has
+     * compiled it measures the bytecode interpreter.
+     */
+    private static void warmUp(Runnable r) {
+        long deadline = System.nanoTime() + WARM_UP_NANOS;
         for (int k = 0; k < WARM_UP_STEPS && System.nanoTime() < deadline; k++) {
             r.run();
         }

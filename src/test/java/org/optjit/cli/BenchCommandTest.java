@@ -66,7 +66,7 @@ class BenchCommandTest {
         int status = run("bench", ruleFile().toString(), "--size", "5000", "--seconds", "0.05", "--threads", "2");
         assertEquals(0, status, err.toString());
         String text = out.toString();
-        assertTrue(text.contains("5,000 weights, 2 threads, 24 bytes per weight per step (12 read, 12 written)"),
+        assertTrue(text.contains("5,000 weights, 2 threads, 20 bytes per weight per step (12 read, 8 written)"),
                 text);
         Matcher bandwidth = Pattern.compile("in-place bandwidth \\(a\\[i\\] \\+= s\\*b\\[i\\]\\): ([0-9.]+) GB/s")
                 .matcher(text);
