@@ -34,6 +34,7 @@ public final class Main implements Runnable {
         // Each command lives in its own class; register it here.
         cl.addSubcommand(new CheckCommand());
         cl.addSubcommand(new ExplainCommand());
+        cl.addSubcommand(new BenchCommand());
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
