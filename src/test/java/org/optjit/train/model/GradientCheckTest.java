@@ -38,11 +38,11 @@ class GradientCheckTest {
         if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
             int[] sizes = {7, 6, 5, 4};
             check(Network.classifier(sizes, hidden), ReferenceMlp.classifier(sizes, hidden),
-                    classification(90, 7, 4, 11), 90);
+                    classification(150, 7, 4, 11), 150);
         } else {
             int[] encoder = {6, 5, 3};
             check(Network.autoencoder(encoder, hidden, loss), ReferenceMlp.autoencoder(encoder, hidden, loss),
-                    pixels(90, 6, 12), 90);
+                    pixels(150, 6, 12), 150);
         }
     }
 
