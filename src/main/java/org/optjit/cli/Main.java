@@ -31,6 +31,9 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // Each command lives in its own class; register it here.
+        cl.addSubcommand(new TrainCommand());
+        cl.addSubcommand(new CompareCommand());
+        cl.addSubcommand(new TraceCommand());
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

@@ -34,13 +34,10 @@ final class RuleHypers {
             boolean used = false;
             for (Rule r : rules) {
                 String label = label(rules, r);
-                String name = key;
-                if (dot > 0) {
-                    if (!key.substring(0, dot).equals(label)) {
-                        continue;
-                    }
-                    name = key.substring(dot + 1);
+                if (dot > 0 && !key.substring(0, dot).equals(label)) {
+                    continue;
                 }
+                String name = dot > 0 ? key.substring(dot + 1) : key;
                 if (r.hyperparameters().stream().anyMatch(h -> h.name().equals(name))) {
                     out.get(label).put(name, e.getValue());
                     used = true;

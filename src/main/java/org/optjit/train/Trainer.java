@@ -68,7 +68,8 @@ public final class Trainer {
         this.order = new BatchOrder(config.seed(), data.train().size(), config.batch());
         this.controller = config.rateControl().newController();
         this.stopping = new EarlyStopping(config.earlyStopping());
-        network.initialize(params, config.init(), new org.optjit.train.Rng(config.seed()));
+        network.setThreads(config.threads());
+        network.initialize(params, config.init(), new Rng(config.seed()));
         this.state = optimizer.newState(params);
     }
 
