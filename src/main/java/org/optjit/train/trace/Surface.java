@@ -12,7 +12,7 @@ public enum Surface {
      * methods which adapt per coordinate (6d: "only deals with axis-aligned effects") are
      * not favoured by the picture.
      */
-    BOWL(-4.0, -1.5, 5.0, 3.0, -5, 5, -3, 3, 150),
+    BOWL(-4.0, -1.5, 0.0, 0.0, -5, 5, -3, 3, 150),
 
     /** Rosenbrock's banana valley, {@code (1-x)^2 + 100 (y-x^2)^2}, minimum at (1, 1). */
     ROSENBROCK(-1.2, 1.0, 1.0, 1.0, -2, 2, -1, 3, 600);
