@@ -43,7 +43,7 @@ final class Charts {
             }
             double[] x = h.stream().mapToDouble(EpochMetrics::epoch).toArray();
             double[] y = h.stream().mapToDouble(value).toArray();
-            chart.addSeries(run.getKey(), x, y);
+            chart.addSeries(run.getKey(), x, y).setLineStyle(new BasicStroke(2f));
         }
         save(chart, file);
     }
@@ -59,7 +59,7 @@ final class Charts {
         double lo = surface == Surface.BOWL ? 0.05 : 0.5;
         double hi = Math.max(surface.value(r[0], r[3]), surface.value(r[1], r[2])) * 0.8;
         int k = 0;
-        for (ContourLines.Level level : ContourLines.compute(surface::value, r, 150,
+        for (ContourLines.Level level : ContourLines.compute(surface::value, r, 100,
                 ContourLines.geometricLevels(lo, hi, 14))) {
             if (level.xs().length == 0) {
                 continue;
@@ -76,6 +76,7 @@ final class Charts {
             String name = p.getKey() + (t.outcome() == TracedPath.Outcome.DIVERGED ? " (diverged)" : "");
             XYSeries s = chart.addSeries(name, clipped[0], clipped[1]);
             s.setMarker(SeriesMarkers.CIRCLE);
+            s.setLineStyle(new BasicStroke(1.5f));
         }
         double[] min = surface.minimum();
         XYSeries m = chart.addSeries("minimum", new double[] {min[0]}, new double[] {min[1]});
