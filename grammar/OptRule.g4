@@ -14,8 +14,11 @@ grammar OptRule;
 
 @header {package org.optjit.syntax;}
 
+// Statement lists are written so that every decision needs one token of lookahead
+// (empty statements are allowed) and are not a rule of their own, so that error recovery
+// resynchronises inside the list instead of giving up on the rest of the file.
 ruleFile
-    : sep* (statement (sep+ statement)*)? sep* EOF
+    : statement? (sep statement?)* EOF
     ;
 
 sep
@@ -47,7 +50,7 @@ stateItem
     ;
 
 block
-    : '{' sep* (statement (sep+ statement)*)? sep* '}'
+    : '{' statement? (sep statement?)* '}'
     ;
 
 expr

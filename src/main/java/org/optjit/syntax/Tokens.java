@@ -7,6 +7,8 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 /** How tokens and sets of expected tokens are named in diagnostics, in plain words. */
 final class Tokens {
 
+    private static final int IF = typeOf("'if'");
+
     private Tokens() {
     }
 
@@ -39,6 +41,9 @@ final class Tokens {
         if (set == null || set.isNil()) {
             return null;
         }
+        if (set.contains(OptRuleLexer.NAME) && set.contains(IF)) {
+            return "a statement";
+        }
         if (set.contains(OptRuleLexer.NUMBER) && set.contains(OptRuleLexer.NAME)) {
             return "an expression";
         }
@@ -55,6 +60,17 @@ final class Tokens {
             sb.append(name(v, types[i]));
         }
         return sb.toString();
+    }
+
+    /** The token type of a literal such as {@code 'if'}. */
+    private static int typeOf(String literal) {
+        Vocabulary v = OptRuleParser.VOCABULARY;
+        for (int t = 0; t <= v.getMaxTokenType(); t++) {
+            if (literal.equals(v.getLiteralName(t))) {
+                return t;
+            }
+        }
+        throw new IllegalStateException("no token " + literal);
     }
 
     private static String name(Vocabulary v, int type) {
