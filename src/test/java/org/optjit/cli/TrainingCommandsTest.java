@@ -26,6 +26,7 @@ class TrainingCommandsTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();
+        cl.setOverwrittenOptionsAllowed(true); // so a test can override one of the SMALL options
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int status = cl.execute(args);
@@ -33,13 +34,15 @@ class TrainingCommandsTest {
     }
 
     static final String MOMENTUM = "examples/momentum.opt";
-    static final String[] SMALL = {"--data", "blobs", "--limit", "200,50,50", "--layers", "2-8-3", "--batch", "25",
+    static final String[] SMALL = {"--data", "blobs", "--limit", "200,50,50", "--layers", "32-8-5", "--batch", "25",
         "--threads", "1", "--backend", "interpreter"};
 
-    static String[] args(String[] a, String... b) {
-        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
+    /** The command name, the small-data options, then the command's arguments (which may override them). */
+    static String[] args(String[] small, String... command) {
+        List<String> r = new java.util.ArrayList<>(List.of(command[0]));
+        r.addAll(List.of(small));
+        r.addAll(List.of(command).subList(1, command.length));
+        return r.toArray(new String[0]);
     }
 
     @Test
@@ -86,8 +89,8 @@ class TrainingCommandsTest {
         String out = dir.resolve("x").toString();
         String[][] cases = {
             {"train", "--rule", dir.resolve("missing.opt").toString()},
-            args(SMALL, "train", "--rule", MOMENTUM, "--layers", "3-8-3", "--out", out),
-            args(SMALL, "train", "--rule", MOMENTUM, "--layers", "2-8-4", "--out", out),
+            args(SMALL, "train", "--rule", MOMENTUM, "--layers", "3-8-5", "--out", out),
+            args(SMALL, "train", "--rule", MOMENTUM, "--layers", "32-8-4", "--out", out),
             args(SMALL, "train", "--rule", MOMENTUM, "--data", "no-such-data", "--out", out),
             args(SMALL, "train", "--rule", MOMENTUM, "--set", "lr=fast", "--out", out),
             args(SMALL, "train", "--rule", MOMENTUM, "--set", "eta=0.1", "--out", out),
@@ -97,11 +100,12 @@ class TrainingCommandsTest {
             args(SMALL, "train", "--rule", MOMENTUM, "--resume"),
             {"compare", MOMENTUM, "--set", "nosuch=1", "--out", out},
             {"trace", MOMENTUM, "--surface", "saddle", "--out", out},
+            {"train", "--rule", MOMENTUM, "--data", "curves", "--limit", "20,10,10", "--preprocess", "pca", "--out", out},
         };
         String[] expected = {
             "missing.opt: cannot read: no such file",
-            "the data has 2 inputs (after preprocessing), so the first size must be 2",
-            "the data has 3 classes, so the last size must be 3",
+            "the data has 32 inputs (after preprocessing), so the first size must be 32",
+            "the data has 5 classes, so the last size must be 5",
             "unknown data set 'no-such-data'",
             "--set lr=fast: 'fast' is not a number",
             "unknown hyperparameter 'eta'",
@@ -111,6 +115,7 @@ class TrainingCommandsTest {
             "--resume needs --out or --checkpoint",
             "--set nosuch: no rule has a hyperparameter of that name",
             "--surface: unknown value 'saddle' (choose one of: bowl, rosenbrock)",
+            "an autoencoder reconstructs its inputs",
         };
         for (int i = 0; i < cases.length; i++) {
             Run r = run(cases[i]);
@@ -147,7 +152,8 @@ class TrainingCommandsTest {
 
     @Test
     void traceDrawsBothSurfaces(@TempDir Path dir) throws Exception {
-        Run r = run("trace", MOMENTUM, "examples/rmsprop.opt", "--set", "lr=0.01", "--steps", "50", "--out", dir.toString());
+        Run r = run("trace", MOMENTUM, "examples/rmsprop.opt", "--set", "lr=0.01", "--steps", "50", "--backend",
+                "interpreter", "--out", dir.toString());
         assertEquals(0, r.status(), r.all());
         assertTrue(r.out().contains("bowl        momentum"), r.out());
         for (String f : List.of("trace-bowl.png", "trace-bowl.svg", "trace-rosenbrock.png", "trace-rosenbrock.svg")) {
