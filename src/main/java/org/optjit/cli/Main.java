@@ -35,6 +35,9 @@ public final class Main implements Runnable {
         cl.addSubcommand(new CheckCommand());
         cl.addSubcommand(new ExplainCommand());
         cl.addSubcommand(new BenchCommand());
+        cl.addSubcommand(new TrainCommand());
+        cl.addSubcommand(new CompareCommand());
+        cl.addSubcommand(new TraceCommand());
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
