@@ -1,0 +1,121 @@
+package org.optjit.codegen;
+
+import org.objectweb.asm.ClassTooLargeException;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.optjit.runtime.LoopKernel;
+
+/**
+ * The skeleton every generated kernel shares: a final class in {@link
+ * KernelClasses#INTERNAL_PACKAGE} implementing {@link LoopKernel}, with a public no-arg
+ * constructor and the method {@code run(w, g, state, uniforms, from, to)}, whose body a
+ * backend's emitter writes through the {@link MethodEmitter} that {@link #beginRun()}
+ * returns.
+ *
+ * <p>The writer computes max stack and max locals ({@code COMPUTE_MAXS}, a cheap linear
+ * pass) but not frames: emitters write them (see {@link MethodEmitter}).
+ */
+public final class KernelClassWriter {
+
+    /** Local slot of {@code run}'s {@code float[] w}. */
+    public static final int W = 1;
+    /** Local slot of {@code float[] g}. */
+    public static final int G = 2;
+    /** Local slot of {@code float[][] state}. */
+    public static final int STATE = 3;
+    /** Local slot of {@code float[] uniforms}. */
+    public static final int UNIFORMS = 4;
+    /** Local slot of {@code int from}. */
+    public static final int FROM = 5;
+    /** Local slot of {@code int to}. */
+    public static final int TO = 6;
+
+    public static final Type FLOAT_ARRAY = Type.getType(float[].class);
+    public static final Type FLOAT_ARRAY_2D = Type.getType(float[][].class);
+
+    private static final String RUN_DESCRIPTOR = "([F[F[[F[FII)V";
+    private static final int MAX_NAME = 40;
+
+    private final ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    private final String internalName;
+    private final String ruleName;
+    private final String backend;
+    private MethodEmitter run;
+
+    /**
+     * @param backend  the backend's name ("SCALAR", "VECTOR"): the class name's prefix and
+     *                 part of error messages
+     * @param ruleName the rule's name, kept in the class name for stack traces and profilers
+     */
+    public KernelClassWriter(String backend, String ruleName) {
+        this.backend = backend;
+        this.ruleName = ruleName;
+        this.internalName = KernelClasses.INTERNAL_PACKAGE + className(backend, ruleName);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, internalName, null,
+                "java/lang/Object", new String[] {Type.getInternalName(LoopKernel.class)});
+        writeConstructor();
+    }
+
+    /** A valid Java identifier made of the backend and the rule name. */
+    static String className(String backend, String ruleName) {
+        StringBuilder sb = new StringBuilder(backend.charAt(0) + backend.substring(1).toLowerCase()).append("Kernel_");
+        for (int i = 0; i < ruleName.length() && i < MAX_NAME; i++) {
+            char c = ruleName.charAt(i);
+            sb.append(Character.isJavaIdentifierPart(c) && c < 128 ? c : '_');
+        }
+        return sb.toString();
+    }
+
+    private void writeConstructor() {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** The class writer, for a backend that needs more members (fields, helper methods). */
+    public ClassWriter classWriter() {
+        return cw;
+    }
+
+    /** The generated class's internal name (before the JVM makes it hidden). */
+    public String internalName() {
+        return internalName;
+    }
+
+    /**
+     * Starts {@code run}. The emitter's first locals are {@code this} (typed TOP in frames:
+     * {@code run} never reads it) and the arguments at the slots {@link #W} ... {@link #TO}.
+     */
+    public MethodEmitter beginRun() {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "run", RUN_DESCRIPTOR, null, null);
+        mv.visitCode();
+        run = new MethodEmitter(mv, null, FLOAT_ARRAY, FLOAT_ARRAY, FLOAT_ARRAY_2D, FLOAT_ARRAY,
+                Type.INT_TYPE, Type.INT_TYPE);
+        return run;
+    }
+
+    /**
+     * Ends {@code run} and the class and returns the class file.
+     *
+     * @param operations the body's operation count, for the error message
+     * @throws org.optjit.RuleException when {@code run} exceeds the JVM's method size limit
+     */
+    public byte[] finish(int operations) {
+        MethodVisitor mv = run.visitor();
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        try {
+            return cw.toByteArray();
+        } catch (MethodTooLargeException | ClassTooLargeException e) {
+            throw MethodLimit.tooLarge(ruleName, backend, operations);
+        }
+    }
+}
