@@ -43,7 +43,7 @@ class KilledRunTest {
         cmd.addAll(List.of(with("--out", killed.toString())));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
         CheckpointStore store = new CheckpointStore(killed);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!store.exists() && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
