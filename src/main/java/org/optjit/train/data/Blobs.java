@@ -19,7 +19,7 @@ public final class Blobs {
     public static final int INPUTS = 32;
     static final int CLUSTERS_PER_CLASS = 2;
     static final double CENTRE_SCALE = 1.0;
-    static final double NOISE = 1.5;
+    static final double NOISE = 1.2;
 
     private Blobs() {
     }

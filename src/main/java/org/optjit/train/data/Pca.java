@@ -1,8 +1,8 @@
 package org.optjit.train.data;
 
-import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.lapack.LAPACK;
 import org.netlib.util.intW;
+import org.optjit.train.Blas;
 
 /**
  * Principal components of a training set: its mean, and the eigenvectors and eigenvalues of
@@ -80,7 +80,7 @@ final class Pca {
                 }
             }
             // the block, row-major m x d, is column-major d x m: cov += block block^T
-            BLAS.getInstance().dsyrk("U", "N", d, m, 1.0, block, d, 1.0, cov, d);
+            Blas.blas().dsyrk("U", "N", d, m, 1.0, block, d, 1.0, cov, d);
         }
         for (int c = 0; c < d; c++) {
             for (int r = 0; r <= c; r++) {
@@ -99,7 +99,7 @@ final class Pca {
         double[] w = new double[d];
         intW info = new intW(0);
         double[] query = new double[1];
-        LAPACK lapack = LAPACK.getInstance();
+        LAPACK lapack = Blas.lapack();
         lapack.dsyev("V", "U", d, a, d, w, query, -1, info);
         double[] work = new double[Math.max(1, (int) query[0])];
         lapack.dsyev("V", "U", d, a, d, w, work, work.length, info);

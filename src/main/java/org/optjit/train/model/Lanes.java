@@ -18,8 +18,12 @@ final class Lanes {
 
     /** At most this many lanes: enough for a few cores without splitting a batch thinly. */
     static final int MAX_LANES = 4;
-    /** A lane gets at least this many rows: smaller matrix products waste the BLAS. */
-    static final int MIN_LANE_ROWS = 32;
+    /**
+     * A lane gets at least this many rows: thinner matrix products waste the BLAS (netlib's
+     * Vector API sgemm runs a 256x784 by 784x32 product at about a quarter of the speed of
+     * the 784x64 one), so a mini-batch of 128 is two lanes.
+     */
+    static final int MIN_LANE_ROWS = 64;
 
     private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "optjit-lane");
