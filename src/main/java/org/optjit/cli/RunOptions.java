@@ -22,9 +22,9 @@ final class RunOptions {
             description = "curves, blobs, fashion-mnist, or a directory of MNIST-style IDX files.")
     String data;
 
-    @Option(names = "--limit", paramLabel = "TRAIN[,VAL[,TEST]]", split = ",",
+    @Option(names = "--limit", paramLabel = "TRAIN[,VAL[,TEST]]",
             description = "Use only the first examples of each split (0: all).")
-    int[] limit;
+    String limit;
 
     @Option(names = "--layers", paramLabel = "SIZES",
             description = "Layer sizes, input first, e.g. 784-256-10; for autoencoder data the encoder,"
