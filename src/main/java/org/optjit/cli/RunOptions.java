@@ -22,9 +22,9 @@ final class RunOptions {
             description = "curves, blobs, fashion-mnist, or a directory of MNIST-style IDX files.")
     String data;
 
-    @Option(names = "--limit", paramLabel = "TRAIN[,VAL[,TEST]]", split = ",",
+    @Option(names = "--limit", paramLabel = "TRAIN[,VAL[,TEST]]",
             description = "Use only the first examples of each split (0: all).")
-    int[] limit;
+    String limit;
 
     @Option(names = "--layers", paramLabel = "SIZES",
             description = "Layer sizes, input first, e.g. 784-256-10; for autoencoder data the encoder,"
@@ -72,8 +72,8 @@ final class RunOptions {
     @Option(names = "--components", paramLabel = "N", description = "PCA/whitening components to keep (0: all useful ones).")
     int components;
 
-    @Option(names = "--init", paramLabel = "KIND", description = "fan-in (default) or sparse initial weights.")
-    String init = "fan-in";
+    @Option(names = "--init", paramLabel = "KIND", description = "fan-in or sparse initial weights.")
+    String init;
 
     @Option(names = "--backend", paramLabel = "KIND", description = "interpreter, scalar, vector, auto (default).")
     String backend = "auto";
@@ -128,7 +128,7 @@ final class RunOptions {
                 .withBiasHypers(numbers("--bias-set", biasSet))
                 .withRateControl(Choices.parse("--lr-control", lrControl, RateControl.class), hyper)
                 .withEarlyStopping(earlyStopping)
-                .withInit(Choices.parse("--init", init, Initialization.class))
+                .withInit(init == null ? d.init() : Choices.parse("--init", init, Initialization.class))
                 .withThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     }
 

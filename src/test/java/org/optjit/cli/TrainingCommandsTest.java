@@ -101,6 +101,7 @@ class TrainingCommandsTest {
             {"compare", MOMENTUM, "--set", "nosuch=1", "--out", out},
             {"trace", MOMENTUM, "--surface", "saddle", "--out", out},
             {"train", "--rule", MOMENTUM, "--data", "curves", "--limit", "20,10,10", "--preprocess", "pca", "--out", out},
+            args(SMALL, "train", "--rule", MOMENTUM, "--limit", "10,x", "--out", out),
         };
         String[] expected = {
             "missing.opt: cannot read: no such file",
@@ -116,6 +117,7 @@ class TrainingCommandsTest {
             "--set nosuch: no rule has a hyperparameter of that name",
             "--surface: unknown value 'saddle' (choose one of: bowl, rosenbrock)",
             "an autoencoder reconstructs its inputs",
+            "--limit 10,x: give up to three sizes >= 0 (train, validation, test), e.g. 1000,500,500",
         };
         for (int i = 0; i < cases.length; i++) {
             Run r = run(cases[i]);

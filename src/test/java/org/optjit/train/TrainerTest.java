@@ -191,6 +191,15 @@ class TrainerTest {
     }
 
     @Test
+    void everyRuleStartsFromTheSameWeightsForTheSameSeed() {
+        Kernel sgd = org.optjit.Rule.parse("hyper lr = 0.1\nw -= lr*g\n", "sgd.opt").compile(Backend.INTERPRETER);
+        float[] a = new Trainer(MOMENTUM, network(), DATA, config(), null, null).params();
+        float[] b = new Trainer(sgd, network(), DATA, config().withHypers(Map.of("lr", 0.3)), null, null).params();
+        assertArrayEquals(a, b);
+        assertFalse(Arrays.equals(a, new Trainer(sgd, network(), DATA, config().withSeed(9), null, null).params()));
+    }
+
+    @Test
     void trainingLearnsTheBlobs() {
         TrainResult r = new Trainer(MOMENTUM, network(), DATA, config().withEpochs(10), null, null).train(TrainListener.NONE);
         assertTrue(r.last().testError() < 0.2, "test error " + r.last().testError());
