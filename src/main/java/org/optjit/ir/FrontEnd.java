@@ -1,16 +1,80 @@
 package org.optjit.ir;
 
+import org.optjit.Diagnostic;
+import org.optjit.RuleException;
+import org.optjit.ast.RuleAst;
+import org.optjit.ast.SourceFile;
+import org.optjit.ast.Span;
+import org.optjit.sema.Analysis;
+import org.optjit.sema.Analyzer;
+import org.optjit.syntax.RuleParser;
+
 /**
- * Runs the front end: source text -> syntax -> AST -> analysis -> IR (optimised).
- * PLACEHOLDER until the front end lands (owned by the front-end work).
+ * Runs the front end: source text -> syntax ({@link RuleParser}) -> AST -> analysis
+ * ({@link Analyzer}) -> IR ({@link Lowering}, optimised as it is built).
+ *
+ * <p>The parser's recursion is bounded by its nesting check, but the later stages recurse
+ * over expression depth, and a long chain of binary operators (a generated rule with a
+ * 100,000-term sum) is deep. Large sources are therefore compiled on a thread with a large
+ * stack; should even that overflow, the user gets a located error, not a stack trace.
  */
 public final class FrontEnd {
+
+    /** Sources up to this many characters are too small to recurse deeply. */
+    private static final int SMALL_SOURCE = 4_000;
+    private static final long LARGE_STACK = 512L << 20;
 
     private FrontEnd() {
     }
 
-    /** @throws org.optjit.RuleException with every diagnostic when the rule is not valid */
+    /** @throws RuleException with every diagnostic when the rule is not valid */
     public static Program compile(String source, String fileName) {
-        throw new UnsupportedOperationException("front end not yet implemented");
+        if (source.length() <= SMALL_SOURCE) {
+            return compileHere(source, fileName);
+        }
+        Program[] result = new Program[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                result[0] = compileHere(source, fileName);
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        }, "optjit-front-end", LARGE_STACK);
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuleException("interrupted while compiling " + fileName);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return result[0];
+    }
+
+    private static Program compileHere(String source, String fileName) {
+        try {
+            RuleAst ast = RuleParser.parse(source, fileName);
+            Analysis analysis = Analyzer.analyze(ast);
+            return Lowering.lower(analysis, ruleName(fileName));
+        } catch (StackOverflowError e) {
+            Diagnostic d = new SourceFile(fileName, source).error(new Span(1, 1, 1),
+                    "the rule is nested too deeply to compile; split its expressions into several statements");
+            throw new RuleException(java.util.List.of(d));
+        }
+    }
+
+    /** "adam" for "examples/adam.opt"; "rule" for "&lt;input&gt;". */
+    static String ruleName(String fileName) {
+        if (fileName == null || fileName.startsWith("<")) {
+            return "rule";
+        }
+        String base = fileName.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        int dot = base.lastIndexOf('.');
+        String name = dot > 0 ? base.substring(0, dot) : base;
+        return name.isEmpty() ? "rule" : name;
     }
 }

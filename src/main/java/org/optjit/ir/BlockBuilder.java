@@ -1,0 +1,99 @@
+package org.optjit.ir;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one {@link Block} in SSA form, with two optimisations applied as instructions are
+ * added: constant folding in the block's {@link Precision}, and common-subexpression
+ * elimination by hash-consing (an instruction equal to an earlier one is that one; loads
+ * are instructions too, so each array element is loaded at most once).
+ */
+final class BlockBuilder {
+
+    private final Precision precision;
+    private final List<Insn> insns = new ArrayList<>();
+    private final Map<Insn, Integer> index = new HashMap<>();
+
+    BlockBuilder(Precision precision) {
+        this.precision = precision;
+    }
+
+    Insn insn(int i) {
+        return insns.get(i);
+    }
+
+    List<Insn> insns() {
+        return insns;
+    }
+
+    boolean isConstant(int i) {
+        return insns.get(i).op() == Op.CONST;
+    }
+
+    double constant(int i) {
+        return insns.get(i).value();
+    }
+
+    int constant(double v) {
+        return add(Insn.constant(precision.round(v)));
+    }
+
+    int leaf(Op op, int slot) {
+        return add(Insn.leaf(op, slot));
+    }
+
+    int unary(Op op, int a) {
+        if (isConstant(a)) {
+            return constant(Fold.apply(op, constant(a), 0));
+        }
+        return add(Insn.unary(op, a));
+    }
+
+    int binary(Op op, int a, int b) {
+        if (isConstant(a) && isConstant(b)) {
+            return constant(Fold.apply(op, constant(a), constant(b)));
+        }
+        if (op == Op.AND || op == Op.OR) {
+            Integer simpler = logic(op, a, b);
+            if (simpler != null) {
+                return simpler;
+            }
+        }
+        return add(Insn.binary(op, a, b));
+    }
+
+    /** {@code x && true} is x, {@code x && false} is false, and the same for ||. */
+    private Integer logic(Op op, int a, int b) {
+        int known = isConstant(a) ? a : isConstant(b) ? b : -1;
+        if (known < 0) {
+            return null;
+        }
+        int other = known == a ? b : a;
+        boolean value = constant(known) != 0;
+        boolean decides = op == Op.AND ? !value : value;
+        return decides ? known : other;
+    }
+
+    int select(int cond, int ifTrue, int ifFalse) {
+        if (isConstant(cond)) {
+            return constant(cond) != 0 ? ifTrue : ifFalse;
+        }
+        if (ifTrue == ifFalse) {
+            return ifTrue;
+        }
+        return add(Insn.select(cond, ifTrue, ifFalse));
+    }
+
+    private int add(Insn insn) {
+        Integer known = index.get(insn);
+        if (known != null) {
+            return known;
+        }
+        insns.add(insn);
+        index.put(insn, insns.size() - 1);
+        return insns.size() - 1;
+    }
+}

@@ -1,0 +1,113 @@
+package org.optjit.ir;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a prelude (double, once per step) and a body (float32, once per weight) together.
+ * An operation goes to the prelude when all its operands are uniform, which hoists every
+ * subexpression that depends only on literals, hyperparameters and t; otherwise it goes
+ * to the body, and each uniform operand crosses over once, rounded to float: as a body
+ * constant if it folded to one, else through an export slot (UNIFORM / UNIFORM_BOOL).
+ * This is the double-precision prelude rule of docs/language.md.
+ */
+final class SplitBuilder {
+
+    /** The largest integer power written as repeated multiplication. */
+    static final int MAX_MULTIPLIED_POWER = 4;
+
+    final BlockBuilder prelude = new BlockBuilder(Precision.DOUBLE);
+    final BlockBuilder body = new BlockBuilder(Precision.FLOAT);
+    private final Map<Integer, Integer> crossed = new HashMap<>();
+    private final List<Integer> exports = new ArrayList<>();
+
+    /** The prelude instruction of each export slot, in slot order. */
+    List<Integer> exports() {
+        return exports;
+    }
+
+    Ref constant(double v) {
+        return Ref.uniform(prelude.constant(v));
+    }
+
+    Ref preludeLeaf(Op op, int slot) {
+        return Ref.uniform(prelude.leaf(op, slot));
+    }
+
+    Ref bodyLeaf(Op op, int slot) {
+        return Ref.perWeight(body.leaf(op, slot));
+    }
+
+    /** The body instruction that holds {@code r}. */
+    int inBody(Ref r) {
+        if (!r.uniform()) {
+            return r.index();
+        }
+        Integer known = crossed.get(r.index());
+        if (known != null) {
+            return known;
+        }
+        int i;
+        if (prelude.isConstant(r.index())) {
+            i = body.constant(prelude.constant(r.index()));
+        } else {
+            Op op = prelude.insn(r.index()).op().type() == Op.Type.BOOL ? Op.UNIFORM_BOOL : Op.UNIFORM;
+            i = body.leaf(op, exports.size());
+            exports.add(r.index());
+        }
+        crossed.put(r.index(), i);
+        return i;
+    }
+
+    Ref unary(Op op, Ref a) {
+        return a.uniform() ? Ref.uniform(prelude.unary(op, a.index())) : Ref.perWeight(body.unary(op, a.index()));
+    }
+
+    Ref binary(Op op, Ref a, Ref b) {
+        if (a.uniform() && b.uniform()) {
+            return Ref.uniform(prelude.binary(op, a.index(), b.index()));
+        }
+        return Ref.perWeight(body.binary(op, inBody(a), inBody(b)));
+    }
+
+    Ref select(Ref cond, Ref ifTrue, Ref ifFalse) {
+        if (cond.uniform() && prelude.isConstant(cond.index())) {
+            return prelude.constant(cond.index()) != 0 ? ifTrue : ifFalse;
+        }
+        if (ifTrue.equals(ifFalse)) {
+            return ifTrue;
+        }
+        if (cond.uniform() && ifTrue.uniform() && ifFalse.uniform()) {
+            return Ref.uniform(prelude.select(cond.index(), ifTrue.index(), ifFalse.index()));
+        }
+        return Ref.perWeight(body.select(inBody(cond), inBody(ifTrue), inBody(ifFalse)));
+    }
+
+    /**
+     * {@code x^y}: with a constant exponent, 0.5 is a square root and the integers 0 to
+     * {@link #MAX_MULTIPLIED_POWER} are multiplications from the left ({@code x^3 =
+     * (x*x)*x}); these match {@code Math.pow} up to its own rounding and are what the
+     * language reference promises. Anything else is POW.
+     */
+    Ref power(Ref x, Ref y) {
+        if (y.uniform() && prelude.isConstant(y.index())) {
+            double e = prelude.constant(y.index());
+            if (e == 0.5) {
+                return unary(Op.SQRT, x);
+            }
+            if (e == 0) {
+                return constant(1); // Math.pow(x, 0) is 1 for every x, NaN included
+            }
+            if (e == Math.rint(e) && e >= 1 && e <= MAX_MULTIPLIED_POWER) {
+                Ref r = x;
+                for (int k = 1; k < (int) e; k++) {
+                    r = binary(Op.MUL, r, x);
+                }
+                return r;
+            }
+        }
+        return binary(Op.POW, x, y);
+    }
+}

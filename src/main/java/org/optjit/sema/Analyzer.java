@@ -1,0 +1,106 @@
+package org.optjit.sema;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.optjit.Diagnostic;
+import org.optjit.RuleException;
+import org.optjit.ast.Expr;
+import org.optjit.ast.Reads;
+import org.optjit.ast.RuleAst;
+import org.optjit.ast.Span;
+import org.optjit.ast.Stmt;
+
+/**
+ * The analysis stage: checks a parsed rule and infers the role of every name
+ * (docs/language.md, "Roles"). All problems are collected and reported together.
+ *
+ * <ol>
+ *   <li>{@link Checker}: declarations, assignments, calls and types;</li>
+ *   <li>{@link StateInference}: assigned names that may be read before assignment are
+ *       state;</li>
+ *   <li>names read but never assigned (and not built in) are hyperparameters;</li>
+ *   <li>{@link StepScalars}: the remaining assigned names are step scalars or
+ *       temporaries;</li>
+ *   <li>state initialisers may read only literals, hyperparameters and {@code w}; the rule
+ *       must assign {@code w}.</li>
+ * </ol>
+ */
+public final class Analyzer {
+
+    private Analyzer() {
+    }
+
+    /** @throws RuleException with every problem found, in source order */
+    public static Analysis analyze(RuleAst rule) {
+        List<Stmt> statements = rule.statements();
+        List<Diagnostic> errors = new ArrayList<>();
+        Set<String> assigned = Checker.assignedNames(statements);
+        Checker checker = new Checker(rule.source(), errors, assigned);
+        checker.declarations(statements);
+        checker.statements(statements, true);
+
+        Set<String> candidates = new HashSet<>(assigned);
+        candidates.removeIf(n -> Role.builtin(n) != null || checker.hypers.containsKey(n)
+                || checker.states.containsKey(n));
+        Set<String> inferredStates = StateInference.states(statements, candidates);
+
+        Map<String, Role> roles = new LinkedHashMap<>();
+        List<String> pending = new ArrayList<>();
+        for (String name : checker.appearance) {
+            Role builtin = Role.builtin(name);
+            if (builtin != null) {
+                roles.put(name, builtin);
+            } else if (checker.hypers.containsKey(name)) {
+                roles.put(name, Role.HYPER);
+            } else if (checker.states.containsKey(name) || inferredStates.contains(name)) {
+                roles.put(name, Role.STATE);
+            } else if (assigned.contains(name)) {
+                roles.put(name, null); // keeps its place in the order; decided below
+                pending.add(name);
+            } else {
+                roles.put(name, Role.HYPER);
+            }
+        }
+        Set<String> perWeight = StepScalars.perWeight(statements, roles);
+        for (String name : pending) {
+            roles.put(name, perWeight.contains(name) ? Role.TEMPORARY : Role.STEP_SCALAR);
+        }
+
+        for (Stmt.Declared d : checker.states.values()) {
+            if (d.init() != null) {
+                checkInitial(rule, d, roles, errors);
+            }
+        }
+        if (!assigned.contains("w")) {
+            errors.add(rule.source().error(new Span(1, 1, 1), statements.isEmpty()
+                    ? "the rule is empty; a rule must assign 'w', e.g. 'w -= lr * g'"
+                    : "the rule never assigns 'w', so it would not change the weights"));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+            throw new RuleException(errors);
+        }
+        return new Analysis(rule, roles, checker.hypers, checker.states);
+    }
+
+    private static void checkInitial(RuleAst rule, Stmt.Declared d, Map<String, Role> roles, List<Diagnostic> errors) {
+        Reads.forEach(d.init(), (Expr.Name n) -> {
+            Role r = roles.get(n.name());
+            if (r == Role.HYPER || r == Role.WEIGHT || r == null) {
+                return;
+            }
+            String what = switch (r) {
+                case STATE -> "state '" + n.name() + "'";
+                case GRADIENT, STEP -> "'" + n.name() + "' (" + r.describe() + ")";
+                default -> "'" + n.name() + "', which the rule computes";
+            };
+            errors.add(rule.source().error(n.span(), "the initial value of state '" + d.name() + "' reads " + what
+                    + "; it may use only literals, hyperparameters and 'w'"));
+        });
+    }
+}

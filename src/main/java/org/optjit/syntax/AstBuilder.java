@@ -1,0 +1,181 @@
+package org.optjit.syntax;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.optjit.ast.AssignOp;
+import org.optjit.ast.BinaryOp;
+import org.optjit.ast.Expr;
+import org.optjit.ast.Span;
+import org.optjit.ast.Stmt;
+import org.optjit.ast.UnaryOp;
+import org.optjit.syntax.OptRuleParser.AddExprContext;
+import org.optjit.syntax.OptRuleParser.AndExprContext;
+import org.optjit.syntax.OptRuleParser.AtomContext;
+import org.optjit.syntax.OptRuleParser.CmpExprContext;
+import org.optjit.syntax.OptRuleParser.ExprContext;
+import org.optjit.syntax.OptRuleParser.MulExprContext;
+import org.optjit.syntax.OptRuleParser.OrExprContext;
+import org.optjit.syntax.OptRuleParser.StatementContext;
+import org.optjit.syntax.OptRuleParser.UnaryContext;
+
+/**
+ * Turns an error-free parse tree into the AST. Methods are named after the grammar rules
+ * they translate. Binary levels are folded left to right in a loop (the grammar gives them
+ * as lists), so only parentheses, prefix operators, {@code ^} and {@code ?:} recurse, and
+ * {@link NestingCheck} has bounded those before parsing.
+ */
+final class AstBuilder {
+
+    List<Stmt> ruleFile(OptRuleParser.RuleFileContext ctx) {
+        return statements(ctx.statement());
+    }
+
+    private List<Stmt> statements(List<StatementContext> list) {
+        List<Stmt> out = new ArrayList<>(list.size());
+        for (StatementContext s : list) {
+            out.add(statement(s));
+        }
+        return out;
+    }
+
+    private Stmt statement(StatementContext ctx) {
+        if (ctx instanceof OptRuleParser.AssignContext a) {
+            return new Stmt.Assign(a.target.getText(), AssignOp.of(a.op.getText()), expr(a.value), span(a.target));
+        }
+        if (ctx instanceof OptRuleParser.HyperDeclContext h) {
+            List<Stmt.Declared> items = new ArrayList<>();
+            for (OptRuleParser.HyperItemContext item : h.hyperItem()) {
+                items.add(declared(item.name, item.init));
+            }
+            return new Stmt.HyperDecl(items, span(h.getStart()));
+        }
+        if (ctx instanceof OptRuleParser.StateDeclContext d) {
+            List<Stmt.Declared> items = new ArrayList<>();
+            for (OptRuleParser.StateItemContext item : d.stateItem()) {
+                items.add(declared(item.name, item.init));
+            }
+            return new Stmt.StateDecl(items, span(d.getStart()));
+        }
+        OptRuleParser.IfContext f = (OptRuleParser.IfContext) ctx;
+        List<Stmt.Branch> branches = new ArrayList<>();
+        branches.add(new Stmt.Branch(expr(f.cond), statements(f.then.statement())));
+        for (OptRuleParser.ElseIfContext e : f.elseIf()) {
+            branches.add(new Stmt.Branch(expr(e.cond), statements(e.body.statement())));
+        }
+        List<Stmt> otherwise = f.elseBlock() == null ? List.of() : statements(f.elseBlock().body.statement());
+        return new Stmt.If(branches, otherwise, span(f.getStart()));
+    }
+
+    private Stmt.Declared declared(Token name, ExprContext init) {
+        return new Stmt.Declared(name.getText(), init == null ? null : expr(init), span(name));
+    }
+
+    private Expr expr(ExprContext ctx) {
+        Expr cond = orExpr(ctx.cond);
+        if (ctx.then == null) {
+            return cond;
+        }
+        return new Expr.Conditional(cond, expr(ctx.then), expr(ctx.otherwise), span(ctx));
+    }
+
+    private Expr orExpr(OrExprContext ctx) {
+        Expr e = andExpr(ctx.andExpr(0));
+        for (int i = 1; i < ctx.andExpr().size(); i++) {
+            e = binary(BinaryOp.OR, e, andExpr(ctx.andExpr(i)), ctx.andExpr(i));
+        }
+        return e;
+    }
+
+    private Expr andExpr(AndExprContext ctx) {
+        Expr e = cmpExpr(ctx.cmpExpr(0));
+        for (int i = 1; i < ctx.cmpExpr().size(); i++) {
+            e = binary(BinaryOp.AND, e, cmpExpr(ctx.cmpExpr(i)), ctx.cmpExpr(i));
+        }
+        return e;
+    }
+
+    private Expr cmpExpr(CmpExprContext ctx) {
+        Expr e = addExpr(ctx.addExpr(0));
+        for (int i = 1; i < ctx.addExpr().size(); i++) {
+            e = binary(binaryOp(ctx.ops.get(i - 1)), e, addExpr(ctx.addExpr(i)), ctx.addExpr(i));
+        }
+        return e;
+    }
+
+    private Expr addExpr(AddExprContext ctx) {
+        Expr e = mulExpr(ctx.mulExpr(0));
+        for (int i = 1; i < ctx.mulExpr().size(); i++) {
+            e = binary(binaryOp(ctx.ops.get(i - 1)), e, mulExpr(ctx.mulExpr(i)), ctx.mulExpr(i));
+        }
+        return e;
+    }
+
+    private Expr mulExpr(MulExprContext ctx) {
+        Expr e = unary(ctx.unary(0));
+        for (int i = 1; i < ctx.unary().size(); i++) {
+            e = binary(binaryOp(ctx.ops.get(i - 1)), e, unary(ctx.unary(i)), ctx.unary(i));
+        }
+        return e;
+    }
+
+    private Expr unary(UnaryContext ctx) {
+        if (ctx instanceof OptRuleParser.PrefixContext p) {
+            UnaryOp op = switch (p.op.getText()) {
+                case "-" -> UnaryOp.NEG;
+                case "+" -> UnaryOp.PLUS;
+                default -> UnaryOp.NOT;
+            };
+            return new Expr.Unary(op, unary(p.operand), span(ctx));
+        }
+        OptRuleParser.PowerContext pow = ((OptRuleParser.PowerExprContext) ctx).power();
+        Expr base = atom(pow.base);
+        if (pow.exponent == null) {
+            return base;
+        }
+        return new Expr.Binary(BinaryOp.POW, base, unary(pow.exponent), span(pow));
+    }
+
+    private Expr atom(AtomContext ctx) {
+        if (ctx instanceof OptRuleParser.NumberContext n) {
+            String text = n.getText();
+            return new Expr.Num(Double.parseDouble(text), text, span(ctx));
+        }
+        if (ctx instanceof OptRuleParser.NameContext n) {
+            return new Expr.Name(n.getText(), span(ctx));
+        }
+        if (ctx instanceof OptRuleParser.CallContext c) {
+            List<Expr> args = new ArrayList<>();
+            for (ExprContext a : c.args) {
+                args.add(expr(a));
+            }
+            return new Expr.Call(c.fn.getText(), args, span(c.fn), span(ctx));
+        }
+        return expr(((OptRuleParser.ParenContext) ctx).inner);
+    }
+
+    /** A left-folded binary node spanning from the left operand to the right one. */
+    private static Expr binary(BinaryOp op, Expr left, Expr right, ParserRuleContext rightCtx) {
+        Span end = span(rightCtx);
+        return new Expr.Binary(op, left, right, left.span().to(end));
+    }
+
+    private static BinaryOp binaryOp(Token t) {
+        for (BinaryOp op : BinaryOp.values()) {
+            if (op.symbol().equals(t.getText())) {
+                return op;
+            }
+        }
+        throw new IllegalStateException("operator " + t.getText());
+    }
+
+    static Span span(Token t) {
+        return new Span(t.getLine(), t.getCharPositionInLine() + 1, Math.max(1, t.getText().length()));
+    }
+
+    /** From the first token of a rule to its last, clipped to the first line. */
+    static Span span(ParserRuleContext ctx) {
+        return span(ctx.getStart()).to(span(ctx.getStop()));
+    }
+}
