@@ -47,31 +47,8 @@ final class VectorLoopEmitter {
     /** Emits the whole body of {@code run}; the tail is {@link ScalarTail#TAIL} of {@code owner}. */
     static void emit(GeneratorAdapter ga, BodyInfo info, Type owner) {
         Block body = info.body();
-        // start = min(from + ((Alignment.PHASE - from) & (lanes - 1)), to)
-        int start = ga.newLocal(Type.INT_TYPE);
-        ga.loadArg(4);
-        ga.getStatic(ALIGNMENT, "PHASE", Type.INT_TYPE);
-        ga.loadArg(4);
-        ga.math(GeneratorAdapter.SUB, Type.INT_TYPE);
-        VectorApi.species(ga);
-        ga.invokeInterface(VectorApi.SPECIES, VectorApi.LENGTH);
-        ga.push(1);
-        ga.math(GeneratorAdapter.SUB, Type.INT_TYPE);
-        ga.math(GeneratorAdapter.AND, Type.INT_TYPE);
-        ga.math(GeneratorAdapter.ADD, Type.INT_TYPE);
-        ga.loadArg(5);
-        ga.invokeStatic(Type.getType(Math.class), Method.getMethod("int min(int, int)"));
-        ga.storeLocal(start);
-        // upper = start + SPECIES.loopBound(to - start)
-        int upper = ga.newLocal(Type.INT_TYPE);
-        ga.loadLocal(start);
-        VectorApi.species(ga);
-        ga.loadArg(5);
-        ga.loadLocal(start);
-        ga.math(GeneratorAdapter.SUB, Type.INT_TYPE);
-        ga.invokeInterface(VectorApi.SPECIES, VectorApi.LOOP_BOUND);
-        ga.math(GeneratorAdapter.ADD, Type.INT_TYPE);
-        ga.storeLocal(upper);
+        int start = alignedStart(ga);
+        int upper = wholeVectorsEnd(ga, start);
         callTail(ga, owner, () -> ga.loadArg(4), () -> ga.loadLocal(start));
         callTail(ga, owner, () -> ga.loadLocal(upper), () -> ga.loadArg(5));
         int[] states = VectorCompiler.loadStateArrays(ga, body);
@@ -109,6 +86,53 @@ final class VectorLoopEmitter {
             }
             ga.storeLocal(local[k]);
         }
+        stores(ga, body, local, states, i);
+        ga.loadLocal(i);
+        VectorApi.species(ga);
+        ga.invokeInterface(VectorApi.SPECIES, VectorApi.LENGTH);
+        ga.math(GeneratorAdapter.ADD, Type.INT_TYPE);
+        ga.storeLocal(i);
+        ga.goTo(top);
+        ga.mark(exit);
+
+        ga.returnValue();
+    }
+
+    /** {@code start = min(from + ((Alignment.PHASE - from) & (lanes - 1)), to)}; returns its local. */
+    private static int alignedStart(GeneratorAdapter ga) {
+        int start = ga.newLocal(Type.INT_TYPE);
+        ga.loadArg(4);
+        ga.getStatic(ALIGNMENT, "PHASE", Type.INT_TYPE);
+        ga.loadArg(4);
+        ga.math(GeneratorAdapter.SUB, Type.INT_TYPE);
+        VectorApi.species(ga);
+        ga.invokeInterface(VectorApi.SPECIES, VectorApi.LENGTH);
+        ga.push(1);
+        ga.math(GeneratorAdapter.SUB, Type.INT_TYPE);
+        ga.math(GeneratorAdapter.AND, Type.INT_TYPE);
+        ga.math(GeneratorAdapter.ADD, Type.INT_TYPE);
+        ga.loadArg(5);
+        ga.invokeStatic(Type.getType(Math.class), Method.getMethod("int min(int, int)"));
+        ga.storeLocal(start);
+        return start;
+    }
+
+    /** {@code upper = start + SPECIES.loopBound(to - start)}; returns its local. */
+    private static int wholeVectorsEnd(GeneratorAdapter ga, int start) {
+        int upper = ga.newLocal(Type.INT_TYPE);
+        ga.loadLocal(start);
+        VectorApi.species(ga);
+        ga.loadArg(5);
+        ga.loadLocal(start);
+        ga.math(GeneratorAdapter.SUB, Type.INT_TYPE);
+        ga.invokeInterface(VectorApi.SPECIES, VectorApi.LOOP_BOUND);
+        ga.math(GeneratorAdapter.ADD, Type.INT_TYPE);
+        ga.storeLocal(upper);
+        return upper;
+    }
+
+    /** {@code r.intoArray(w or s_k, i)} for every store, after all the loads of the iteration. */
+    private static void stores(GeneratorAdapter ga, Block body, int[] local, int[] states, int i) {
         for (Output o : body.outputs()) {
             if (o.target() == Output.Target.EXPORT) {
                 continue;
@@ -122,15 +146,6 @@ final class VectorLoopEmitter {
             ga.loadLocal(i);
             ga.invokeVirtual(FLOAT_VECTOR, VectorApi.INTO_ARRAY);
         }
-        ga.loadLocal(i);
-        VectorApi.species(ga);
-        ga.invokeInterface(VectorApi.SPECIES, VectorApi.LENGTH);
-        ga.math(GeneratorAdapter.ADD, Type.INT_TYPE);
-        ga.storeLocal(i);
-        ga.goTo(top);
-        ga.mark(exit);
-
-        ga.returnValue();
     }
 
     /**
