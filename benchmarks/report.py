@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Turns JMH JSON results of the optjit suite into the Markdown tables of RESULTS.md.
+
+    report.py --traffic traffic.tsv result.json [result.json ...] > tables.md
+
+traffic.tsv: `rule<TAB>bytes read<TAB>bytes written` per weight, as the compiler counts
+them (printed by `java -cp benchmarks.jar org.optjit.bench.Traffic`). Effective bandwidth
+is (read + written) * size / time; every rule is set beside the in-place limit
+(BandwidthBench.inPlace) measured at the same size and thread count.
+Uses only the Python standard library.
+"""
+import argparse
+import json
+import sys
+
+IMPLS = ["INTERPRETER", "SCALAR", "VECTOR", "HAND_SCALAR", "HAND_VECTOR"]
+BANDWIDTH_BYTES = {"copy": 8, "triad": 12, "inPlace": 12}  # as STREAM counts them
+BIG = "16777216"
+
+
+def load(paths):
+    rows = []
+    for path in paths:
+        with open(path) as f:
+            for r in json.load(f):
+                metric = r["primaryMetric"]
+                if metric["scoreUnit"] != "us/op":
+                    sys.exit(f"{path}: expected us/op scores, found {metric['scoreUnit']}")
+                rows.append({
+                    "class": r["benchmark"].split(".")[-2],
+                    "method": r["benchmark"].split(".")[-1],
+                    "params": r.get("params", {}),
+                    "us": metric["score"],
+                    "err": metric.get("scoreError", float("nan")),
+                })
+    return rows
+
+
+def load_traffic(path):
+    traffic = {}
+    with open(path) as f:
+        for line in f:
+            if line.strip():
+                rule, read, written = line.split("\t")
+                traffic[rule] = int(read) + int(written)
+    return traffic
+
+
+def gbs(bytes_per_element, size, us):
+    return bytes_per_element * int(size) / (us * 1e-6) / 1e9
+
+
+def fmt(x, digits=1):
+    return "n/a" if x is None else f"{x:.{digits}f}"
+
+
+def bandwidth_table(rows):
+    limits = {}
+    out = ["| kernel | weights | threads | µs/step | GB/s |", "|---|---:|---|---:|---:|"]
+    for r in rows:
+        if r["class"] != "BandwidthBench" or r["method"] not in BANDWIDTH_BYTES:
+            continue
+        p = r["params"]
+        rate = gbs(BANDWIDTH_BYTES[r["method"]], p["size"], r["us"])
+        if r["method"] == "inPlace":
+            limits[(p["size"], p["threads"])] = rate
+        out.append(f"| {r['method']} | {p['size']} | {p['threads']} | {r['us']:.1f} | {rate:.1f} |")
+    return out, limits
+
+
+def rule_table(rows, traffic, limits):
+    results = {}
+    for r in rows:
+        if r["class"] != "RuleBench":
+            continue
+        p = r["params"]
+        results[(p["rule"], p["size"], p["threads"], p["impl"])] = r["us"]
+    keys = sorted({k[:3] for k in results}, key=lambda k: (k[0], int(k[1]), k[2]))
+    head = "| rule | weights | threads | " + " | ".join(f"{i} GB/s (% in-place)" for i in IMPLS)
+    out = [head + " | VECTOR / HAND_VECTOR | VECTOR / HAND_SCALAR |",
+           "|---|---:|---|" + "---:|" * (len(IMPLS) + 2)]
+    rates = {}
+    for rule, size, threads in keys:
+        limit = limits.get((size, threads))
+        cells = []
+        for impl in IMPLS:
+            us = results.get((rule, size, threads, impl))
+            if us is None or rule not in traffic:
+                cells.append("n/a")
+                continue
+            rate = gbs(traffic[rule], size, us)
+            rates[(rule, size, threads, impl)] = rate
+            pct = f" ({100 * rate / limit:.0f}%)" if limit else ""
+            cells.append(f"{rate:.1f}{pct}")
+        vec = rates.get((rule, size, threads, "VECTOR"))
+        ratio = lambda other: fmt(vec / rates[(rule, size, threads, other)], 2) \
+            if vec and (rule, size, threads, other) in rates else "n/a"
+        out.append(f"| {rule} | {size} | {threads} | " + " | ".join(cells)
+                   + f" | {ratio('HAND_VECTOR')} | {ratio('HAND_SCALAR')} |")
+    return out, rates
+
+
+def compile_table(rows):
+    results = {}
+    for r in rows:
+        if r["class"] == "CompileBench":
+            results.setdefault(r["params"]["rule"], {})[r["params"]["backend"]] = r["us"]
+    out = ["| rule | SCALAR µs | VECTOR µs |", "|---|---:|---:|"]
+    for rule in sorted(results):
+        out.append(f"| {rule} | {fmt(results[rule].get('SCALAR'))} | {fmt(results[rule].get('VECTOR'))} |")
+    return out, results
+
+
+def check(name, ok, detail):
+    mark = "n/a" if ok is None else ("met" if ok else "**missed**")
+    return f"| {name} | {mark} | {detail} |"
+
+
+def targets_table(rates, limits, compiles):
+    out = ["| target (16M weights) | status | measured |", "|---|---|---|"]
+    rules = sorted({k[0] for k in rates})
+    for rule in rules:
+        vec = rates.get((rule, BIG, "1", "VECTOR"))
+        hand = rates.get((rule, BIG, "1", "HAND_VECTOR"))
+        ok = None if not (vec and hand) else vec >= 0.95 * hand
+        out.append(check(f"{rule}: VECTOR >= 0.95x HAND_VECTOR, 1 thread", ok,
+                         fmt(vec / hand, 2) + "x" if vec and hand else "n/a"))
+        limit = limits.get((BIG, "1"))
+        ok = None if not (vec and limit) else vec >= 0.85 * limit
+        out.append(check(f"{rule}: VECTOR >= 85% of in-place, 1 thread", ok,
+                         f"{100 * vec / limit:.0f}%" if vec and limit else "n/a"))
+        vec_all = rates.get((rule, BIG, "all", "VECTOR"))
+        limit_all = limits.get((BIG, "all"))
+        ok = None if not (vec_all and limit_all) else vec_all >= 0.90 * limit_all
+        out.append(check(f"{rule}: VECTOR >= 90% of in-place, all threads", ok,
+                         f"{100 * vec_all / limit_all:.0f}%" if vec_all and limit_all else "n/a"))
+    for rule in ("rprop", "adaptive_gains"):
+        vec = rates.get((rule, BIG, "1", "VECTOR"))
+        scalar = rates.get((rule, BIG, "1", "HAND_SCALAR"))
+        ok = None if not (vec and scalar) else vec >= 10 * scalar
+        out.append(check(f"{rule}: VECTOR >= 10x HAND_SCALAR, 1 thread", ok,
+                         fmt(vec / scalar, 1) + "x" if vec and scalar else "n/a"))
+    for rule in sorted(compiles):
+        worst = max(compiles[rule].values())
+        out.append(check(f"{rule}: compile < 1 ms (warm)", worst < 1000, f"{worst:.0f} µs (slower backend)"))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--traffic", required=True, help="rule<TAB>read<TAB>written per line")
+    ap.add_argument("results", nargs="+", help="JMH JSON result files (-rf json)")
+    args = ap.parse_args()
+    rows = load(args.results)
+    traffic = load_traffic(args.traffic)
+    bw, limits = bandwidth_table(rows)
+    rules, rates = rule_table(rows, traffic, limits)
+    compiles, compile_results = compile_table(rows)
+    sections = [("Bandwidth limit", bw),
+                ("Update rules: effective GB/s and % of the in-place limit at the same size and threads", rules),
+                ("Compile latency (parse + analyse + generate + define, warm)", compiles),
+                ("Targets", targets_table(rates, limits, compile_results))]
+    for title, lines in sections:
+        print(f"### {title}\n")
+        print("\n".join(lines))
+        print()
+
+
+if __name__ == "__main__":
+    main()

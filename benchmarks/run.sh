@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs the optjit benchmark suite and writes its tables. See benchmarks/README.md.
+#
+#   benchmarks/run.sh quick   about 10 minutes on 2 cores: 16M weights only, 1 fork, short iterations
+#   benchmarks/run.sh full    about an hour: both sizes, 2 forks, 3 warm-up and 5 measured iterations
+#
+# Builds the library and the benchmarks jar first (Maven), then runs three JMH passes
+# (bandwidth limit, update rules, compile latency) and report.py. Results go to
+# benchmarks/target/results/<profile>-<UTC time>/: the JMH JSON files, the JMH logs,
+# env.txt (JDK, CPU, cores) and results.md (environment + tables, for RESULTS.md).
+# JAVA_HOME picks the JDK that runs the benchmarks (default: java on the PATH).
+set -euo pipefail
+profile=${1:-quick}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+case "$profile" in
+  quick)
+    bandwidth_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
+    rule_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s -p size=16777216)
+    compile_opts=(-f 1 -wi 2 -w 500ms -i 2 -r 500ms)
+    ;;
+  full)
+    # the iterations and forks written on the benchmark classes
+    bandwidth_opts=()
+    rule_opts=()
+    compile_opts=()
+    ;;
+  *)
+    echo "usage: $0 quick|full" >&2
+    exit 2
+    ;;
+esac
+
+echo "== building (mvn install of the library, then the benchmarks jar)"
+(cd "$root" && mvn -q install -DskipTests)
+mvn -q -f "$here/pom.xml" package
+jar="$here/target/benchmarks.jar"
+
+out="$here/target/results/$profile-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+{
+  echo "date (UTC): $(date -u '+%Y-%m-%d %H:%M')"
+  echo "profile: $profile"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
+  echo "cores (available processors): $(nproc)"
+  echo "flags: $(grep -m1 '^flags' /proc/cpuinfo | grep -o -w -E 'avx2|avx512f' | tr '\n' ' ')"
+  echo "java -version:"
+  "$java" -version 2>&1 | sed 's/^/  /'
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$out/env.txt"
+cat "$out/env.txt"
+
+"$java" -cp "$jar" org.optjit.bench.Traffic > "$out/traffic.tsv"
+examples=$(cd "$root/examples" && ls *.opt | sed 's/\.opt$//' | paste -sd, -)
+
+# One JMH pass: name, benchmark regexp, options...; the full log goes to $out/name.log.
+jmh() {
+  local name=$1 pattern=$2
+  shift 2
+  echo "== $name ($pattern)"
+  "$java" -jar "$jar" "$pattern" "$@" -rf json -rff "$out/$name.json" > "$out/$name.log" 2>&1 \
+    || { echo "JMH failed; see $out/$name.log" >&2; exit 1; }
+  grep -E '^(Benchmark|[A-Z][A-Za-z]*Bench\.)' "$out/$name.log" || true
+}
+
+jmh bandwidth 'BandwidthBench' "${bandwidth_opts[@]}"
+jmh rules 'RuleBench' "${rule_opts[@]}"
+jmh compile 'CompileBench.compile' "${compile_opts[@]}" -p "rule=$examples"
+
+{
+  echo "## $profile profile, $(date -u '+%Y-%m-%d') "
+  echo
+  echo '```'
+  cat "$out/env.txt"
+  echo '```'
+  echo
+  python3 "$here/report.py" --traffic "$out/traffic.tsv" "$out/bandwidth.json" "$out/rules.json" "$out/compile.json"
+} > "$out/results.md"
+echo "== tables written to $out/results.md (paste into benchmarks/RESULTS.md)"

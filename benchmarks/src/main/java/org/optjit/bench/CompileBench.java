@@ -1,0 +1,58 @@
+package org.optjit.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.optjit.Backend;
+import org.optjit.Kernel;
+import org.optjit.Rule;
+
+/**
+ * Compile latency, warm: parse, analyse, generate and define the hidden class of one
+ * example rule ({@code Rule.parse(...).compile(backend)}). The target is under 1 ms.
+ * {@code run.sh} passes every file of {@code examples/} as {@code -p rule=...}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+public class CompileBench {
+
+    @Param({"sgd", "momentum", "nesterov", "rmsprop", "adam", "rprop", "adaptive_gains"})
+    public String rule;
+
+    @Param({"SCALAR", "VECTOR"})
+    public Backend backend;
+
+    public String source;
+    public String fileName;
+
+    @Setup
+    public void setUp() {
+        source = ExampleRules.source(rule);
+        fileName = rule + ".opt";
+    }
+
+    /** Returned, so JMH sinks it into a Blackhole. */
+    @Benchmark
+    public Kernel compile() {
+        return Rule.parse(source, fileName).compile(backend);
+    }
+
+    /*
+     * How to run (from the repository root; see benchmarks/README.md):
+     *   benchmarks/run.sh quick        the whole suite, quick profile
+     *   java -jar benchmarks/target/benchmarks.jar CompileBench.compile -p rule=adam,rprop
+     */
+}

@@ -1,0 +1,100 @@
+package org.optjit.bench;
+
+import org.optjit.Backend;
+import org.optjit.Optimizer;
+import org.optjit.OptimizerState;
+import org.optjit.baseline.Baseline;
+import org.optjit.baseline.Baselines;
+import org.optjit.baseline.vector.VectorBaselines;
+import org.optjit.runtime.StepRunner;
+
+/** The five implementations of a rule the suite compares. */
+public enum Impl {
+    /** The example rule on the reference interpreter. */
+    INTERPRETER,
+    /** The example rule compiled by the generated scalar backend. */
+    SCALAR,
+    /** The example rule compiled by the generated Vector API backend. */
+    VECTOR,
+    /** The hand-written scalar loop ({@code org.optjit.baseline}). */
+    HAND_SCALAR,
+    /** The hand-written Vector API loop ({@code org.optjit.baseline.vector}). */
+    HAND_VECTOR;
+
+    /** A stepper for {@code rule} on {@code threads} threads, at the baseline's hyperparameters. */
+    Stepper stepper(String rule, int threads) {
+        Baseline baseline = Baselines.scalar(rule).orElseThrow(() -> new IllegalArgumentException(
+                "no hand-written baseline for '" + rule + "'; the baselines are " + Baselines.rules()));
+        switch (this) {
+            case HAND_SCALAR:
+                return new BaselineStepper(baseline, threads);
+            case HAND_VECTOR:
+                return new BaselineStepper(VectorBaselines.of(baseline), threads);
+            default:
+                Optimizer opt = ExampleRules.rule(rule).compile(Backend.valueOf(name()))
+                        .bind(baseline.hyperparameters()).threads(threads);
+                return new OptimizerStepper(opt);
+        }
+    }
+
+    /** A compiled rule through the public API, as a user runs it. */
+    private static final class OptimizerStepper implements Stepper {
+        private final Optimizer opt;
+        private OptimizerState state;
+        private float[][] initial;
+
+        OptimizerStepper(Optimizer opt) {
+            this.opt = opt;
+        }
+
+        @Override
+        public void reset(float[] w) {
+            if (state == null || state.size() != w.length) {
+                state = opt.newState(w);
+                initial = state.arrays().stream().map(float[]::clone).toArray(float[][]::new);
+            }
+            for (int k = 0; k < initial.length; k++) {
+                System.arraycopy(initial[k], 0, state.arrays().get(k), 0, w.length);
+            }
+            state.setT(0);
+        }
+
+        @Override
+        public void step(float[] w, float[] g) {
+            opt.step(w, g, state);
+        }
+    }
+
+    /** A hand-written baseline, split across threads by the same runner as generated code. */
+    private static final class BaselineStepper implements Stepper {
+        private final Baseline baseline;
+        private final int threads;
+        private float[][] state;
+        private float[][] initial;
+        private int size;
+        private long t;
+
+        BaselineStepper(Baseline baseline, int threads) {
+            this.baseline = baseline;
+            this.threads = threads;
+        }
+
+        @Override
+        public void reset(float[] w) {
+            if (state == null || size != w.length) {
+                initial = baseline.newState(w);
+                state = baseline.newState(w);
+                size = w.length;
+            }
+            for (int k = 0; k < initial.length; k++) {
+                System.arraycopy(initial[k], 0, state[k], 0, w.length);
+            }
+            t = 0;
+        }
+
+        @Override
+        public void step(float[] w, float[] g) {
+            StepRunner.run(baseline, w, g, state, baseline.uniforms(++t), 0, w.length, threads);
+        }
+    }
+}

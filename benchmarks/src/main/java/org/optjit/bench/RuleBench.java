@@ -1,0 +1,110 @@
+package org.optjit.bench;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One optimizer step over {@code size} weights: every rule that has a hand-written
+ * baseline, in each of the five implementations ({@link Impl}), on one thread and on all.
+ *
+ * <p>The score is the time of one step. {@code benchmarks/report.py} turns it into
+ * effective bandwidth, {@code (bytes read + bytes written per weight) * size / time}, with
+ * the byte counts the compiler reports for the rule ({@code Program.bytesReadPerWeight()},
+ * {@code bytesWrittenPerWeight()}), and sets it beside {@link BandwidthBench#inPlace}.
+ *
+ * <p>65,536 weights (256 KiB per array) stay in the L2 cache; 16,777,216 (64 MiB per array)
+ * are far larger than any cache, so each step streams every array from memory.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx6g"})
+public class RuleBench {
+
+    private static final int WARM_UP_SIZE = 1024;
+    private static final int WARM_UP_STEPS = 20_000;
+
+    @Param({"sgd", "momentum", "nesterov", "rmsprop", "adam", "rprop", "adaptive_gains"})
+    public String rule;
+
+    @Param({"INTERPRETER", "SCALAR", "VECTOR", "HAND_SCALAR", "HAND_VECTOR"})
+    public Impl impl;
+
+    @Param({"65536", "16777216"})
+    public int size;
+
+    /** Threads for one step: a number, or {@code all} (every available processor). */
+    @Param({"1", "all"})
+    public String threads;
+
+    public float[] w0;
+    public float[] w;
+    public float[] g;
+    public Stepper stepper;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(1);
+        w0 = new float[size];
+        g = new float[size];
+        for (int i = 0; i < size; i++) {
+            w0[i] = (float) (random.nextDouble() * 2 - 1);
+            // signs vary from weight to weight, so the conditional rules take both branches
+            g[i] = (float) (random.nextDouble() * 2 - 1) * 0.1f;
+        }
+        w = w0.clone();
+        stepper = impl.stepper(rule, ExampleRules.threads(threads));
+        warmUp();
+    }
+
+    /**
+     * Steps a small array many times before the first timed step, so that the JIT compiles
+     * the loop from its method entry. Otherwise a step over 16M weights, called only a few
+     * times per second, first runs for seconds in the bytecode interpreter and then in
+     * on-stack-replaced code, which the Vector API in particular does not survive well.
+     * Stops after {@link #WARM_UP_STEPS} steps or five seconds (the slow INTERPRETER).
+     */
+    private void warmUp() {
+        float[] ws = Arrays.copyOf(w0, WARM_UP_SIZE);
+        float[] gs = Arrays.copyOf(g, WARM_UP_SIZE);
+        stepper.reset(ws);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        for (int k = 0; k < WARM_UP_STEPS && System.nanoTime() < deadline; k++) {
+            stepper.step(ws, gs);
+        }
+    }
+
+    /** Steps mutate weights and state: every iteration starts from the same point. */
+    @Setup(Level.Iteration)
+    public void reset() {
+        System.arraycopy(w0, 0, w, 0, size);
+        stepper.reset(w);
+    }
+
+    @Benchmark
+    public void step() {
+        stepper.step(w, g);
+    }
+
+    /*
+     * How to run (from the repository root; see benchmarks/README.md):
+     *   benchmarks/run.sh quick        the whole suite, quick profile
+     *   java -jar benchmarks/target/benchmarks.jar RuleBench -p rule=rprop -p size=16777216
+     *   java -jar benchmarks/target/benchmarks.jar RuleBench -p impl=VECTOR,HAND_VECTOR -rf json
+     */
+}

@@ -1,0 +1,190 @@
+package org.optjit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.optjit.Backend;
+import org.optjit.Kernel;
+import org.optjit.Optimizer;
+import org.optjit.OptimizerState;
+import org.optjit.Rule;
+import org.optjit.RuleException;
+import org.optjit.baseline.Bandwidth;
+import org.optjit.ir.Program;
+import org.optjit.runtime.StepRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code optjit bench FILE}: a quick, self-timed run of one rule on every backend beside
+ * the measured in-place memory bandwidth ({@code a[i] += s*b[i]}, the limit for a loop
+ * that writes back what it reads). Effective bandwidth counts the bytes the compiler says
+ * a step reads and writes per weight. For careful numbers use the JMH suite in
+ * {@code benchmarks/}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Time one rule on every backend beside the machine's in-place memory bandwidth.",
+            "Prints time per step, effective GB/s and the percentage of the bandwidth limit."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The rule (.opt file).")
+    Path file;
+
+    @Option(names = "--size", paramLabel = "N", description = "Weights per step (default: ${DEFAULT-VALUE}).",
+            defaultValue = "16777216")
+    int size;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads per step (default: the optjit.threads property, else all processors).")
+    Integer threads;
+
+    @Option(names = "--seconds", paramLabel = "S",
+            description = "Time measured per backend, after a warm-up of up to 2 s (default: ${DEFAULT-VALUE}).",
+            defaultValue = "1")
+    double seconds;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", split = ",",
+            description = "Hyperparameter values (default: the rule's defaults).")
+    Map<String, Double> hypers = new LinkedHashMap<>();
+
+    /** Steps of a small array before timing, so the JIT compiles each loop from its entry. */
+    private static final int WARM_UP_SIZE = 1024;
+    private static final int WARM_UP_STEPS = 20_000;
+    private static final long WARM_UP_NANOS = 2_000_000_000L;
+
+    @Override
+    public Integer call() {
+        checkOptions();
+        int nThreads = threads != null ? threads : StepRunner.defaultThreads();
+        Rule rule = Rule.load(file);
+        Program program = rule.program();
+        int bytes = program.bytesReadPerWeight() + program.bytesWrittenPerWeight();
+        SplittableRandom random = new SplittableRandom(1);
+        float[] w0 = randoms(random, size, 1f);
+        float[] g = randoms(random, size, 0.1f);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("rule %s (%s): %,d weights, %d thread%s, %d bytes per weight per step (%d read, %d written)%n",
+                rule.name(), file, size, nThreads, nThreads == 1 ? "" : "s", bytes,
+                program.bytesReadPerWeight(), program.bytesWrittenPerWeight());
+        out.flush();
+
+        double limit = gigabytesPerSecond(Bandwidth.IN_PLACE.bytesPerElement(), timeInPlace(w0, g, nThreads));
+        out.printf("in-place bandwidth (a[i] += s*b[i]): %.1f GB/s%n%n", limit);
+        out.printf("%-12s %12s %10s %16s%n", "backend", "ms/step", "GB/s", "% of bandwidth");
+        Backend auto = Kernel.autoBackend();
+        for (Backend backend : List.of(Backend.INTERPRETER, Backend.SCALAR, Backend.VECTOR)) {
+            String mark = backend == auto ? "   <- AUTO" : "";
+            Kernel kernel;
+            try {
+                kernel = rule.compile(backend);
+            } catch (RuleException e) {
+                out.printf("%-12s unavailable: %s%n", backend, e.getMessage());
+                continue;
+            }
+            Optimizer opt = kernel.bind(hypers).threads(nThreads);
+            double secondsPerStep = timeRule(opt, w0, g);
+            double rate = gigabytesPerSecond(bytes, secondsPerStep);
+            out.printf("%-12s %12.3f %10.2f %15.0f%%%s%n", backend, secondsPerStep * 1e3, rate,
+                    100 * rate / limit, mark);
+            out.flush();
+        }
+        out.printf("%nAUTO picks %s here.%n", auto);
+        return 0;
+    }
+
+    private void checkOptions() {
+        if (size < 1) {
+            throw new UserError("optjit bench: --size must be at least 1, got " + size);
+        }
+        if (threads != null && threads < 1) {
+            throw new UserError("optjit bench: --threads must be at least 1, got " + threads);
+        }
+        if (!(seconds > 0) || seconds > 3600) {
+            throw new UserError("optjit bench: --seconds must be more than 0 and at most 3600, got " + seconds);
+        }
+    }
+
+    private double gigabytesPerSecond(int bytesPerWeight, double secondsPerStep) {
+        return (double) bytesPerWeight * size / secondsPerStep / 1e9;
+    }
+
+    /** Seconds per step of the rule over fresh copies of {@code w0}, after warming up its loop. */
+    private double timeRule(Optimizer opt, float[] w0, float[] g) {
+        float[] small = Arrays.copyOf(w0, Math.min(WARM_UP_SIZE, size));
+        float[] smallG = Arrays.copyOf(g, small.length);
+        OptimizerState smallState = opt.newState(small);
+        warmUp(() -> opt.step(small, smallG, smallState));
+        float[] w = w0.clone();
+        OptimizerState state = opt.newState(w);
+        return secondsPerRun(() -> opt.step(w, g, state));
+    }
+
+    /** Seconds per pass of the in-place bandwidth kernel, split like a rule's step. */
+    private double timeInPlace(float[] w0, float[] g, int nThreads) {
+        float[] a = w0.clone();
+        float[] s = {1e-7f};
+        float[][] none = new float[0][];
+        warmUp(() -> Bandwidth.IN_PLACE.run(a, g, none, s, 0, Math.min(WARM_UP_SIZE, size)));
+        return secondsPerRun(() -> StepRunner.run(Bandwidth.IN_PLACE, a, g, none, s, 0, size, nThreads));
+    }
+
+    /**
+     * Runs {@code r} {@link #WARM_UP_STEPS} times, or for at most {@link #WARM_UP_NANOS}
+     * (the interpreter), whatever {@code --seconds} says: a loop timed before the JIT has
+     * compiled it measures the bytecode interpreter.
+     */
+    private static void warmUp(Runnable r) {
+        long deadline = System.nanoTime() + WARM_UP_NANOS;
+        for (int k = 0; k < WARM_UP_STEPS && System.nanoTime() < deadline; k++) {
+            r.run();
+        }
+    }
+
+    /**
+     * One untimed run (page faults, last compilations), then runs for {@code seconds} in
+     * batches of about a millisecond: the median time per run over the batches, which
+     * resists a batch delayed by another process or a GC pause.
+     */
+    private double secondsPerRun(Runnable r) {
+        long start = System.nanoTime();
+        r.run();
+        int batch = 1;
+        for (long t = System.nanoTime(); t - start < 1_000_000; t = System.nanoTime()) {
+            r.run();
+            batch++;
+        }
+        long[] times = new long[1 + (int) Math.min(100_000, seconds * 1000)];
+        int count = 0;
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long now;
+        do {
+            long before = System.nanoTime();
+            for (int k = 0; k < batch; k++) {
+                r.run();
+            }
+            now = System.nanoTime();
+            times[count++] = now - before;
+        } while (now < end && count < times.length);
+        Arrays.sort(times, 0, count);
+        return times[count / 2] / 1e9 / batch;
+    }
+
+    private static float[] randoms(SplittableRandom random, int n, float scale) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (random.nextDouble() * 2 - 1) * scale;
+        }
+        return x;
+    }
+}

@@ -1,0 +1,96 @@
+package org.optjit.codegen.vector;
+
+import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.GeneratorAdapter;
+import org.objectweb.asm.commons.Method;
+
+/**
+ * The parts of {@code jdk.incubator.vector} that generated code calls, as ASM types and
+ * methods, and the few emission helpers built on them.
+ *
+ * <p>This class only names the API; it never loads it, so the compiler itself works (and
+ * fails cleanly in {@link org.optjit.Kernel}) on a JVM started without the module.
+ */
+final class VectorApi {
+
+    private static final String PKG = "jdk/incubator/vector/";
+
+    static final Type FLOAT_VECTOR = Type.getObjectType(PKG + "FloatVector");
+    static final Type INT_VECTOR = Type.getObjectType(PKG + "IntVector");
+    static final Type VECTOR = Type.getObjectType(PKG + "Vector");
+    static final Type MASK = Type.getObjectType(PKG + "VectorMask");
+    static final Type SPECIES = Type.getObjectType(PKG + "VectorSpecies");
+    static final Type OPERATORS = Type.getObjectType(PKG + "VectorOperators");
+    static final Type UNARY = Type.getObjectType(PKG + "VectorOperators$Unary");
+    static final Type BINARY = Type.getObjectType(PKG + "VectorOperators$Binary");
+    static final Type COMPARISON = Type.getObjectType(PKG + "VectorOperators$Comparison");
+    static final Type CONVERSION = Type.getObjectType(PKG + "VectorOperators$Conversion");
+
+    static final Type FLOAT_ARRAY = Type.getType(float[].class);
+
+    static final Method FROM_ARRAY = new Method("fromArray", FLOAT_VECTOR,
+            new Type[] {SPECIES, FLOAT_ARRAY, Type.INT_TYPE});
+    static final Method INTO_ARRAY = new Method("intoArray", Type.VOID_TYPE,
+            new Type[] {FLOAT_ARRAY, Type.INT_TYPE});
+    static final Method BROADCAST = new Method("broadcast", FLOAT_VECTOR, new Type[] {SPECIES, Type.FLOAT_TYPE});
+    static final Method LOOP_BOUND = new Method("loopBound", Type.INT_TYPE, new Type[] {Type.INT_TYPE});
+    static final Method LENGTH = new Method("length", Type.INT_TYPE, new Type[0]);
+    static final Method MASK_ALL = new Method("maskAll", MASK, new Type[] {Type.BOOLEAN_TYPE});
+
+    private VectorApi() {
+    }
+
+    /** Pushes {@code FloatVector.SPECIES_PREFERRED}: a static final of a JDK class, so C2 folds it. */
+    static void species(GeneratorAdapter ga) {
+        ga.getStatic(FLOAT_VECTOR, "SPECIES_PREFERRED", SPECIES);
+    }
+
+    /** Calls {@code FloatVector.name(args)} returning a FloatVector, on the vector below the args. */
+    static void floatOp(GeneratorAdapter ga, String name, Type... args) {
+        ga.invokeVirtual(FLOAT_VECTOR, new Method(name, FLOAT_VECTOR, args));
+    }
+
+    /** Calls {@code FloatVector.compare(op, float)} with the comparison {@code op} and the float on the stack. */
+    static void compareScalar(GeneratorAdapter ga, String op, float operand) {
+        ga.getStatic(OPERATORS, op, COMPARISON);
+        ga.push(operand);
+        ga.invokeVirtual(FLOAT_VECTOR, new Method("compare", MASK, new Type[] {COMPARISON, Type.FLOAT_TYPE}));
+    }
+
+    /** Calls {@code FloatVector.compare(op, Vector)}: the two vectors must be pushed around it by the caller. */
+    static void compareVector(GeneratorAdapter ga) {
+        ga.invokeVirtual(FLOAT_VECTOR, new Method("compare", MASK, new Type[] {COMPARISON, VECTOR}));
+    }
+
+    /** {@code vector.blend(Vector, VectorMask)}. */
+    static void blend(GeneratorAdapter ga) {
+        floatOp(ga, "blend", VECTOR, MASK);
+    }
+
+    /** {@code vector.blend(float, VectorMask)}: the mask must be on the stack above the float. */
+    static void blendScalar(GeneratorAdapter ga) {
+        floatOp(ga, "blend", Type.FLOAT_TYPE, MASK);
+    }
+
+    /** {@code mask.name(other)} for {@code and}/{@code or}. */
+    static void maskOp(GeneratorAdapter ga, String name) {
+        ga.invokeVirtual(MASK, new Method(name, MASK, new Type[] {MASK}));
+    }
+
+    /** {@code vector.lanewise(VectorOperators.name)} for a unary operator. */
+    static void lanewiseUnary(GeneratorAdapter ga, String name) {
+        ga.getStatic(OPERATORS, name, UNARY);
+        floatOp(ga, "lanewise", UNARY);
+    }
+
+    /**
+     * {@code vector.convert(VectorOperators.name, 0)}, cast to {@code result}. Same-size
+     * conversions (F2I, I2F) keep the lane count, so part 0 is the whole vector.
+     */
+    static void convert(GeneratorAdapter ga, String name, Type result) {
+        ga.getStatic(OPERATORS, name, CONVERSION);
+        ga.push(0);
+        ga.invokeVirtual(VECTOR, new Method("convert", VECTOR, new Type[] {CONVERSION, Type.INT_TYPE}));
+        ga.checkCast(result);
+    }
+}

@@ -1,0 +1,48 @@
+package org.optjit.reference;
+
+import static org.optjit.reference.F32.ema;
+import static org.optjit.reference.F32.f;
+import static org.optjit.reference.F32.sqrt;
+
+import java.util.Map;
+
+/**
+ * rmsprop with Nesterov momentum where the RMS divides the correction, not the jump
+ * (lecture 6e), in the jump + correction form of NAG:
+ * <pre>
+ *   ms <- decay * ms + (1 - decay) * g^2
+ *   c   = lr * g / (sqrt(ms) + delta)
+ *   v  <- mu * v - c
+ *   w  <- w + mu * v - c
+ * </pre>
+ * lr = 0.001, decay = 0.9, delta = 1e-8, mu = 0.9.
+ */
+final class RmspropNesterovReference implements ReferenceRule {
+
+    private final RmspropHypers p;
+    private final double mu;
+    private final float[] ms;
+    private final float[] v;
+
+    RmspropNesterovReference(Hypers h, float[] w) {
+        p = RmspropHypers.of(h);
+        mu = h.get("mu", 0.9);
+        ms = new float[w.length];
+        v = new float[w.length];
+    }
+
+    @Override
+    public void step(float[] w, float[] g, long t) {
+        for (int i = 0; i < w.length; i++) {
+            ms[i] = ema(p.decay(), ms[i], g[i] * g[i]);
+            float correction = f(p.lr()) * g[i] / (sqrt(ms[i]) + f(p.delta()));
+            v[i] = f(mu) * v[i] - correction;
+            w[i] = w[i] + (f(mu) * v[i] - correction);
+        }
+    }
+
+    @Override
+    public Map<String, float[]> state() {
+        return Map.of("ms", ms, "v", v);
+    }
+}
