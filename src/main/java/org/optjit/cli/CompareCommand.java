@@ -42,7 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " --activation logistic, --loss logistic-cross-entropy, --epochs 10, --batch 10, --init sparse, --seed 1.",
             "--set NAME=VALUE applies to every rule that has NAME; RULE.NAME=VALUE to one rule.",
             "The learning rate is eps in the rules of lecture 6 and Sutskever et al. (sgd, momentum, nesterov,"
-                + " rmsprop, ...) and lr in the modern ones (adam, adagrad, ...): --set eps=0.01,lr=0.01 sets both.",
+                + " rmsprop, ...) and lr in the modern ones (adam, adagrad, ...), where eps is the numerical epsilon:"
+                + " give each rule its rate, e.g. --set momentum.eps=0.01,adam.lr=0.001.",
             "A rule that diverges is reported in the table; the others still run."})
 public final class CompareCommand implements Callable<Integer> {
 
