@@ -41,6 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Defaults: --data curves --limit 1000,500,500, --layers 784-100-20-6 (mirrored decoder),"
                 + " --activation logistic, --loss logistic-cross-entropy, --epochs 10, --batch 10, --init sparse, --seed 1.",
             "--set NAME=VALUE applies to every rule that has NAME; RULE.NAME=VALUE to one rule.",
+            "The learning rate is eps in the rules of lecture 6 and Sutskever et al. (sgd, momentum, nesterov,"
+                + " rmsprop, ...) and lr in the modern ones (adam, adagrad, ...), where eps is the numerical epsilon:"
+                + " give each rule its rate, e.g. --set momentum.eps=0.01,adam.lr=0.001.",
             "A rule that diverges is reported in the table; the others still run."})
 public final class CompareCommand implements Callable<Integer> {
 
@@ -93,7 +96,7 @@ public final class CompareCommand implements Callable<Integer> {
             String label = RuleHypers.label(rules, rules.get(i));
             TrainConfig config = setup.config().withHypers(hypers.get(label)).withBiasHypers(biasHypers.get(label));
             Trainer trainer = new Trainer(kernels.get(i), setup.newNetwork(), setup.splits(), config, null, dir.resolve(label));
-            ProgressReporter progress = new ProgressReporter(pw, label, ProgressReporter.onTerminal(), run.hyper);
+            ProgressReporter progress = new ProgressReporter(pw, label, ProgressReporter.onTerminal(), trainer.controlledHyper());
             try {
                 TrainResult result = trainer.train(progress);
                 outcomes.add(new Outcome(label, hyperText(kernels.get(i), config), result, null));

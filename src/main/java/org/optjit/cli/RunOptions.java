@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.optjit.Backend;
 import org.optjit.train.BatchSize;
+import org.optjit.train.LearningRate;
 import org.optjit.train.TrainConfig;
 import org.optjit.train.control.RateControl;
 import org.optjit.train.data.Preprocessor;
@@ -55,8 +56,9 @@ final class RunOptions {
             description = "Other hyperparameter values for the biases, e.g. wd=0 (a second parameter group).")
     Map<String, String> biasSet = new LinkedHashMap<>();
 
-    @Option(names = "--hyper", paramLabel = "NAME", description = "The hyperparameter the rate control adjusts (default: lr).")
-    String hyper = "lr";
+    @Option(names = "--hyper", paramLabel = "NAME",
+            description = "The hyperparameter the rate control adjusts (default: " + LearningRate.DEFAULT_DESCRIPTION + ").")
+    String hyper;
 
     @Option(names = "--lr-control", paramLabel = "KIND",
             description = "none (default), plateau (halve when the validation error stops falling),"

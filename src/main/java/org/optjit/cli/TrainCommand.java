@@ -8,6 +8,7 @@ import org.optjit.Kernel;
 import org.optjit.Rule;
 import org.optjit.train.BatchSize;
 import org.optjit.train.DivergenceException;
+import org.optjit.train.LearningRate;
 import org.optjit.train.TrainResult;
 import org.optjit.train.Trainer;
 import org.optjit.train.checkpoint.CheckpointException;
@@ -74,7 +75,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserError(store.file() + " already exists: add --resume to continue that run,"
                     + " or choose another --out/--checkpoint");
         }
-        ProgressReporter progress = new ProgressReporter(pw, "", ProgressReporter.onTerminal(), run.hyper);
+        ProgressReporter progress = new ProgressReporter(pw, "", ProgressReporter.onTerminal(), LearningRate.of(r, run.hyper));
         try {
             Trainer trainer = new Trainer(kernel, setup.newNetwork(), setup.splits(),
                     setup.config().withCheckpointEvery(checkpointEvery), store, dir);

@@ -21,7 +21,7 @@ import org.optjit.train.checkpoint.CheckpointStore;
  */
 class KilledRunTest {
 
-    static final String[] RUN = {"train", "--rule", "examples/momentum.opt", "--set", "lr=0.05", "--data", "blobs",
+    static final String[] RUN = {"train", "--rule", "examples/momentum.opt", "--set", "eps=0.05", "--data", "blobs",
         "--limit", "400,50,50", "--layers", "32-16-5", "--batch", "4", "--epochs", "3", "--threads", "1",
         "--backend", "interpreter", "--checkpoint-every", "1"};
 

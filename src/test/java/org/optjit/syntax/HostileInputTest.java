@@ -110,7 +110,7 @@ class HostileInputTest {
     @Test
     void emptyFileIsRejected() {
         RuleException e = rejected("");
-        assertEquals("<input>:1:1: error: the rule is empty; a rule must assign 'w', e.g. 'w -= lr * g'",
+        assertEquals("<input>:1:1: error: the rule is empty; a rule must assign 'w', e.g. 'w -= eps * g'",
                 e.diagnostics().get(0).format().split("\n")[0]);
     }
 }

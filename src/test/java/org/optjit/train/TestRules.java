@@ -6,7 +6,7 @@ import org.optjit.Rule;
 public final class TestRules {
 
     /** Classical momentum (lecture 6c) with the defaults the tests assume. */
-    public static final String MOMENTUM = "hyper lr = 0.01\nhyper mu = 0.9\nstate v = 0\nv = mu*v - lr*g\nw += v\n";
+    public static final String MOMENTUM = "hyper eps = 0.01\nhyper mu = 0.9\nstate v = 0\nv = mu*v - eps*g\nw += v\n";
 
     private TestRules() {
     }

@@ -15,7 +15,7 @@ class PathTracerTest {
 
     @Test
     void momentumReachesTheBottomOfTheBowl() {
-        TracedPath p = PathTracer.trace(MOMENTUM.bind(Map.of("lr", 0.02)), Surface.BOWL, 150);
+        TracedPath p = PathTracer.trace(MOMENTUM.bind(Map.of("eps", 0.02)), Surface.BOWL, 150);
         assertEquals(151, p.points());
         assertEquals(TracedPath.Outcome.FINISHED, p.outcome());
         assertEquals(Surface.BOWL.startX(), p.xs()[0], 1e-6);
@@ -24,8 +24,8 @@ class PathTracerTest {
 
     @Test
     void aTooLargeRateIsReportedAsDivergedAndThePathStopsBeforeTheNaN() {
-        // curvature 25 across the ravine: lr = 1 overshoots more every step
-        TracedPath p = PathTracer.trace(MOMENTUM.bind(Map.of("lr", 1.0)), Surface.BOWL, 2000);
+        // curvature 25 across the ravine: eps = 1 overshoots more every step
+        TracedPath p = PathTracer.trace(MOMENTUM.bind(Map.of("eps", 1.0)), Surface.BOWL, 2000);
         assertEquals(TracedPath.Outcome.DIVERGED, p.outcome());
         assertTrue(p.points() < 2001);
         for (int i = 0; i < p.points(); i++) {
