@@ -3,6 +3,7 @@
 #
 #   benchmarks/run.sh quick   about 10 minutes on 2 cores: 16M weights only, 1 fork, short iterations
 #   benchmarks/run.sh full    about an hour: both sizes, 2 forks, 3 warm-up and 5 measured iterations
+#   benchmarks/run.sh smoke   a few minutes: checks the pipeline end to end; its numbers mean nothing
 #
 # Builds the library and the benchmarks jar first (Maven), then runs three JMH passes
 # (bandwidth limit, update rules, compile latency) and report.py. Results go to
@@ -21,6 +22,11 @@ case "$profile" in
     rule_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s -p size=16777216)
     compile_opts=(-f 1 -wi 2 -w 500ms -i 2 -r 500ms)
     ;;
+  smoke)
+    bandwidth_opts=(-f 1 -wi 0 -i 1 -r 200ms -p size=65536)
+    rule_opts=(-f 1 -wi 0 -i 1 -r 200ms -p size=65536 -p threads=1 -p rule=sgd,rprop)
+    compile_opts=(-f 1 -wi 1 -w 200ms -i 1 -r 200ms)
+    ;;
   full)
     # the iterations and forks written on the benchmark classes
     bandwidth_opts=()
@@ -28,7 +34,7 @@ case "$profile" in
     compile_opts=()
     ;;
   *)
-    echo "usage: $0 quick|full" >&2
+    echo "usage: $0 quick|full|smoke" >&2
     exit 2
     ;;
 esac
@@ -54,6 +60,7 @@ cat "$out/env.txt"
 
 "$java" -cp "$jar" org.optjit.bench.Traffic > "$out/traffic.tsv"
 examples=$(cd "$root/examples" && ls *.opt | sed 's/\.opt$//' | paste -sd, -)
+[ "$profile" = smoke ] && examples=sgd,adam
 
 # One JMH pass: name, benchmark regexp, options...; the full log goes to $out/name.log.
 jmh() {

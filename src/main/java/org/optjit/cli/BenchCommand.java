@@ -15,6 +15,7 @@ import org.optjit.OptimizerState;
 import org.optjit.Rule;
 import org.optjit.RuleException;
 import org.optjit.baseline.Bandwidth;
+import org.optjit.baseline.JitWarmUp;
 import org.optjit.ir.Program;
 import org.optjit.runtime.StepRunner;
 import picocli.CommandLine.Command;
@@ -50,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--seconds", paramLabel = "S",
-            description = "Time measured per backend, after a warm-up of up to 2 s (default: ${DEFAULT-VALUE}).",
+            description = "Time measured per backend, after a warm-up of up to 10 s (default: ${DEFAULT-VALUE}).",
             defaultValue = "1")
     double seconds;
 
@@ -58,10 +59,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Hyperparameter values (default: the rule's defaults).")
     Map<String, Double> hypers = new LinkedHashMap<>();
 
-    /** Steps of a small array before timing, so the JIT compiles each loop from its entry. */
+    /** Weights of the small array each loop is warmed up on ({@link JitWarmUp}). */
     private static final int WARM_UP_SIZE = 1024;
-    private static final int WARM_UP_STEPS = 20_000;
-    private static final long WARM_UP_NANOS = 2_000_000_000L;
+    /** The longest warm-up per loop (the interpreter, a busy machine). */
+    private static final long WARM_UP_NANOS = 10_000_000_000L;
 
     @Override
     public Integer call() {
@@ -124,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
         float[] small = Arrays.copyOf(w0, Math.min(WARM_UP_SIZE, size));
         float[] smallG = Arrays.copyOf(g, small.length);
         OptimizerState smallState = opt.newState(small);
-        warmUp(() -> opt.step(small, smallG, smallState));
+        JitWarmUp.run(() -> opt.step(small, smallG, smallState), WARM_UP_NANOS);
         float[] w = w0.clone();
         OptimizerState state = opt.newState(w);
         return secondsPerRun(() -> opt.step(w, g, state));
@@ -135,20 +136,8 @@ public final class BenchCommand implements Callable<Integer> {
         float[] a = w0.clone();
         float[] s = {1e-7f};
         float[][] none = new float[0][];
-        warmUp(() -> Bandwidth.IN_PLACE.run(a, g, none, s, 0, Math.min(WARM_UP_SIZE, size)));
+        JitWarmUp.run(() -> Bandwidth.IN_PLACE.run(a, g, none, s, 0, Math.min(WARM_UP_SIZE, size)), WARM_UP_NANOS);
         return secondsPerRun(() -> StepRunner.run(Bandwidth.IN_PLACE, a, g, none, s, 0, size, nThreads));
-    }
-
-    /**
-     * Runs {@code r} {@link #WARM_UP_STEPS} times, or for at most {@link #WARM_UP_NANOS}
-     * (the interpreter), whatever {@code --seconds} says: a loop timed before the JIT has
-     * compiled it measures the bytecode interpreter.
-     */
-    private static void warmUp(Runnable r) {
-        long deadline = System.nanoTime() + WARM_UP_NANOS;
-        for (int k = 0; k < WARM_UP_STEPS && System.nanoTime() < deadline; k++) {
-            r.run();
-        }
     }
 
     /**

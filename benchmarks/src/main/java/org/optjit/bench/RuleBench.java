@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.optjit.baseline.JitWarmUp;
 
 /**
  * One optimizer step over {@code size} weights: every rule that has a hand-written
@@ -37,7 +38,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RuleBench {
 
     private static final int WARM_UP_SIZE = 1024;
-    private static final int WARM_UP_STEPS = 20_000;
 
     @Param({"sgd", "momentum", "nesterov", "rmsprop", "adam", "rprop", "adaptive_gains"})
     public String rule;
@@ -73,20 +73,15 @@ public class RuleBench {
     }
 
     /**
-     * Steps a small array many times before the first timed step, so that the JIT compiles
-     * the loop from its method entry. Otherwise a step over 16M weights, called only a few
-     * times per second, first runs for seconds in the bytecode interpreter and then in
-     * on-stack-replaced code, which the Vector API in particular does not survive well.
-     * Stops after {@link #WARM_UP_STEPS} steps or five seconds (the slow INTERPRETER).
+     * Steps a small array until the JIT has compiled the loop from its method entry
+     * ({@link JitWarmUp}), so that no timed step over 16M weights runs interpreted or in
+     * on-stack-replaced code.
      */
     private void warmUp() {
         float[] ws = Arrays.copyOf(w0, WARM_UP_SIZE);
         float[] gs = Arrays.copyOf(g, WARM_UP_SIZE);
         stepper.reset(ws);
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        for (int k = 0; k < WARM_UP_STEPS && System.nanoTime() < deadline; k++) {
-            stepper.step(ws, gs);
-        }
+        JitWarmUp.run(() -> stepper.step(ws, gs), 20_000_000_000L);
     }
 
     /** Steps mutate weights and state: every iteration starts from the same point. */
