@@ -30,8 +30,14 @@ public final class Main implements Runnable {
     /** The configured command line (also used by tests). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         // Each command lives in its own class; register it here.
+        cl.addSubcommand(new CheckCommand());
+        cl.addSubcommand(new ExplainCommand());
         cl.addSubcommand(new BenchCommand());
+        cl.addSubcommand(new TrainCommand());
+        cl.addSubcommand(new CompareCommand());
+        cl.addSubcommand(new TraceCommand());
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

@@ -66,6 +66,9 @@ public final class BodyInfo {
             if (o.target() == Output.Target.EXPORT) {
                 throw new IllegalArgumentException("a per-weight block cannot export: " + o);
             }
+            if (o.target() == Output.Target.STATE && o.slot() < 0) {
+                throw new IllegalArgumentException("a state store without a state slot: " + o);
+            }
             if (o.value() < 0 || o.value() >= body.size() || bool[o.value()]) {
                 throw new IllegalArgumentException("output does not store a number: " + o);
             }

@@ -71,6 +71,30 @@ public final class Differential {
         assertAgree(what, new Interpreter(p.body()), actual, w, g, state, uniforms, from, to);
     }
 
+    /**
+     * {@link #assertAgree} with {@code g} and state 0 running through every pair of
+     * {@link #SPECIAL} values (the other arrays random), over the whole array and a range.
+     */
+    public static void assertAgreeOnAllPairs(Program p, LoopKernel actual) {
+        int n = SPECIAL.length * SPECIAL.length;
+        Random rnd = new Random(p.name().hashCode());
+        float[] g = new float[n];
+        float[][] state = new float[p.states().size()][];
+        for (int k = 0; k < state.length; k++) {
+            state[k] = array(rnd, n);
+        }
+        for (int i = 0; i < n; i++) {
+            g[i] = SPECIAL[i / SPECIAL.length];
+            if (state.length > 0) {
+                state[0][i] = SPECIAL[i % SPECIAL.length];
+            }
+        }
+        float[] uniforms = array(rnd, p.uniformCount());
+        LoopKernel oracle = new Interpreter(p.body());
+        assertAgree(p.name(), oracle, actual, array(rnd, n), g, state, uniforms, 0, n);
+        assertAgree(p.name() + " (range)", oracle, actual, array(rnd, n), g, state, uniforms, 5, n - 7);
+    }
+
     private static float[][] deepClone(float[][] a) {
         float[][] c = new float[a.length][];
         for (int k = 0; k < a.length; k++) {

@@ -9,11 +9,12 @@ import org.optjit.ir.Program;
 
 /**
  * Differential test over thousands of random IR programs: SCALAR equals the interpreter
- * bit for bit on corner-case data, and every generated class passes the verifier.
+ * bit for bit on corner-case data, every generated class passes the verifier, and each
+ * array element is loaded and stored at most once per weight.
  */
 class RandomProgramTest {
 
-    private static final int PROGRAMS = 4000;
+    private static final int PROGRAMS = 3000;
 
     @Test
     void scalarAgreesWithInterpreterOnRandomPrograms() {
@@ -30,6 +31,7 @@ class RandomProgramTest {
                 throw new AssertionError("program " + n + " does not compile:\n" + IrBuilder.describe(p.body()), e);
             }
             assertEquals("", KernelClasses.verify(k.classFile()), () -> "program " + n + "\n" + IrBuilder.describe(p.body()));
+            AccessCount.assertLoadsAndStoresOnce(p, k.classFile());
             try {
                 Differential.assertAgreeOnRandomData("program " + n, p, k.kernel(), data, 24);
             } catch (AssertionError e) {

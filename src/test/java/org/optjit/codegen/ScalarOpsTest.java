@@ -20,49 +20,24 @@ import org.optjit.runtime.LoopKernel;
  */
 class ScalarOpsTest {
 
-    private static final float[] S = Differential.SPECIAL;
-    private static final int N = S.length * S.length;
-
-    /** g and s0 run through every pair of corner cases; w and s1 are random. */
+    /** Verifies the class, and compares on every pair of corner cases through g and s0. */
     private static void assertAgreeOnAllPairs(Program p) {
         GeneratedKernel k = new ScalarCompiler().compile(p);
         assertEquals("", KernelClasses.verify(k.classFile()), "verifier");
         assertTrue(k.kernel().getClass().isHidden(), "a hidden class");
-        Random rnd = new Random(p.name().hashCode());
-        float[] g = new float[N];
-        float[][] state = new float[p.states().size()][];
-        for (int k2 = 0; k2 < state.length; k2++) {
-            state[k2] = Differential.array(rnd, N);
-        }
-        for (int i = 0; i < N; i++) {
-            g[i] = S[i / S.length];
-            if (state.length > 0) {
-                state[0][i] = S[i % S.length];
-            }
-        }
-        float[] uniforms = Differential.array(rnd, p.uniformCount());
-        LoopKernel oracle = new Interpreter(p.body());
-        Differential.assertAgree(p.name(), oracle, k.kernel(), Differential.array(rnd, N), g, state, uniforms, 0, N);
-        Differential.assertAgree(p.name() + " (range)", oracle, k.kernel(), Differential.array(rnd, N), g, state,
-                uniforms, 5, N - 7);
+        Differential.assertAgreeOnAllPairs(p, k.kernel());
     }
 
     @ParameterizedTest
     @EnumSource(value = Op.class, names = {"NEG", "ABS", "SQRT", "SIGN", "EXP", "LOG", "LOG2", "FLOOR", "CEIL"})
     void unary(Op op) {
-        IrBuilder b = new IrBuilder();
-        b.storeW(b.unary(op, b.g()));
-        assertAgreeOnAllPairs(b.build("unary_" + op, 0, 0));
+        assertAgreeOnAllPairs(OpPrograms.unary(op));
     }
 
     @ParameterizedTest
     @EnumSource(value = Op.class, names = {"ADD", "SUB", "MUL", "DIV", "MIN", "MAX", "POW"})
     void binary(Op op) {
-        IrBuilder b = new IrBuilder();
-        int x = b.binary(op, b.g(), b.state(0));
-        b.storeW(x);
-        b.storeState(0, b.binary(op, x, b.constant(-0.0))); // a value used twice, and -0 literal
-        assertAgreeOnAllPairs(b.build("binary_" + op, 1, 0));
+        assertAgreeOnAllPairs(OpPrograms.binary(op));
     }
 
     /**
@@ -72,17 +47,8 @@ class ScalarOpsTest {
     @ParameterizedTest
     @EnumSource(value = Op.class, names = {"LT", "LE", "GT", "GE", "EQ", "NE"})
     void comparison(Op op) {
-        IrBuilder once = new IrBuilder();
-        once.storeW(once.select(once.binary(op, once.g(), once.state(0)), once.constant(1), once.constant(2)));
-        assertAgreeOnAllPairs(once.build("jump_" + op, 1, 0));
-
-        IrBuilder twice = new IrBuilder();
-        int g = twice.g();
-        int s = twice.state(0);
-        int c = twice.binary(op, g, s);
-        twice.storeW(twice.select(c, g, s));
-        twice.storeState(1, twice.select(c, twice.constant(3), twice.constant(Float.NaN)));
-        assertAgreeOnAllPairs(twice.build("value_" + op, 2, 0));
+        assertAgreeOnAllPairs(OpPrograms.comparisonAsJump(op));
+        assertAgreeOnAllPairs(OpPrograms.comparisonAsValue(op));
     }
 
     /** AND, OR and NOT of comparisons, including NaN operands. */
@@ -90,14 +56,7 @@ class ScalarOpsTest {
     @EnumSource(value = Op.class, names = {"AND", "OR", "NOT"})
     void logic(Op op) {
         for (Op cmp : EnumSet.of(Op.LT, Op.GE, Op.EQ, Op.NE)) {
-            IrBuilder b = new IrBuilder();
-            int g = b.g();
-            int s = b.state(0);
-            int c1 = b.binary(cmp, g, s);
-            int c2 = b.binary(Op.GT, g, b.constant(0));
-            int l = op == Op.NOT ? b.unary(Op.NOT, c1) : b.binary(op, c1, c2);
-            b.storeW(b.select(l, b.binary(Op.ADD, g, s), b.constant(-1)));
-            assertAgreeOnAllPairs(b.build("logic_" + op + "_" + cmp, 1, 0));
+            assertAgreeOnAllPairs(OpPrograms.logic(op, cmp));
         }
     }
 

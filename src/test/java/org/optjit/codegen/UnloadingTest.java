@@ -3,11 +3,7 @@ package org.optjit.codegen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,43 +13,19 @@ import org.junit.jupiter.api.Test;
  */
 class UnloadingTest {
 
-    private static final String METASPACE = "-XX:MaxMetaspaceSize=24m";
-
-    private static Process child(String... mainArgs) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, METASPACE, "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", // the child only compiles rules: C1 suffices, saves CPU
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                CompileMany.class.getName()));
-        command.addAll(List.of(mainArgs));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    private static String finish(Process p) throws Exception {
-        String out;
-        try {
-            if (!p.waitFor(150, TimeUnit.SECONDS)) {
-                throw new AssertionError("child JVM did not finish in time");
-            }
-            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        } finally {
-            p.destroyForcibly();
-        }
-        return out;
-    }
+    /** The child only compiles rules: C1 suffices and leaves the CPU to the test. */
+    private static final List<String> JVM = List.of("-XX:MaxMetaspaceSize=24m", "-Xmx256m", "-XX:TieredStopAtLevel=1");
 
     @Test
     void hundredThousandKernelsFitInASmallMetaspace() throws Exception {
-        Process p = child("100000");
-        String out = finish(p);
-        assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("compiled 100000"), out);
+        ChildProcess r = ChildProcess.run(CompileMany.class, JVM, List.of("100000"), 150);
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("compiled 100000"), r.output());
     }
 
     @Test
     void keepingTheKernelsExhaustsThatMetaspace() throws Exception {
-        Process p = child("100000", "keep");
-        String out = finish(p);
-        assertTrue(p.exitValue() != 0 && out.contains("Metaspace"), out);
+        ChildProcess r = ChildProcess.run(CompileMany.class, JVM, List.of("100000", "keep"), 150);
+        assertTrue(r.exitCode() != 0 && r.output().contains("Metaspace"), r.output());
     }
 }

@@ -22,7 +22,7 @@ import org.optjit.reference.References;
 
 /**
  * The example files themselves: the promised set is there, each has a header that gives
- * its name, source, equations and defaults (the math is written once, there), and each
+ * its name, source, equations, defaults and conventions (the math is written once, there), and each
  * loads with a default for every hyperparameter, so {@code kernel.bind(Map.of())} works.
  */
 class ExampleFilesTest {
@@ -51,6 +51,8 @@ class ExampleFilesTest {
                 name + ": the header must start with '# Name: " + name + " -- <what it is>', not: " + header.get(0));
         assertTrue(section(header, "Source").length() > 20, name + ": no '# Source:' citing a paper or lecture");
         assertTrue(section(header, "Defaults").length() > 10, name + ": no '# Defaults:'");
+        assertTrue(section(header, "Convention").length() > 10,
+                name + ": no '# Convention:' (which choice the file makes where sources and libraries differ)");
         List<String> equations = sectionLines(header, "Equations");
         assertTrue(equations.stream().anyMatch(l -> l.contains("w") && (l.contains("<-") || l.contains("="))),
                 name + ": '# Equations:' must be followed by the update of w, indented");

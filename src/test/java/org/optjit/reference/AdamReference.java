@@ -16,36 +16,30 @@ import java.util.Map;
  */
 final class AdamReference implements ReferenceRule {
 
-    private final double lr;
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
+    private final AdamHypers p;
     private final float[] m;
     private final float[] v;
 
     AdamReference(Hypers h, float[] w) {
-        lr = h.get("lr", 0.001);
-        beta1 = h.get("beta1", 0.9);
-        beta2 = h.get("beta2", 0.999);
-        eps = h.get("eps", 1e-8);
+        p = AdamHypers.of(h, 0.001);
         m = new float[w.length];
         v = new float[w.length];
     }
 
     double lr() {
-        return lr;
+        return p.lr();
     }
 
     @Override
     public void step(float[] w, float[] g, long t) {
-        float bc1 = f(1 - Math.pow(beta1, t));
-        float bc2 = f(1 - Math.pow(beta2, t));
+        float bc1 = f(1 - Math.pow(p.beta1(), t));
+        float bc2 = f(1 - Math.pow(p.beta2(), t));
         for (int i = 0; i < w.length; i++) {
-            m[i] = ema(beta1, m[i], g[i]);
-            v[i] = ema(beta2, v[i], g[i] * g[i]);
+            m[i] = ema(p.beta1(), m[i], g[i]);
+            v[i] = ema(p.beta2(), v[i], g[i] * g[i]);
             float mHat = m[i] / bc1;
             float vHat = v[i] / bc2;
-            w[i] = w[i] - f(lr) * mHat / (sqrt(vHat) + f(eps));
+            w[i] = w[i] - f(p.lr()) * mHat / (sqrt(vHat) + f(p.eps()));
         }
     }
 

@@ -16,28 +16,22 @@ import java.util.Map;
  */
 final class AdamaxReference implements ReferenceRule {
 
-    private final double lr;
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
+    private final AdamHypers p;
     private final float[] m;
     private final float[] u;
 
     AdamaxReference(Hypers h, float[] w) {
-        lr = h.get("lr", 0.002);
-        beta1 = h.get("beta1", 0.9);
-        beta2 = h.get("beta2", 0.999);
-        eps = h.get("eps", 1e-8);
+        p = AdamHypers.of(h, 0.002);
         m = new float[w.length];
         u = new float[w.length];
     }
 
     @Override
     public void step(float[] w, float[] g, long t) {
-        float stepSize = f(lr / (1 - Math.pow(beta1, t)));
+        float stepSize = f(p.lr() / (1 - Math.pow(p.beta1(), t)));
         for (int i = 0; i < w.length; i++) {
-            m[i] = ema(beta1, m[i], g[i]);
-            u[i] = Math.max(f(beta2) * u[i], Math.abs(g[i]) + f(eps));
+            m[i] = ema(p.beta1(), m[i], g[i]);
+            u[i] = Math.max(f(p.beta2()) * u[i], Math.abs(g[i]) + f(p.eps()));
             w[i] = w[i] - stepSize * m[i] / u[i];
         }
     }

@@ -17,19 +17,13 @@ import java.util.Map;
  */
 final class AmsgradReference implements ReferenceRule {
 
-    private final double lr;
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
+    private final AdamHypers p;
     private final float[] m;
     private final float[] v;
     private final float[] vMax;
 
     AmsgradReference(Hypers h, float[] w) {
-        lr = h.get("lr", 0.001);
-        beta1 = h.get("beta1", 0.9);
-        beta2 = h.get("beta2", 0.999);
-        eps = h.get("eps", 1e-8);
+        p = AdamHypers.of(h, 0.001);
         m = new float[w.length];
         v = new float[w.length];
         vMax = new float[w.length];
@@ -37,13 +31,13 @@ final class AmsgradReference implements ReferenceRule {
 
     @Override
     public void step(float[] w, float[] g, long t) {
-        float bc1 = f(1 - Math.pow(beta1, t));
-        float bc2 = f(1 - Math.pow(beta2, t));
+        float bc1 = f(1 - Math.pow(p.beta1(), t));
+        float bc2 = f(1 - Math.pow(p.beta2(), t));
         for (int i = 0; i < w.length; i++) {
-            m[i] = ema(beta1, m[i], g[i]);
-            v[i] = ema(beta2, v[i], g[i] * g[i]);
+            m[i] = ema(p.beta1(), m[i], g[i]);
+            v[i] = ema(p.beta2(), v[i], g[i] * g[i]);
             vMax[i] = Math.max(vMax[i], v[i]);
-            w[i] = w[i] - f(lr) * (m[i] / bc1) / (sqrt(vMax[i] / bc2) + f(eps));
+            w[i] = w[i] - f(p.lr()) * (m[i] / bc1) / (sqrt(vMax[i] / bc2) + f(p.eps()));
         }
     }
 

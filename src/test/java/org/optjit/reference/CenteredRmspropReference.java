@@ -17,16 +17,12 @@ import java.util.Map;
  */
 final class CenteredRmspropReference implements ReferenceRule {
 
-    private final double lr;
-    private final double decay;
-    private final double delta;
+    private final RmspropHypers p;
     private final float[] ms;
     private final float[] mg;
 
     CenteredRmspropReference(Hypers h, float[] w) {
-        lr = h.get("lr", 0.01);
-        decay = h.get("decay", 0.99);
-        delta = h.get("delta", 1e-8);
+        p = RmspropHypers.of(h, 0.01, 0.99);
         ms = new float[w.length];
         mg = new float[w.length];
     }
@@ -34,9 +30,9 @@ final class CenteredRmspropReference implements ReferenceRule {
     @Override
     public void step(float[] w, float[] g, long t) {
         for (int i = 0; i < w.length; i++) {
-            ms[i] = ema(decay, ms[i], g[i] * g[i]);
-            mg[i] = ema(decay, mg[i], g[i]);
-            w[i] = w[i] - f(lr) * g[i] / (sqrt(ms[i] - mg[i] * mg[i]) + f(delta));
+            ms[i] = ema(p.decay(), ms[i], g[i] * g[i]);
+            mg[i] = ema(p.decay(), mg[i], g[i]);
+            w[i] = w[i] - f(p.lr()) * g[i] / (sqrt(ms[i] - mg[i] * mg[i]) + f(p.delta()));
         }
     }
 

@@ -19,39 +19,33 @@ import java.util.Map;
  */
 final class RadamReference implements ReferenceRule {
 
-    private final double lr;
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
+    private final AdamHypers p;
     private final float[] m;
     private final float[] v;
 
     RadamReference(Hypers h, float[] w) {
-        lr = h.get("lr", 0.001);
-        beta1 = h.get("beta1", 0.9);
-        beta2 = h.get("beta2", 0.999);
-        eps = h.get("eps", 1e-8);
+        p = AdamHypers.of(h, 0.001);
         m = new float[w.length];
         v = new float[w.length];
     }
 
     @Override
     public void step(float[] w, float[] g, long t) {
-        double bc2 = 1 - Math.pow(beta2, t);
-        double rhoInf = 2 / (1 - beta2) - 1;
-        double rho = rhoInf - 2.0 * t * Math.pow(beta2, t) / bc2;
+        double bc2 = 1 - Math.pow(p.beta2(), t);
+        double rhoInf = 2 / (1 - p.beta2()) - 1;
+        double rho = rhoInf - 2.0 * t * Math.pow(p.beta2(), t) / bc2;
         boolean rectified = rho > 5;
         double r = Math.sqrt((rho - 4) * (rho - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rho));
-        float adaptiveStep = f(lr * r * Math.sqrt(bc2));
-        float bc1 = f(1 - Math.pow(beta1, t));
+        float adaptiveStep = f(p.lr() * r * Math.sqrt(bc2));
+        float bc1 = f(1 - Math.pow(p.beta1(), t));
         for (int i = 0; i < w.length; i++) {
-            m[i] = ema(beta1, m[i], g[i]);
-            v[i] = ema(beta2, v[i], g[i] * g[i]);
+            m[i] = ema(p.beta1(), m[i], g[i]);
+            v[i] = ema(p.beta2(), v[i], g[i] * g[i]);
             float mHat = m[i] / bc1;
             if (rectified) {
-                w[i] = w[i] - adaptiveStep * mHat / (sqrt(v[i]) + f(eps));
+                w[i] = w[i] - adaptiveStep * mHat / (sqrt(v[i]) + f(p.eps()));
             } else {
-                w[i] = w[i] - f(lr) * mHat;
+                w[i] = w[i] - f(p.lr()) * mHat;
             }
         }
     }

@@ -17,17 +17,13 @@ import java.util.Map;
  */
 final class RmspropMomentumReference implements ReferenceRule {
 
-    private final double lr;
-    private final double decay;
-    private final double delta;
+    private final RmspropHypers p;
     private final double mu;
     private final float[] ms;
     private final float[] v;
 
     RmspropMomentumReference(Hypers h, float[] w) {
-        lr = h.get("lr", 0.001);
-        decay = h.get("decay", 0.9);
-        delta = h.get("delta", 1e-8);
+        p = RmspropHypers.of(h);
         mu = h.get("mu", 0.9);
         ms = new float[w.length];
         v = new float[w.length];
@@ -36,8 +32,8 @@ final class RmspropMomentumReference implements ReferenceRule {
     @Override
     public void step(float[] w, float[] g, long t) {
         for (int i = 0; i < w.length; i++) {
-            ms[i] = ema(decay, ms[i], g[i] * g[i]);
-            v[i] = f(mu) * v[i] - f(lr) * g[i] / (sqrt(ms[i]) + f(delta));
+            ms[i] = ema(p.decay(), ms[i], g[i] * g[i]);
+            v[i] = f(mu) * v[i] - f(p.lr()) * g[i] / (sqrt(ms[i]) + f(p.delta()));
             w[i] = w[i] + v[i];
         }
     }

@@ -16,23 +16,19 @@ import java.util.Map;
  */
 final class RmspropReference implements ReferenceRule {
 
-    private final double lr;
-    private final double decay;
-    private final double delta;
+    private final RmspropHypers p;
     private final float[] ms;
 
     RmspropReference(Hypers h, float[] w) {
-        lr = h.get("lr", 0.001);
-        decay = h.get("decay", 0.9);
-        delta = h.get("delta", 1e-8);
+        p = RmspropHypers.of(h);
         ms = new float[w.length];
     }
 
     @Override
     public void step(float[] w, float[] g, long t) {
         for (int i = 0; i < w.length; i++) {
-            ms[i] = ema(decay, ms[i], g[i] * g[i]);
-            w[i] = w[i] - f(lr) * g[i] / (sqrt(ms[i]) + f(delta));
+            ms[i] = ema(p.decay(), ms[i], g[i] * g[i]);
+            w[i] = w[i] - f(p.lr()) * g[i] / (sqrt(ms[i]) + f(p.delta()));
         }
     }
 

@@ -2,6 +2,7 @@ package org.optjit.codegen.vector;
 
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.LimitExceededException;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -68,14 +69,16 @@ public final class VectorCompiler implements KernelCompiler {
         init.returnValue();
         init.endMethod();
 
-        GeneratorAdapter run = new GeneratorAdapter(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, RUN, null, null, cw);
-        VectorLoopEmitter.emit(run, info, OWNER);
-        run.endMethod();
         try {
+            GeneratorAdapter run = new GeneratorAdapter(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, RUN, null, null, cw);
+            VectorLoopEmitter.emit(run, info, OWNER);
+            run.endMethod();
             ScalarTail.copyInto(cw, OWNER, program);
             cw.visitEnd();
             return cw.toByteArray();
-        } catch (MethodTooLargeException | ClassTooLargeException | RuleException e) {
+        } catch (MethodTooLargeException | ClassTooLargeException | LimitExceededException | RuleException e) {
+            // ASM reports the JVM's method limits at several points (operation count while
+            // computing frames, code size while writing); the SCALAR tail has its own check.
             throw MethodLimit.tooLarge(program.name(), BACKEND, info.liveCount());
         }
     }

@@ -168,16 +168,31 @@ final class VectorInsnEmitter {
 
     /**
      * {@code Math.floor} / {@code Math.ceil}, exactly, without a rounding operator (the
-     * Vector API of JDK 17 has none). Where 0 < |x| < 2^23: r = trunc(x) through an int
-     * conversion, then one step down (floor) where r > x or up (ceil) where r < x; ceil of
-     * a negative number that reaches zero is -0. Elsewhere (zero, whole numbers beyond
-     * 2^23, infinities, NaN) the result is x itself, as in {@code Math}.
+     * Vector API of JDK 17 has none, and its float-to-int conversion is not compiled to
+     * one instruction everywhere). Where 0 < |x| < 2^23: r = (x + m) - m with
+     * m = copysign(2^23, x) is x rounded to a whole number (the sum has no fraction bits
+     * left), then one step down (floor) where r > x or up (ceil) where r < x; ceil of a
+     * negative number that reaches zero is -0. Elsewhere (zero, whole numbers beyond 2^23,
+     * infinities, NaN) the result is x itself, as in {@code Math}.
      */
     private void roundToWhole(int x, boolean ceil) {
+        int m = ga.newLocal(FLOAT_VECTOR);
         int r = ga.newLocal(FLOAT_VECTOR);
+        // m = x.broadcast(2^23).blend(-2^23, x < 0)
         load(x);
-        VectorApi.convert(ga, "F2I", INT_VECTOR);
-        VectorApi.convert(ga, "I2F", FLOAT_VECTOR);
+        ga.push(WHOLE);
+        VectorApi.floatOp(ga, "broadcast", Type.FLOAT_TYPE);
+        ga.push(-WHOLE);
+        load(x);
+        VectorApi.compareScalar(ga, "LT", 0f);
+        VectorApi.blendScalar(ga);
+        ga.storeLocal(m);
+        // r = (x + m) - m
+        load(x);
+        ga.loadLocal(m);
+        VectorApi.floatOp(ga, "add", VECTOR);
+        ga.loadLocal(m);
+        VectorApi.floatOp(ga, "sub", VECTOR);
         ga.storeLocal(r);
         // r = r.blend(r -/+ 1, r >/< x)
         ga.loadLocal(r);

@@ -63,10 +63,13 @@ final class VectorLoopEmitter {
         ga.loadArg(4);
         ga.storeLocal(i);
 
-        Label test = new Label();
+        // javac's loop shape (test at the top), the one C2 is tuned to recognise as counted
         Label top = new Label();
-        ga.goTo(test);
+        Label exit = new Label();
         ga.mark(top);
+        ga.loadLocal(i);
+        ga.loadLocal(upper);
+        ga.ifICmp(GeneratorAdapter.GE, exit);
         VectorInsnEmitter insns = new VectorInsnEmitter(ga, local);
         for (int k = 0; k < body.size(); k++) {
             Insn in = body.insn(k);
@@ -99,10 +102,8 @@ final class VectorLoopEmitter {
         ga.invokeInterface(VectorApi.SPECIES, VectorApi.LENGTH);
         ga.math(GeneratorAdapter.ADD, Type.INT_TYPE);
         ga.storeLocal(i);
-        ga.mark(test);
-        ga.loadLocal(i);
-        ga.loadLocal(upper);
-        ga.ifICmp(GeneratorAdapter.LT, top);
+        ga.goTo(top);
+        ga.mark(exit);
 
         Label done = new Label();
         ga.loadLocal(i);

@@ -23,7 +23,6 @@ final class ChildJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--add-modules=jdk.incubator.vector");
-        command.add("-Doptjit.verify=true");
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classPath);

@@ -1,7 +1,10 @@
 package org.optjit.codegen.vector;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.optjit.interp.Interpreter;
@@ -39,6 +42,29 @@ class VectorOpsTest {
     @MethodSource("corpus")
     void vectorEqualsInterpreter(OpCorpus.Case c) {
         agree(c, new VectorCompiler().compile(c.program()).kernel());
+    }
+
+    @Test
+    void log2IsExactOnPowersOfTwo() {
+        OpCorpus.Case log2 = OpCorpus.all().stream().filter(c -> c.name().equals("LOG2")).findFirst().orElseThrow();
+        assertLog2Exact(new VectorCompiler().compile(log2.program()).kernel());
+    }
+
+    /**
+     * The LOG2 case's kernel gives the exponent itself for every normal power of two, as
+     * MathOps.log2 does (Sutskever's momentum schedule relies on whole exponents there).
+     */
+    static void assertLog2Exact(LoopKernel log2) {
+        int n = Float.MAX_EXPONENT - Float.MIN_EXPONENT + 1;
+        float[] w = new float[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = Math.scalb(1f, Float.MIN_EXPONENT + i);
+        }
+        float[][] state = {new float[n], new float[n]};
+        log2.run(w, w.clone(), state, new float[3], 0, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Float.MIN_EXPONENT + i, w[i], 0f, "log2(2^" + (Float.MIN_EXPONENT + i) + ")");
+        }
     }
 
     /** {@code tested} against the interpreter, at every length and offset, with every uniform set of the case. */

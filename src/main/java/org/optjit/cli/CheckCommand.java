@@ -1,0 +1,44 @@
+package org.optjit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.optjit.Rule;
+import org.optjit.RuleException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code optjit check FILE...}: parses and analyses rules, reporting every problem. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check rule files and report every error with its location.",
+                "Exit status: 0 when all files are valid, 2 otherwise."})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "rule files (.opt)")
+    List<Path> files;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean ok = true;
+        for (Path file : files) {
+            try {
+                Rule rule = Rule.load(file);
+                out.println(file + ": ok (" + Describe.roles(rule) + ")");
+            } catch (RuleException e) {
+                ok = false;
+                err.println(e.getMessage());
+            }
+        }
+        out.flush();
+        err.flush();
+        return ok ? 0 : Main.BAD_INPUT;
+    }
+}

@@ -1,0 +1,35 @@
+package org.optjit.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.optjit.Rule;
+
+/** Short human descriptions of rules, shared by the commands. */
+final class Describe {
+
+    private Describe() {
+    }
+
+    /** E.g. {@code hyperparameters: lr=0.001, decay=0.9; state: ms}. */
+    static String roles(Rule rule) {
+        List<String> hypers = new ArrayList<>();
+        for (Rule.Hyperparameter h : rule.hyperparameters()) {
+            hypers.add(h.defaultValue().isPresent() ? h.name() + "=" + number(h.defaultValue().getAsDouble()) : h.name());
+        }
+        List<String> states = new ArrayList<>();
+        for (Rule.StateVariable s : rule.state()) {
+            states.add(s.name());
+        }
+        return "hyperparameters: " + (hypers.isEmpty() ? "none" : String.join(", ", hypers))
+                + "; state: " + (states.isEmpty() ? "none" : String.join(", ", states));
+    }
+
+    /** A number without a trailing ".0" for whole values. */
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%d", (long) v);
+        }
+        return Double.toString(v);
+    }
+}

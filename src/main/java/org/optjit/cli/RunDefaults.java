@@ -1,0 +1,16 @@
+package org.optjit.cli;
+
+import org.optjit.train.BatchSize;
+
+/**
+ * What a command uses for options the user did not give.
+ *
+ * @param data            the data set
+ * @param epochs          epochs
+ * @param batch           mini-batch size
+ * @param limits          caps on {train, validation, test} sizes (0: all)
+ * @param classifierHidden hidden layer sizes of a classifier when --layers is not given
+ * @param encoderHidden   encoder sizes after the input layer for autoencoder data
+ */
+record RunDefaults(String data, int epochs, BatchSize batch, int[] limits, int[] classifierHidden, int[] encoderHidden) {
+}

@@ -1,0 +1,94 @@
+package org.optjit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.optjit.Kernel;
+import org.optjit.Rule;
+import org.optjit.train.BatchSize;
+import org.optjit.train.DivergenceException;
+import org.optjit.train.TrainResult;
+import org.optjit.train.Trainer;
+import org.optjit.train.checkpoint.CheckpointException;
+import org.optjit.train.checkpoint.CheckpointStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code optjit train}: trains a network with one rule, with checkpoints and metrics. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains a network with one update rule.",
+            "Writes metrics.csv, metrics.jsonl, run.txt and checkpoint.optjit under --out"
+                    + " (default: a new folder under runs/)."})
+public final class TrainCommand implements Callable<Integer> {
+
+    /** Fashion-MNIST with a 784-256-10 network: the reference task. */
+    static final RunDefaults DEFAULTS = new RunDefaults("fashion-mnist", 10, BatchSize.of(128), new int[0],
+            new int[] {256}, new int[] {400, 200, 100, 50, 25, 6});
+
+    @Option(names = "--rule", required = true, paramLabel = "FILE", description = "The update rule (.opt file).")
+    Path rule;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where everything goes (default: runs/<date>-<rule>).")
+    Path out;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR", description = "Where the checkpoint goes (default: --out).")
+    Path checkpoint;
+
+    @Option(names = "--resume", description = "Continue the run whose checkpoint is in --checkpoint (or --out).")
+    boolean resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS",
+            description = "Also checkpoint every STEPS steps within an epoch (default: only at epoch ends).")
+    int checkpointEvery;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter pw = spec.commandLine().getOut();
+        if (resume && out == null && checkpoint == null) {
+            throw new UserError("--resume needs --out or --checkpoint: the directory of the run to continue");
+        }
+        if (checkpointEvery < 0) {
+            throw new UserError("--checkpoint-every must be >= 0, got " + checkpointEvery);
+        }
+        Rule r = Rule.load(rule);
+        RunSetup setup = RunSetup.of(run, DEFAULTS);
+        Kernel kernel = r.compile(run.backend());
+        Path dir = out != null ? out : RunDirectories.fresh(Path.of("runs"), r.name());
+        CheckpointStore store = new CheckpointStore(checkpoint != null ? checkpoint : dir);
+        if (!resume && store.exists()) {
+            throw new UserError(store.file() + " already exists: add --resume to continue that run,"
+                    + " or choose another --out/--checkpoint");
+        }
+        ProgressReporter progress = new ProgressReporter(pw, "", ProgressReporter.onTerminal(), run.hyper);
+        try {
+            Trainer trainer = new Trainer(kernel, setup.newNetwork(), setup.splits(),
+                    setup.config().withCheckpointEvery(checkpointEvery), store, dir);
+            if (resume) {
+                trainer.resume(store.load());
+            }
+            RunDirectories.describe(dir, r, kernel, setup, trainer.fingerprint());
+            pw.println("training " + r.name() + " on " + setup.splits().train().name() + " ("
+                    + setup.splits().train().size() + " training examples), writing to " + dir);
+            pw.flush();
+            TrainResult result = trainer.train(progress);
+            pw.printf(Locale.ROOT, "done: %d epochs, %d steps, test error %.4f (best validation error at epoch %d)%s%n",
+                    result.last().epoch(), result.last().step(), result.last().testError(), result.bestEpoch(),
+                    result.stoppedEarly() ? ", stopped early" : "");
+            return 0;
+        } catch (DivergenceException | CheckpointException e) {
+            throw new UserError(e.getMessage(), e);
+        } finally {
+            progress.close();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.optjit.codegen;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.optjit.ir.Insn;
+import org.optjit.ir.Op;
+import org.optjit.ir.Program;
+
+/**
+ * Counts the array accesses in a generated {@code run} method, to check the loop's
+ * memory traffic: each array element of a weight is loaded at most once and stored at
+ * most once (issue 2), so the method holds exactly one FALOAD per live load of the body
+ * (plus one per uniform, before the loop) and one FASTORE per output.
+ */
+final class AccessCount {
+
+    private AccessCount() {
+    }
+
+    /** The number of instructions with {@code opcode} in {@code run}. */
+    static int count(byte[] classFile, int opcode) {
+        ClassNode node = new ClassNode();
+        new ClassReader(classFile).accept(node, 0);
+        MethodNode run = node.methods.stream().filter(m -> m.name.equals("run")).findFirst().orElseThrow();
+        int n = 0;
+        for (AbstractInsnNode insn : run.instructions) {
+            n += insn.getOpcode() == opcode ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The FALOADs {@code run} must contain: live loads of the body plus uniforms read. */
+    static int expectedLoads(Program p) {
+        BodyInfo info = BodyInfo.of(p.body());
+        int n = info.uniforms().cardinality() + info.boolUniforms().cardinality();
+        for (int i = 0; i < p.body().size(); i++) {
+            Insn in = p.body().insn(i);
+            if (info.isLive(i) && (in.op() == Op.LOAD_W || in.op() == Op.LOAD_G || in.op() == Op.LOAD_S)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static void assertLoadsAndStoresOnce(Program p, byte[] classFile) {
+        org.junit.jupiter.api.Assertions.assertEquals(expectedLoads(p), count(classFile, Opcodes.FALOAD), "loads");
+        org.junit.jupiter.api.Assertions.assertEquals(p.body().outputs().size(), count(classFile, Opcodes.FASTORE),
+                "stores");
+    }
+}
