@@ -42,6 +42,18 @@ public enum BinaryOp {
         return kind;
     }
 
+    private static final java.util.Map<String, BinaryOp> BY_SYMBOL = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(BinaryOp::symbol, op -> op));
+
+    /** The operator written {@code symbol}. */
+    public static BinaryOp of(String symbol) {
+        BinaryOp op = BY_SYMBOL.get(symbol);
+        if (op == null) {
+            throw new IllegalArgumentException(symbol);
+        }
+        return op;
+    }
+
     public boolean rightAssociative() {
         return this == POW;
     }

@@ -140,15 +140,15 @@ final class Checker {
     }
 
     private void assignment(Stmt.Assign a) {
-        expect(a.value(), Type.NUMBER);
         String target = a.target();
+        appearance.add(target); // written before its value, so it appears first
+        expect(a.value(), Type.NUMBER);
         if (target.equals("t")) {
             error(a.span(), "cannot assign to 't': it is the step number, which is read-only");
         } else if (hypers.containsKey(target)) {
             error(a.span(), "cannot assign to '" + target + "': it is declared a hyperparameter on line "
                     + hypers.get(target).span().line());
         }
-        appearance.add(target);
     }
 
     private void expect(Expr e, Type wanted) {

@@ -35,14 +35,12 @@ public enum Function {
         return "takes " + minArgs + (minArgs == 1 ? " argument" : " arguments");
     }
 
+    private static final java.util.Map<String, Function> BY_NAME = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Function::spelling, f -> f));
+
     /** The function called {@code name}, or null. */
     public static Function named(String name) {
-        for (Function f : values()) {
-            if (f.spelling().equals(name)) {
-                return f;
-            }
-        }
-        return null;
+        return BY_NAME.get(name);
     }
 
     public static java.util.List<String> spellings() {

@@ -81,41 +81,35 @@ final class AstBuilder {
     }
 
     private Expr orExpr(OrExprContext ctx) {
-        Expr e = andExpr(ctx.andExpr(0));
-        for (int i = 1; i < ctx.andExpr().size(); i++) {
-            e = binary(BinaryOp.OR, e, andExpr(ctx.andExpr(i)), ctx.andExpr(i));
-        }
-        return e;
+        return fold(ctx.andExpr(), null, BinaryOp.OR, this::andExpr);
     }
 
     private Expr andExpr(AndExprContext ctx) {
-        Expr e = cmpExpr(ctx.cmpExpr(0));
-        for (int i = 1; i < ctx.cmpExpr().size(); i++) {
-            e = binary(BinaryOp.AND, e, cmpExpr(ctx.cmpExpr(i)), ctx.cmpExpr(i));
-        }
-        return e;
+        return fold(ctx.cmpExpr(), null, BinaryOp.AND, this::cmpExpr);
     }
 
     private Expr cmpExpr(CmpExprContext ctx) {
-        Expr e = addExpr(ctx.addExpr(0));
-        for (int i = 1; i < ctx.addExpr().size(); i++) {
-            e = binary(binaryOp(ctx.ops.get(i - 1)), e, addExpr(ctx.addExpr(i)), ctx.addExpr(i));
-        }
-        return e;
+        return fold(ctx.addExpr(), ctx.ops, null, this::addExpr);
     }
 
     private Expr addExpr(AddExprContext ctx) {
-        Expr e = mulExpr(ctx.mulExpr(0));
-        for (int i = 1; i < ctx.mulExpr().size(); i++) {
-            e = binary(binaryOp(ctx.ops.get(i - 1)), e, mulExpr(ctx.mulExpr(i)), ctx.mulExpr(i));
-        }
-        return e;
+        return fold(ctx.mulExpr(), ctx.ops, null, this::mulExpr);
     }
 
     private Expr mulExpr(MulExprContext ctx) {
-        Expr e = unary(ctx.unary(0));
-        for (int i = 1; i < ctx.unary().size(); i++) {
-            e = binary(binaryOp(ctx.ops.get(i - 1)), e, unary(ctx.unary(i)), ctx.unary(i));
+        return fold(ctx.unary(), ctx.ops, null, this::unary);
+    }
+
+    /**
+     * One binary level, {@code a op b op c ...}, folded to the left in a loop. The operator
+     * is {@code fixed} when the level has only one, else {@code ops.get(i)}.
+     */
+    private static <C extends ParserRuleContext> Expr fold(List<C> operands, List<Token> ops, BinaryOp fixed,
+                                                           java.util.function.Function<C, Expr> operand) {
+        Expr e = operand.apply(operands.get(0));
+        for (int i = 1; i < operands.size(); i++) {
+            BinaryOp op = fixed != null ? fixed : binaryOp(ops.get(i - 1));
+            e = binary(op, e, operand.apply(operands.get(i)), operands.get(i));
         }
         return e;
     }
@@ -162,12 +156,7 @@ final class AstBuilder {
     }
 
     private static BinaryOp binaryOp(Token t) {
-        for (BinaryOp op : BinaryOp.values()) {
-            if (op.symbol().equals(t.getText())) {
-                return op;
-            }
-        }
-        throw new IllegalStateException("operator " + t.getText());
+        return BinaryOp.of(t.getText());
     }
 
     static Span span(Token t) {
