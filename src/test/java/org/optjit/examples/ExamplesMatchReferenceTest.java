@@ -41,9 +41,11 @@ class ExamplesMatchReferenceTest {
 
     /**
      * The VECTOR backend may evaluate exp/log/log2/pow with the Vector API's own
-     * approximations (Op's contract allows a stated tolerance there and nowhere else), so for
-     * a rule whose per-weight code uses one of them (powersign) VECTOR's results may differ
-     * from the reference's by this many ulps of the largest magnitude involved. After each
+     * approximations (Op's contract allows a stated tolerance there and nowhere else; the
+     * backend states 2 ulps per operation), so for a rule whose per-weight code uses one of
+     * them (powersign) VECTOR's results may differ from the reference's by this many ulps of
+     * the largest magnitude involved: the operation's 2, and the roundings of the products
+     * and the difference that carry its error into the weight. After each
      * such comparison the backend is put back on the reference's values, so differences
      * cannot accumulate over the run. Everything else is compared bit for bit.
      */

@@ -24,7 +24,6 @@ final class VectorApi {
     static final Type UNARY = Type.getObjectType(PKG + "VectorOperators$Unary");
     static final Type BINARY = Type.getObjectType(PKG + "VectorOperators$Binary");
     static final Type COMPARISON = Type.getObjectType(PKG + "VectorOperators$Comparison");
-    static final Type CONVERSION = Type.getObjectType(PKG + "VectorOperators$Conversion");
 
     static final Type FLOAT_ARRAY = Type.getType(float[].class);
 
@@ -81,16 +80,5 @@ final class VectorApi {
     static void lanewiseUnary(GeneratorAdapter ga, String name) {
         ga.getStatic(OPERATORS, name, UNARY);
         floatOp(ga, "lanewise", UNARY);
-    }
-
-    /**
-     * {@code vector.convert(VectorOperators.name, 0)}, cast to {@code result}. Same-size
-     * conversions (F2I, I2F) keep the lane count, so part 0 is the whole vector.
-     */
-    static void convert(GeneratorAdapter ga, String name, Type result) {
-        ga.getStatic(OPERATORS, name, CONVERSION);
-        ga.push(0);
-        ga.invokeVirtual(VECTOR, new Method("convert", VECTOR, new Type[] {CONVERSION, Type.INT_TYPE}));
-        ga.checkCast(result);
     }
 }

@@ -143,14 +143,18 @@ final class VectorInsnEmitter {
         ga.push(0x7f80_0000);
         ga.invokeVirtual(INT_VECTOR, new Method("and", INT_VECTOR, new Type[] {Type.INT_TYPE}));
         ga.storeLocal(pow2);
-        // the exponent, as a float: (pow2 >>> 23) - 127
+        // the exponent, as a float, without an int conversion: the biased exponent e
+        // (pow2 >>> 23) as the mantissa of a float of exponent 23 is 2^23 + e exactly, so
+        // float(bits 0x4b000000 | e) - (2^23 + 127) = e - 127
         ga.loadLocal(pow2);
         ga.getStatic(OPERATORS, "LSHR", BINARY);
         ga.push(23);
         ga.invokeVirtual(INT_VECTOR, new Method("lanewise", INT_VECTOR, new Type[] {BINARY, Type.INT_TYPE}));
-        ga.push(127);
-        ga.invokeVirtual(INT_VECTOR, new Method("sub", INT_VECTOR, new Type[] {Type.INT_TYPE}));
-        VectorApi.convert(ga, "I2F", FLOAT_VECTOR);
+        ga.push(0x4b00_0000);
+        ga.invokeVirtual(INT_VECTOR, new Method("or", INT_VECTOR, new Type[] {Type.INT_TYPE}));
+        ga.invokeVirtual(INT_VECTOR, new Method("viewAsFloatingLanes", FLOAT_VECTOR, new Type[0]));
+        ga.push(WHOLE + 127);
+        VectorApi.floatOp(ga, "sub", Type.FLOAT_TYPE);
         // where x == pow2 && 0 < x < Inf (excludes zero, denormals, infinity, NaN)
         load(x);
         ga.getStatic(OPERATORS, "EQ", VectorApi.COMPARISON);
