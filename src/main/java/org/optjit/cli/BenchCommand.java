@@ -51,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--seconds", paramLabel = "S",
-            description = "Time measured per backend, after a warm-up of up to 10 s (default: ${DEFAULT-VALUE}).",
+            description = "Time measured per backend, after its warm-up (default: ${DEFAULT-VALUE}).",
             defaultValue = "1")
     double seconds;
 
@@ -59,16 +59,22 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Hyperparameter values (default: the rule's defaults).")
     Map<String, Double> hypers = new LinkedHashMap<>();
 
+    @Option(names = "--warm-up", paramLabel = "S", defaultValue = "10",
+            description = {"Longest warm-up per backend, in seconds (default: ${DEFAULT-VALUE}).",
+                "Each loop runs on a small array until the JIT has compiled it; it usually takes",
+                "well under a second, longer on a busy machine."})
+    double warmUp;
+
     /** Weights of the small array each loop is warmed up on ({@link JitWarmUp}). */
     private static final int WARM_UP_SIZE = 1024;
-    /** The longest warm-up per loop (the interpreter, a busy machine). */
-    private static final long WARM_UP_NANOS = 10_000_000_000L;
 
     @Override
     public Integer call() {
         checkOptions();
         int nThreads = threads != null ? threads : StepRunner.defaultThreads();
         Rule rule = Rule.load(file);
+        // unknown or missing hyperparameters fail here, before seconds of measuring
+        rule.compile(Backend.INTERPRETER).bind(hypers);
         Program program = rule.program();
         int bytes = program.bytesReadPerWeight() + program.bytesWrittenPerWeight();
         SplittableRandom random = new SplittableRandom(1);
@@ -114,6 +120,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0) || seconds > 3600) {
             throw new UserError("optjit bench: --seconds must be more than 0 and at most 3600, got " + seconds);
         }
+        if (!(warmUp >= 0) || warmUp > 3600) {
+            throw new UserError("optjit bench: --warm-up must be at least 0 and at most 3600, got " + warmUp);
+        }
+    }
+
+    private long warmUpNanos() {
+        return (long) (warmUp * 1e9);
     }
 
     private double gigabytesPerSecond(int bytesPerWeight, double secondsPerStep) {
@@ -125,7 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
         float[] small = Arrays.copyOf(w0, Math.min(WARM_UP_SIZE, size));
         float[] smallG = Arrays.copyOf(g, small.length);
         OptimizerState smallState = opt.newState(small);
-        JitWarmUp.run(() -> opt.step(small, smallG, smallState), WARM_UP_NANOS);
+        JitWarmUp.run(() -> opt.step(small, smallG, smallState), warmUpNanos());
         float[] w = w0.clone();
         OptimizerState state = opt.newState(w);
         return secondsPerRun(() -> opt.step(w, g, state));
@@ -136,7 +149,7 @@ public final class BenchCommand implements Callable<Integer> {
         float[] a = w0.clone();
         float[] s = {1e-7f};
         float[][] none = new float[0][];
-        JitWarmUp.run(() -> Bandwidth.IN_PLACE.run(a, g, none, s, 0, Math.min(WARM_UP_SIZE, size)), WARM_UP_NANOS);
+        JitWarmUp.run(() -> Bandwidth.IN_PLACE.run(a, g, none, s, 0, Math.min(WARM_UP_SIZE, size)), warmUpNanos());
         return secondsPerRun(() -> StepRunner.run(Bandwidth.IN_PLACE, a, g, none, s, 0, size, nThreads));
     }
 
