@@ -79,14 +79,14 @@ public final class BenchCommand implements Callable<Integer> {
         int bytes = program.bytesReadPerWeight() + program.bytesWrittenPerWeight();
         SplittableRandom random = new SplittableRandom(1);
         float[] w0 = randoms(random, size, 1f);
-        float[] g = randoms(random, size, 0.1f);
+        float[][] g = gradients(random, size);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("rule %s (%s): %,d weights, %d thread%s, %d bytes per weight per step (%d read, %d written)%n",
                 rule.name(), file, size, nThreads, nThreads == 1 ? "" : "s", bytes,
                 program.bytesReadPerWeight(), program.bytesWrittenPerWeight());
         out.flush();
 
-        double limit = gigabytesPerSecond(Bandwidth.IN_PLACE.bytesPerElement(), timeInPlace(w0, g, nThreads));
+        double limit = gigabytesPerSecond(Bandwidth.IN_PLACE.bytesPerElement(), timeInPlace(w0, g[0], nThreads));
         out.printf("in-place bandwidth (a[i] += s*b[i]): %.1f GB/s%n%n", limit);
         out.printf("%-12s %12s %10s %16s%n", "backend", "ms/step", "GB/s", "% of bandwidth");
         Backend auto = Kernel.autoBackend();
@@ -134,23 +134,23 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Seconds per step of the rule over fresh copies of {@code w0}, after warming up its loop. */
-    private double timeRule(Optimizer opt, float[] w0, float[] g) {
+    private double timeRule(Optimizer opt, float[] w0, float[][] g) {
         float[] small = Arrays.copyOf(w0, Math.min(WARM_UP_SIZE, size));
-        float[] smallG = Arrays.copyOf(g, small.length);
+        float[][] smallG = {Arrays.copyOf(g[0], small.length), Arrays.copyOf(g[1], small.length)};
         OptimizerState smallState = opt.newState(small);
-        JitWarmUp.run(() -> opt.step(small, smallG, smallState), warmUpNanos());
+        JitWarmUp.run(() -> opt.step(small, smallG[(int) (smallState.t() & 1)], smallState), warmUpNanos());
         float[] w = w0.clone();
         OptimizerState state = opt.newState(w);
-        return secondsPerRun(() -> opt.step(w, g, state));
+        return secondsPerRun(() -> opt.step(w, g[(int) (state.t() & 1)], state));
     }
 
     /** Seconds per pass of the in-place bandwidth kernel, split like a rule's step. */
-    private double timeInPlace(float[] w0, float[] g, int nThreads) {
+    private double timeInPlace(float[] w0, float[] b, int nThreads) {
         float[] a = w0.clone();
         float[] s = {1e-7f};
         float[][] none = new float[0][];
-        JitWarmUp.run(() -> Bandwidth.IN_PLACE.run(a, g, none, s, 0, Math.min(WARM_UP_SIZE, size)), warmUpNanos());
-        return secondsPerRun(() -> StepRunner.run(Bandwidth.IN_PLACE, a, g, none, s, 0, size, nThreads));
+        JitWarmUp.run(() -> Bandwidth.IN_PLACE.run(a, b, none, s, 0, Math.min(WARM_UP_SIZE, size)), warmUpNanos());
+        return secondsPerRun(() -> StepRunner.run(Bandwidth.IN_PLACE, a, b, none, s, 0, size, nThreads));
     }
 
     /**
@@ -180,6 +180,19 @@ public final class BenchCommand implements Callable<Integer> {
         } while (now < end && count < times.length);
         Arrays.sort(times, 0, count);
         return times[count / 2] / 1e9 / batch;
+    }
+
+    /**
+     * Two random gradients, for alternate steps, that agree in sign on a random half of the
+     * weights: {@code g * g_prev} is then positive or negative unpredictably, as in training,
+     * and conditional rules take both branches.
+     */
+    private static float[][] gradients(SplittableRandom random, int n) {
+        float[][] g = {randoms(random, n, 0.1f), new float[n]};
+        for (int i = 0; i < n; i++) {
+            g[1][i] = (random.nextBoolean() ? 1 : -1) * g[0][i];
+        }
+        return g;
     }
 
     private static float[] randoms(SplittableRandom random, int n, float scale) {

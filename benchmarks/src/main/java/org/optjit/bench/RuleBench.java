@@ -54,18 +54,27 @@ public class RuleBench {
 
     public float[] w0;
     public float[] w;
-    public float[] g;
+    /** Two gradients, used on alternate steps; see {@link #setUp()}. */
+    public float[][] g;
+    public long steps;
     public Stepper stepper;
 
+    /**
+     * Random weights and two random gradients that agree in sign on half of the weights,
+     * chosen at random: alternating them makes {@code g * g_prev} positive or negative
+     * unpredictably, as mini-batch noise does in training, so the conditional rules
+     * (rprop, adaptive gains) take both branches and a branchy loop pays its
+     * mispredictions. A single fixed gradient would agree with itself on every step.
+     */
     @Setup(Level.Trial)
     public void setUp() {
         SplittableRandom random = new SplittableRandom(1);
         w0 = new float[size];
-        g = new float[size];
+        g = new float[2][size];
         for (int i = 0; i < size; i++) {
             w0[i] = (float) (random.nextDouble() * 2 - 1);
-            // signs vary from weight to weight, so the conditional rules take both branches
-            g[i] = (float) (random.nextDouble() * 2 - 1) * 0.1f;
+            g[0][i] = (float) (random.nextDouble() * 2 - 1) * 0.1f;
+            g[1][i] = (random.nextBoolean() ? 1 : -1) * g[0][i];
         }
         w = w0.clone();
         stepper = impl.stepper(rule, ExampleRules.threads(threads));
@@ -79,9 +88,9 @@ public class RuleBench {
      */
     private void warmUp() {
         float[] ws = Arrays.copyOf(w0, WARM_UP_SIZE);
-        float[] gs = Arrays.copyOf(g, WARM_UP_SIZE);
+        float[][] gs = {Arrays.copyOf(g[0], WARM_UP_SIZE), Arrays.copyOf(g[1], WARM_UP_SIZE)};
         stepper.reset(ws);
-        JitWarmUp.run(() -> stepper.step(ws, gs), 20_000_000_000L);
+        JitWarmUp.run(() -> stepper.step(ws, gs[(int) (steps++ & 1)]), 20_000_000_000L);
     }
 
     /** Steps mutate weights and state: every iteration starts from the same point. */
@@ -93,7 +102,7 @@ public class RuleBench {
 
     @Benchmark
     public void step() {
-        stepper.step(w, g);
+        stepper.step(w, g[(int) (steps++ & 1)]);
     }
 
     /*
