@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the optjit benchmark suite and writes its tables. See benchmarks/README.md.
 #
-#   benchmarks/run.sh quick   about 11 minutes on 2 cores: 16M weights only, 1 fork, short iterations
+#   benchmarks/run.sh quick   about 12 minutes on 2 cores: 16M weights only, 1 fork, short iterations
 #   benchmarks/run.sh full    about 75 minutes: both sizes, 2 forks, 3 warm-up and 5 measured iterations
 #   benchmarks/run.sh smoke   a few minutes: checks the pipeline end to end; its numbers mean nothing
 #
