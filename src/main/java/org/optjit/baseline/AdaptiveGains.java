@@ -11,18 +11,18 @@ import java.util.Map;
  * <pre>
  *   if g * g_prev > 0: gain = gain + increase   else: gain = gain * decrease
  *   gain = clip(gain, gain_min, gain_max)
- *   w -= lr * gain * g
+ *   w -= eps * gain * g
  *   g_prev = g
  * </pre>
  * State {@code gain} starts at 1, {@code g_prev} at 0.
  *
- * @param lr       the global learning rate
+ * @param eps       the global learning rate
  * @param increase additive increase (0.05 in the lecture)
  * @param decrease multiplicative decrease (0.95)
  * @param gain_min smallest gain (0.1)
  * @param gain_max largest gain (10)
  */
-public record AdaptiveGains(double lr, double increase, double decrease, double gain_min, double gain_max)
+public record AdaptiveGains(double eps, double increase, double decrease, double gain_min, double gain_max)
         implements Baseline {
 
     /** The example's defaults (the lecture's). */
@@ -49,10 +49,10 @@ public record AdaptiveGains(double lr, double increase, double decrease, double 
         Arrays.fill(state[1], 0f);
     }
 
-    /** {@code [increase, decrease, gain_min, gain_max, lr]}. */
+    /** {@code [increase, decrease, gain_min, gain_max, eps]}. */
     @Override
     public float[] uniforms(long t) {
-        return new float[] {(float) increase, (float) decrease, (float) gain_min, (float) gain_max, (float) lr};
+        return new float[] {(float) increase, (float) decrease, (float) gain_min, (float) gain_max, (float) eps};
     }
 
     @Override
@@ -61,7 +61,7 @@ public record AdaptiveGains(double lr, double increase, double decrease, double 
         float down = u[1];
         float lo = u[2];
         float hi = u[3];
-        float lr = u[4];
+        float eps = u[4];
         float[] gain = state[0];
         float[] gprev = state[1];
         for (int i = from; i < to; i++) {
@@ -69,7 +69,7 @@ public record AdaptiveGains(double lr, double increase, double decrease, double 
             float k = gi * gprev[i] > 0 ? gain[i] + up : gain[i] * down;
             k = Math.min(Math.max(k, lo), hi);
             gain[i] = k;
-            w[i] -= lr * k * gi;
+            w[i] -= eps * k * gi;
             gprev[i] = gi;
         }
     }

@@ -7,15 +7,15 @@ import java.util.Map;
 /**
  * Classical momentum (Hinton, lecture 6c; Sutskever et al. 2013, "CM"), as a scalar loop:
  * <pre>
- *   v = mu * v - lr * g
+ *   v = mu * v - eps * g
  *   w += v
  * </pre>
  * State {@code v} starts at 0.
  *
- * @param lr the learning rate
+ * @param eps the learning rate
  * @param mu the momentum
  */
-public record Momentum(double lr, double mu) implements Baseline {
+public record Momentum(double eps, double mu) implements Baseline {
 
     /** The example's defaults. */
     public static final Momentum DEFAULTS = new Momentum(0.001, 0.9);
@@ -40,19 +40,19 @@ public record Momentum(double lr, double mu) implements Baseline {
         Arrays.fill(state[0], 0f);
     }
 
-    /** {@code [mu, lr]}. */
+    /** {@code [mu, eps]}. */
     @Override
     public float[] uniforms(long t) {
-        return new float[] {(float) mu, (float) lr};
+        return new float[] {(float) mu, (float) eps};
     }
 
     @Override
     public void run(float[] w, float[] g, float[][] state, float[] u, int from, int to) {
         float mu = u[0];
-        float lr = u[1];
+        float eps = u[1];
         float[] v = state[0];
         for (int i = from; i < to; i++) {
-            float vi = mu * v[i] - lr * g[i];
+            float vi = mu * v[i] - eps * g[i];
             v[i] = vi;
             w[i] += vi;
         }

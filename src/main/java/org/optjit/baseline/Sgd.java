@@ -6,13 +6,13 @@ import java.util.Map;
 /**
  * Plain mini-batch gradient descent (Hinton, lecture 6a), as a scalar loop:
  * <pre>
- *   w -= lr * g
+ *   w -= eps * g
  * </pre>
- * Per weight: {@code w = w - (float) lr * g}.
+ * Per weight: {@code w = w - (float) eps * g}.
  *
- * @param lr the learning rate
+ * @param eps the learning rate
  */
-public record Sgd(double lr) implements Baseline {
+public record Sgd(double eps) implements Baseline {
 
     /** The example's defaults. */
     public static final Sgd DEFAULTS = new Sgd(0.001);
@@ -37,17 +37,17 @@ public record Sgd(double lr) implements Baseline {
         // stateless
     }
 
-    /** {@code [lr]}. */
+    /** {@code [eps]}. */
     @Override
     public float[] uniforms(long t) {
-        return new float[] {(float) lr};
+        return new float[] {(float) eps};
     }
 
     @Override
     public void run(float[] w, float[] g, float[][] state, float[] u, int from, int to) {
-        float lr = u[0];
+        float eps = u[0];
         for (int i = from; i < to; i++) {
-            w[i] -= lr * g[i];
+            w[i] -= eps * g[i];
         }
     }
 }

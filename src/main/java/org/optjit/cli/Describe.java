@@ -11,7 +11,7 @@ final class Describe {
     private Describe() {
     }
 
-    /** E.g. {@code hyperparameters: lr=0.001, decay=0.9; state: ms}. */
+    /** E.g. {@code hyperparameters: eps=0.001, decay=0.9, delta=1e-08; state: ms}. */
     static String roles(Rule rule) {
         List<String> hypers = new ArrayList<>();
         for (Rule.Hyperparameter h : rule.hyperparameters()) {

@@ -35,9 +35,23 @@ final class ProgressReporter implements TrainListener {
         this.hyper = hyper;
     }
 
-    /** Whether standard output and error are a terminal. */
+    /**
+     * Whether we run on an interactive terminal. From JDK 22 on, {@code System.console()} is
+     * not null even when output is redirected; {@code Console.isTerminal()} (JDK 22+, looked
+     * up reflectively so that this compiles for 17) then tells the truth.
+     */
     static boolean onTerminal() {
-        return System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
+        java.io.Console console = System.console();
+        if (console == null || System.getenv("TERM") == null || "dumb".equals(System.getenv("TERM"))) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // JDK 17-21: a console exists only on a terminal
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     @Override

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.optjit.Rule;
 
 /**
- * {@code --set} for several rules at once ({@code compare}, {@code trace}): {@code lr=0.01}
- * goes to every rule that has {@code lr}; {@code rmsprop.lr=0.001} only to the rule
+ * {@code --set} for several rules at once ({@code compare}, {@code trace}): {@code eps=0.01}
+ * goes to every rule that has {@code eps}; {@code rmsprop.eps=0.001} only to the rule
  * labelled {@code rmsprop}. A name no rule has is an error, so typos do not pass silently.
  */
 final class RuleHypers {

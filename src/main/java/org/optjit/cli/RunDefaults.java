@@ -1,6 +1,7 @@
 package org.optjit.cli;
 
 import org.optjit.train.BatchSize;
+import org.optjit.train.model.Initialization;
 
 /**
  * What a command uses for options the user did not give.
@@ -11,6 +12,8 @@ import org.optjit.train.BatchSize;
  * @param limits          caps on {train, validation, test} sizes (0: all)
  * @param classifierHidden hidden layer sizes of a classifier when --layers is not given
  * @param encoderHidden   encoder sizes after the input layer for autoencoder data
+ * @param init            initial weights
  */
-record RunDefaults(String data, int epochs, BatchSize batch, int[] limits, int[] classifierHidden, int[] encoderHidden) {
+record RunDefaults(String data, int epochs, BatchSize batch, int[] limits, int[] classifierHidden, int[] encoderHidden,
+                   Initialization init) {
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.optjit.Backend;
 import org.optjit.train.BatchSize;
+import org.optjit.train.LearningRate;
 import org.optjit.train.TrainConfig;
 import org.optjit.train.control.RateControl;
 import org.optjit.train.data.Preprocessor;
@@ -22,9 +23,9 @@ final class RunOptions {
             description = "curves, blobs, fashion-mnist, or a directory of MNIST-style IDX files.")
     String data;
 
-    @Option(names = "--limit", paramLabel = "TRAIN[,VAL[,TEST]]", split = ",",
+    @Option(names = "--limit", paramLabel = "TRAIN[,VAL[,TEST]]",
             description = "Use only the first examples of each split (0: all).")
-    int[] limit;
+    String limit;
 
     @Option(names = "--layers", paramLabel = "SIZES",
             description = "Layer sizes, input first, e.g. 784-256-10; for autoencoder data the encoder,"
@@ -55,8 +56,9 @@ final class RunOptions {
             description = "Other hyperparameter values for the biases, e.g. wd=0 (a second parameter group).")
     Map<String, String> biasSet = new LinkedHashMap<>();
 
-    @Option(names = "--hyper", paramLabel = "NAME", description = "The hyperparameter the rate control adjusts (default: lr).")
-    String hyper = "lr";
+    @Option(names = "--hyper", paramLabel = "NAME",
+            description = "The hyperparameter the rate control adjusts (default: " + LearningRate.DEFAULT_DESCRIPTION + ").")
+    String hyper;
 
     @Option(names = "--lr-control", paramLabel = "KIND",
             description = "none (default), plateau (halve when the validation error stops falling),"
@@ -72,8 +74,8 @@ final class RunOptions {
     @Option(names = "--components", paramLabel = "N", description = "PCA/whitening components to keep (0: all useful ones).")
     int components;
 
-    @Option(names = "--init", paramLabel = "KIND", description = "fan-in (default) or sparse initial weights.")
-    String init = "fan-in";
+    @Option(names = "--init", paramLabel = "KIND", description = "fan-in or sparse initial weights.")
+    String init;
 
     @Option(names = "--backend", paramLabel = "KIND", description = "interpreter, scalar, vector, auto (default).")
     String backend = "auto";
@@ -128,7 +130,7 @@ final class RunOptions {
                 .withBiasHypers(numbers("--bias-set", biasSet))
                 .withRateControl(Choices.parse("--lr-control", lrControl, RateControl.class), hyper)
                 .withEarlyStopping(earlyStopping)
-                .withInit(Choices.parse("--init", init, Initialization.class))
+                .withInit(init == null ? d.init() : Choices.parse("--init", init, Initialization.class))
                 .withThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     }
 

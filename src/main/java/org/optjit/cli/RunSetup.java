@@ -27,7 +27,7 @@ record RunSetup(Splits splits, int[] layers, Activation activation, Loss loss, T
 
     static RunSetup of(RunOptions o, RunDefaults d) {
         TrainConfig config = o.config(d);
-        Splits raw = load(o.data == null ? d.data() : o.data, o.seed, limits(o.limit == null ? d.limits() : o.limit));
+        Splits raw = load(o.data == null ? d.data() : o.data, o.seed, o.limit == null ? limits(d.limits()) : limits(o.limit));
         boolean autoencoder = !raw.train().isClassification();
         Loss loss = autoencoder ? o.loss() : Loss.SOFTMAX_CROSS_ENTROPY;
         Preprocessor.Mode mode = o.preprocessMode();
@@ -48,11 +48,24 @@ record RunSetup(Splits splits, int[] layers, Activation activation, Loss loss, T
                 : Network.autoencoder(layers, activation, loss);
     }
 
-    private static Limits limits(int[] l) {
-        if (l.length > 3 || Arrays.stream(l).anyMatch(v -> v < 0)) {
-            throw new UserError("--limit: give up to three sizes >= 0 (train, validation, test), got "
-                    + Arrays.toString(l));
+    private static Limits limits(String text) {
+        String[] parts = text.split(",", -1);
+        int[] l = new int[parts.length];
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                l[i] = Integer.parseInt(parts[i].trim());
+            }
+        } catch (NumberFormatException e) {
+            l = new int[] {-1};
         }
+        if (l.length > 3 || Arrays.stream(l).anyMatch(v -> v < 0)) {
+            throw new UserError("--limit " + text + ": give up to three sizes >= 0 (train, validation, test),"
+                    + " e.g. 1000,500,500");
+        }
+        return limits(l);
+    }
+
+    private static Limits limits(int[] l) {
         return new Limits(l.length > 0 ? l[0] : 0, l.length > 1 ? l[1] : 0, l.length > 2 ? l[2] : 0);
     }
 

@@ -38,7 +38,8 @@ public final class TraceCommand implements Callable<Integer> {
     Integer steps;
 
     @Option(names = "--set", paramLabel = "[RULE.]NAME=VALUE", split = ",",
-            description = "A hyperparameter value for every rule that has it, or for one rule with RULE. in front.")
+            description = {"A hyperparameter value for every rule that has it, or for one rule with RULE. in front.",
+                "The learning rate is eps in the lecture's rules (sgd, momentum, rmsprop, ...), lr in the modern ones."})
     Map<String, String> set = new LinkedHashMap<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/<date>-trace).")

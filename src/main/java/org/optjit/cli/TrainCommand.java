@@ -8,10 +8,12 @@ import org.optjit.Kernel;
 import org.optjit.Rule;
 import org.optjit.train.BatchSize;
 import org.optjit.train.DivergenceException;
+import org.optjit.train.LearningRate;
 import org.optjit.train.TrainResult;
 import org.optjit.train.Trainer;
 import org.optjit.train.checkpoint.CheckpointException;
 import org.optjit.train.checkpoint.CheckpointStore;
+import org.optjit.train.model.Initialization;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,12 +24,16 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a network with one update rule.",
             "Writes metrics.csv, metrics.jsonl, run.txt and checkpoint.optjit under --out"
-                    + " (default: a new folder under runs/)."})
+                    + " (default: a new folder under runs/)."},
+        footer = {"", "Defaults: --data fashion-mnist, --layers <inputs>-256-<classes> (autoencoder data:"
+                + " <inputs>-400-200-100-50-25-6), --activation relu (autoencoders: logistic), --epochs 10,"
+                + " --batch 128, --init fan-in, --seed 1.",
+            "Exit status: 0 done, 2 bad input, a refused checkpoint or a diverged run."})
 public final class TrainCommand implements Callable<Integer> {
 
     /** Fashion-MNIST with a 784-256-10 network: the reference task. */
     static final RunDefaults DEFAULTS = new RunDefaults("fashion-mnist", 10, BatchSize.of(128), new int[0],
-            new int[] {256}, new int[] {400, 200, 100, 50, 25, 6});
+            new int[] {256}, new int[] {400, 200, 100, 50, 25, 6}, Initialization.FAN_IN);
 
     @Option(names = "--rule", required = true, paramLabel = "FILE", description = "The update rule (.opt file).")
     Path rule;
@@ -69,7 +75,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserError(store.file() + " already exists: add --resume to continue that run,"
                     + " or choose another --out/--checkpoint");
         }
-        ProgressReporter progress = new ProgressReporter(pw, "", ProgressReporter.onTerminal(), run.hyper);
+        ProgressReporter progress = new ProgressReporter(pw, "", ProgressReporter.onTerminal(), LearningRate.of(r, run.hyper));
         try {
             Trainer trainer = new Trainer(kernel, setup.newNetwork(), setup.splits(),
                     setup.config().withCheckpointEvery(checkpointEvery), store, dir);

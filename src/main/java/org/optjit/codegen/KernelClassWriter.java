@@ -102,15 +102,30 @@ public final class KernelClassWriter {
     }
 
     /**
+     * Starts a further method, for a backend that splits its work (its frames' locals start
+     * with {@code locals}: the arguments, and {@code null} for an unread {@code this}).
+     * End it with {@link #endMethod}.
+     */
+    public MethodEmitter beginMethod(int access, String name, String descriptor, Type... locals) {
+        MethodVisitor mv = cw.visitMethod(access, name, descriptor, null, null);
+        mv.visitCode();
+        return new MethodEmitter(mv, locals);
+    }
+
+    /** Ends a method started with {@link #beginMethod}. */
+    public void endMethod(MethodEmitter method) {
+        method.visitor().visitMaxs(0, 0);
+        method.visitor().visitEnd();
+    }
+
+    /**
      * Ends {@code run} and the class and returns the class file.
      *
      * @param operations the body's operation count, for the error message
      * @throws org.optjit.RuleException when {@code run} exceeds the JVM's method size limit
      */
     public byte[] finish(int operations) {
-        MethodVisitor mv = run.visitor();
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
+        endMethod(run);
         cw.visitEnd();
         try {
             return cw.toByteArray();

@@ -34,26 +34,34 @@ public final class LoopInputs {
      * {@code m} (in {@code run}, before the loop).
      */
     public static LoopInputs load(MethodEmitter m, BodyInfo info) {
+        return load(m, info, KernelClassWriter.STATE, KernelClassWriter.UNIFORMS);
+    }
+
+    /**
+     * {@link #load(MethodEmitter, BodyInfo)} in a method whose {@code float[][] state} and
+     * {@code float[] uniforms} are the locals {@code stateArg} and {@code uniformsArg}.
+     */
+    public static LoopInputs load(MethodEmitter m, BodyInfo info, int stateArg, int uniformsArg) {
         BitSet states = info.states();
         BitSet uniforms = info.uniforms();
         BitSet bools = info.boolUniforms();
         LoopInputs in = new LoopInputs(states.length(), Math.max(uniforms.length(), bools.length()));
         for (int k = states.nextSetBit(0); k >= 0; k = states.nextSetBit(k + 1)) {
-            m.loadLocal(KernelClassWriter.STATE, KernelClassWriter.FLOAT_ARRAY_2D);
+            m.loadLocal(stateArg, KernelClassWriter.FLOAT_ARRAY_2D);
             m.push(k);
             m.arrayLoad(KernelClassWriter.FLOAT_ARRAY);
             in.stateLocal[k] = m.newLocal(KernelClassWriter.FLOAT_ARRAY);
             m.storeLocal(in.stateLocal[k], KernelClassWriter.FLOAT_ARRAY);
         }
         for (int k = uniforms.nextSetBit(0); k >= 0; k = uniforms.nextSetBit(k + 1)) {
-            loadUniform(m, k);
+            loadUniform(m, uniformsArg, k);
             in.uniformLocal[k] = m.newLocal(Type.FLOAT_TYPE);
             m.storeLocal(in.uniformLocal[k], Type.FLOAT_TYPE);
         }
         for (int k = bools.nextSetBit(0); k >= 0; k = bools.nextSetBit(k + 1)) {
             // uniforms[k] != 0 as 1 or 0, NaN counting as true (Interpreter): c = fcmpl(u, 0)
             // is -1, 0 or 1, so c * c is exactly that truth value, without a branch.
-            loadUniform(m, k);
+            loadUniform(m, uniformsArg, k);
             m.push(0f);
             m.insn(Opcodes.FCMPL);
             m.insn(Opcodes.DUP);
@@ -64,8 +72,8 @@ public final class LoopInputs {
         return in;
     }
 
-    private static void loadUniform(MethodEmitter m, int k) {
-        m.loadLocal(KernelClassWriter.UNIFORMS, KernelClassWriter.FLOAT_ARRAY);
+    private static void loadUniform(MethodEmitter m, int uniformsArg, int k) {
+        m.loadLocal(uniformsArg, KernelClassWriter.FLOAT_ARRAY);
         m.push(k);
         m.arrayLoad(Type.FLOAT_TYPE);
     }

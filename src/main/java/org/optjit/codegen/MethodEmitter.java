@@ -174,6 +174,16 @@ public final class MethodEmitter {
     }
 
     public void invokeStatic(Class<?> owner, String name, String descriptor) {
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(owner), name, descriptor, false);
+        invokeStatic(Type.getInternalName(owner), name, descriptor);
+    }
+
+    /** A static call of a method of {@code owner}, given by internal name (e.g. the class being generated). */
+    public void invokeStatic(String owner, String name, String descriptor) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, owner, name, descriptor, false);
+    }
+
+    /** A new {@code float[]} of the length on the stack. */
+    public void newFloatArray() {
+        mv.visitIntInsn(Opcodes.NEWARRAY, Opcodes.T_FLOAT);
     }
 }

@@ -33,7 +33,8 @@ final class BlockBuilder {
         return insns.get(i).op() == Op.CONST;
     }
 
-    double constant(int i) {
+    /** The value of instruction {@code i}, a CONST. */
+    double constantValue(int i) {
         return insns.get(i).value();
     }
 
@@ -47,14 +48,14 @@ final class BlockBuilder {
 
     int unary(Op op, int a) {
         if (isConstant(a)) {
-            return constant(Fold.apply(op, constant(a), 0));
+            return constant(Fold.apply(op, constantValue(a), 0));
         }
         return add(Insn.unary(op, a));
     }
 
     int binary(Op op, int a, int b) {
         if (isConstant(a) && isConstant(b)) {
-            return constant(Fold.apply(op, constant(a), constant(b)));
+            return constant(Fold.apply(op, constantValue(a), constantValue(b)));
         }
         if (op == Op.AND || op == Op.OR) {
             Integer simpler = logic(op, a, b);
@@ -72,14 +73,14 @@ final class BlockBuilder {
             return null;
         }
         int other = known == a ? b : a;
-        boolean value = constant(known) != 0;
+        boolean value = constantValue(known) != 0;
         boolean decides = op == Op.AND ? !value : value;
         return decides ? known : other;
     }
 
     int select(int cond, int ifTrue, int ifFalse) {
         if (isConstant(cond)) {
-            return constant(cond) != 0 ? ifTrue : ifFalse;
+            return constantValue(cond) != 0 ? ifTrue : ifFalse;
         }
         if (ifTrue == ifFalse) {
             return ifTrue;

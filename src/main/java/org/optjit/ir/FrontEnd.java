@@ -13,15 +13,18 @@ import org.optjit.syntax.RuleParser;
  * Runs the front end: source text -> syntax ({@link RuleParser}) -> AST -> analysis
  * ({@link Analyzer}) -> IR ({@link Lowering}, optimised as it is built).
  *
- * <p>The parser's recursion is bounded by its nesting check, but the later stages recurse
- * over expression depth, and a long chain of binary operators (a generated rule with a
- * 100,000-term sum) is deep. Large sources are therefore compiled on a thread with a large
- * stack; should even that overflow, the user gets a located error, not a stack trace.
+ * <p>The parser's recursion is bounded by its nesting check, but a parenthesis costs the
+ * parser about ten frames, and the later stages recurse over expression depth, where a
+ * long chain of binary operators (a generated rule with a 100,000-term sum) is deep.
+ * Large or deeply parenthesised sources are therefore compiled on a thread with a large
+ * stack, so that what the language allows compiles whatever the caller's stack size;
+ * should even that overflow, the user gets an error, not a stack trace.
  */
 public final class FrontEnd {
 
-    /** Sources up to this many characters are too small to recurse deeply. */
+    /** Sources up to this many characters, nested at most this deep, recurse little. */
     private static final int SMALL_SOURCE = 4_000;
+    private static final int SHALLOW = 32;
     private static final long LARGE_STACK = 512L << 20;
 
     private FrontEnd() {
@@ -29,7 +32,7 @@ public final class FrontEnd {
 
     /** @throws RuleException with every diagnostic when the rule is not valid */
     public static Program compile(String source, String fileName) {
-        if (source.length() <= SMALL_SOURCE) {
+        if (source.length() <= SMALL_SOURCE && parenthesisDepth(source) <= SHALLOW) {
             return compileHere(source, fileName);
         }
         Program[] result = new Program[1];
@@ -52,6 +55,21 @@ public final class FrontEnd {
             throw failure[0];
         }
         return result[0];
+    }
+
+    /** The deepest nesting of '(' (comments included: an overestimate is harmless). */
+    private static int parenthesisDepth(String source) {
+        int depth = 0;
+        int max = 0;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '(') {
+                max = Math.max(max, ++depth);
+            } else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return max;
     }
 
     private static Program compileHere(String source, String fileName) {

@@ -79,7 +79,7 @@ public final class Lowering {
         if (!b.prelude.isConstant(r.index())) {
             throw new IllegalStateException("a hyperparameter default did not fold to a constant");
         }
-        return b.prelude.constant(r.index());
+        return b.prelude.constantValue(r.index());
     }
 
     /** Initial state: every state stored, from its initial value or 0. */

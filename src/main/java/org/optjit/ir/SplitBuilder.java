@@ -51,7 +51,7 @@ final class SplitBuilder {
         }
         int i;
         if (prelude.isConstant(r.index())) {
-            i = body.constant(prelude.constant(r.index()));
+            i = body.constant(prelude.constantValue(r.index()));
         } else {
             Op op = prelude.insn(r.index()).op().type() == Op.Type.BOOL ? Op.UNIFORM_BOOL : Op.UNIFORM;
             i = body.leaf(op, exports.size());
@@ -74,7 +74,7 @@ final class SplitBuilder {
 
     Ref select(Ref cond, Ref ifTrue, Ref ifFalse) {
         if (cond.uniform() && prelude.isConstant(cond.index())) {
-            return prelude.constant(cond.index()) != 0 ? ifTrue : ifFalse;
+            return prelude.constantValue(cond.index()) != 0 ? ifTrue : ifFalse;
         }
         if (ifTrue.equals(ifFalse)) {
             return ifTrue;
@@ -93,7 +93,7 @@ final class SplitBuilder {
      */
     Ref power(Ref x, Ref y) {
         if (y.uniform() && prelude.isConstant(y.index())) {
-            double e = prelude.constant(y.index());
+            double e = prelude.constantValue(y.index());
             if (e == 0.5) {
                 return unary(Op.SQRT, x);
             }

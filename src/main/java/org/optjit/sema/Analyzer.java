@@ -78,7 +78,7 @@ public final class Analyzer {
         }
         if (!assigned.contains("w")) {
             errors.add(rule.source().error(new Span(1, 1, 1), statements.isEmpty()
-                    ? "the rule is empty; a rule must assign 'w', e.g. 'w -= lr * g'"
+                    ? "the rule is empty; a rule must assign 'w', e.g. 'w -= eps * g'"
                     : "the rule never assigns 'w', so it would not change the weights"));
         }
         if (!errors.isEmpty()) {

@@ -70,7 +70,7 @@ final class PlainErrorStrategy extends DefaultErrorStrategy {
         }
         beginErrorCondition(parser);
         Token t = parser.getCurrentToken();
-        report(parser, t, unexpected(t, null));
+        report(parser, t, unexpected(t, Tokens.expected(getExpectedTokens(parser))));
     }
 
     @Override
@@ -86,7 +86,8 @@ final class PlainErrorStrategy extends DefaultErrorStrategy {
 
     private static String unexpected(Token t, String expected) {
         String s = "unexpected " + Tokens.describe(t);
-        return expected == null ? s : s + ", expected " + expected;
+        // after a stray character, what was expected is beside the point
+        return expected == null || t.getType() == OptRuleLexer.BAD ? s : s + ", expected " + expected;
     }
 
     private static void report(Parser parser, Token t, String message) {

@@ -47,6 +47,9 @@ final class Tokens {
         if (set.contains(OptRuleLexer.NUMBER) && set.contains(OptRuleLexer.NAME)) {
             return "an expression";
         }
+        if (set.contains(OptRuleLexer.NL)) {
+            set = set.subtract(IntervalSet.of(Token.EOF)); // "end of line" says enough
+        }
         if (set.size() > 3) {
             return null;
         }

@@ -103,7 +103,7 @@ final class GroupedOptimizer {
         return has(hyper) ? main.get(hyper) : Double.NaN;
     }
 
-    /** The rule and current hyperparameter values, e.g. "momentum (lr=0.01, mu=0.9; biases: wd=0)". */
+    /** The rule and current hyperparameter values, e.g. "momentum (eps=0.01, mu=0.9; biases: wd=0)". */
     String describe() {
         StringJoiner j = new StringJoiner(", ", main.kernel().rule().name() + " (", ")");
         for (String name : main.hyperparameterNames()) {

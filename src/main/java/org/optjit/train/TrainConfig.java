@@ -15,7 +15,9 @@ import org.optjit.train.model.Initialization;
  * @param hypers          hyperparameter values for the rule (others take the rule's defaults)
  * @param biasHypers      overrides for the bias parameter groups (e.g. {@code wd=0}); when
  *                        empty, biases are updated with the same values as the weights
- * @param controlledHyper the hyperparameter the rate controller adjusts (lecture 6a)
+ * @param controlledHyper the hyperparameter the rate controller adjusts (lecture 6a), or null
+ *                        for the rule's learning rate ({@link LearningRate}: lr, or eps when
+ *                        the rule has no lr)
  * @param rateControl     which rate controller
  * @param earlyStopping   patience in epochs; 0 disables early stopping
  * @param init            how the initial weights are drawn (6b; Martens 2010)
@@ -37,9 +39,9 @@ public record TrainConfig(int epochs, BatchSize batch, long seed, Map<String, Do
         }
     }
 
-    /** Ten epochs of mini-batches of 128, seed 1, no rate control, fan-in initialisation. */
+    /** Ten epochs of mini-batches of 128, seed 1, no rate control (of the rule's learning rate), fan-in initialisation. */
     public static TrainConfig defaults() {
-        return new TrainConfig(10, BatchSize.of(128), 1, Map.of(), Map.of(), "lr", RateControl.NONE, 0,
+        return new TrainConfig(10, BatchSize.of(128), 1, Map.of(), Map.of(), null, RateControl.NONE, 0,
                 Initialization.FAN_IN, Runtime.getRuntime().availableProcessors(), 0);
     }
 

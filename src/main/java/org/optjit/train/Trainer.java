@@ -55,15 +55,18 @@ public final class Trainer {
         this.kernel = kernel;
         this.network = network;
         this.data = data;
-        this.config = config;
+        // The controlled hyperparameter is resolved once, here, so that the fingerprint, the
+        // checks and the metrics all name the same one.
+        this.config = config.withRateControl(config.rateControl(), LearningRate.of(kernel.rule(), config.controlledHyper()));
         this.store = store;
         this.metricsDir = metricsDir;
-        this.fingerprint = RunFingerprint.of(kernel.rule(), network, data, config);
+        this.fingerprint = RunFingerprint.of(kernel.rule(), network, data, this.config);
         this.params = new float[network.parameterCount()];
         this.optimizer = new GroupedOptimizer(kernel, config.hypers(), config.biasHypers(), network.groups(),
                 params.length, config.threads());
         if (config.rateControl() != RateControl.NONE) {
-            optimizer.requireHyper(config.controlledHyper(), config.rateControl().cliName() + " rate control");
+            optimizer.requireHyper(this.config.controlledHyper(), config.rateControl().cliName() + " rate control"
+                    + (config.controlledHyper() == null ? " (" + LearningRate.DEFAULT_DESCRIPTION + ")" : ""));
         }
         this.order = new BatchOrder(config.seed(), data.train().size(), config.batch());
         this.controller = config.rateControl().newController();
@@ -71,6 +74,11 @@ public final class Trainer {
         network.setThreads(config.threads());
         network.initialize(params, config.init(), new Rng(config.seed()));
         this.state = optimizer.newState(params);
+    }
+
+    /** The hyperparameter the rate controller adjusts: the configured one, or the rule's learning rate. */
+    public String controlledHyper() {
+        return config.controlledHyper();
     }
 
     /** The fingerprint a checkpoint must carry to be resumed by this trainer. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
@@ -15,9 +16,9 @@ import org.optjit.ir.Op;
 import org.optjit.ir.Program;
 
 /**
- * Bodies near and beyond the JVM's 64 KiB method limit: a clear {@link RuleException},
- * never {@code MethodTooLargeException} or {@code VerifyError}; and bodies that fit but
- * need wide jumps still verify and compute the right thing.
+ * Large bodies: beyond what any class can hold, a clear {@link RuleException}, never
+ * {@code MethodTooLargeException} or {@code VerifyError}; below that, split into methods
+ * that verify, stay JIT-compilable and compute the right thing.
  */
 class MethodSizeTest {
 
@@ -45,20 +46,24 @@ class MethodSizeTest {
         assertEquals(String.format(TOO_LARGE, 120_002), e.getMessage());
     }
 
-    /** Fewer operations than 65,535 but more bytes: ASM's own limit, turned into the same error. */
-    @Test
-    void aBodyThatOverflowsTheMethodIsRejectedWithTheSameSentence() {
-        Program p = chain(12_000, true);
-        RuleException e = assertThrows(RuleException.class, () -> new ScalarCompiler().compile(p));
-        assertEquals(String.format(TOO_LARGE, 48_002), e.getMessage());
-    }
-
     /**
-     * A select whose branch is one tree of 9,000 distinct literals (about 36 KB): both the
-     * branch and the loop's back edge jump farther than a 16-bit offset reaches.
+     * Fewer operations than 65,535 but far more than 64 KiB of bytecode: split into parts,
+     * each small enough for HotSpot to JIT-compile (8,000 bytes, -XX:HugeMethodLimit).
      */
     @Test
-    void wideJumpsStillVerifyAndAgree() {
+    void aBodyTooLargeForOneMethodIsSplitIntoParts() {
+        Program p = chain(12_000, true);
+        GeneratedKernel k = new ScalarCompiler().compile(p);
+        assertEquals("", KernelClasses.verify(k.classFile()));
+        Map<String, Integer> lengths = Bytecode.codeLengths(k.classFile());
+        assertTrue(lengths.size() > 100, "parts: " + lengths.keySet());
+        lengths.forEach((name, length) -> assertTrue(length < 8000, name + " has " + length + " bytes"));
+        Differential.assertAgreeOnRandomData("split", p, k.kernel(), new Random(2), 20);
+    }
+
+    /** A select whose branch is one tree of 9,000 distinct literals: cut into statements and parts. */
+    @Test
+    void largeTreesAreCut() {
         IrBuilder b = new IrBuilder();
         int g = b.g();
         int w = b.w();
@@ -68,6 +73,7 @@ class MethodSizeTest {
         Program p = b.build("wide", 0, 0);
         GeneratedKernel k = new ScalarCompiler().compile(p);
         assertEquals("", KernelClasses.verify(k.classFile()));
+        Bytecode.codeLengths(k.classFile()).forEach((name, length) -> assertTrue(length < 8000, name + ": " + length));
         Differential.assertAgreeOnRandomData("wide", p, k.kernel(), new Random(3), 40);
     }
 

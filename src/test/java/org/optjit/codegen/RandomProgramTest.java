@@ -23,7 +23,8 @@ class RandomProgramTest {
         ScalarCompiler compiler = new ScalarCompiler();
         for (int i = 0; i < PROGRAMS; i++) {
             int n = i;
-            Program p = programs.next("random" + n, n % 10 == 0 ? 120 : 25);
+            Program p = n % 200 == 0 ? programs.nextAllLive("random" + n, 700)
+                    : programs.next("random" + n, n % 10 == 0 ? 120 : 25);
             GeneratedKernel k;
             try {
                 k = compiler.compile(p);
@@ -31,7 +32,7 @@ class RandomProgramTest {
                 throw new AssertionError("program " + n + " does not compile:\n" + IrBuilder.describe(p.body()), e);
             }
             assertEquals("", KernelClasses.verify(k.classFile()), () -> "program " + n + "\n" + IrBuilder.describe(p.body()));
-            AccessCount.assertLoadsAndStoresOnce(p, k.classFile());
+            Bytecode.assertLoadsAndStoresOnce(p, k.classFile());
             try {
                 Differential.assertAgreeOnRandomData("program " + n, p, k.kernel(), data, 24);
             } catch (AssertionError e) {

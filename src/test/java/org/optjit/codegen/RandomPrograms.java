@@ -31,6 +31,19 @@ public final class RandomPrograms {
 
     /** A program of up to {@code maxOps} operations after its leaves. */
     public Program next(String name, int maxOps) {
+        return next(name, maxOps, false);
+    }
+
+    /**
+     * A program whose every value is live: before the stores, all values are folded into
+     * the weight's new value (numbers by arithmetic, truth values by selects). Large ones
+     * make the SCALAR backend split its body into parts.
+     */
+    public Program nextAllLive(String name, int maxOps) {
+        return next(name, maxOps, true);
+    }
+
+    private Program next(String name, int maxOps, boolean allLive) {
         b = new IrBuilder();
         numbers = new ArrayList<>();
         truths = new ArrayList<>();
@@ -52,7 +65,16 @@ public final class RandomPrograms {
         for (int k = 0; k < ops; k++) {
             step(uniforms);
         }
-        if (rnd.nextInt(5) > 0) {
+        if (allLive) {
+            int acc = numbers.get(0);
+            for (int k = 1; k < numbers.size(); k++) {
+                acc = b.binary(BINARY[rnd.nextInt(4)], acc, numbers.get(k));
+            }
+            for (int t : truths) {
+                acc = b.select(t, acc, pickNumber());
+            }
+            b.storeW(acc);
+        } else if (rnd.nextInt(5) > 0) {
             b.storeW(pickNumberLate());
         }
         for (int k = 0; k < states; k++) {

@@ -27,7 +27,8 @@ public final class ScalarJitMain {
         List<Program> programs = new ArrayList<>(OpPrograms.all());
         RandomPrograms random = new RandomPrograms(77);
         for (int k = 0; k < RANDOM_PROGRAMS; k++) {
-            programs.add(random.next("random" + k, 30));
+            // the first two are split into parts (StatementPlan)
+            programs.add(k < 2 ? random.nextAllLive("random" + k, 500) : random.next("random" + k, 30));
         }
         Random data = new Random(5);
         for (Program p : programs) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.optjit.testing.ChildJvm;
 
 /**
  * SCALAR kernels after C2 has compiled them, against the interpreter. The JIT may unroll
@@ -17,7 +18,7 @@ class ScalarJitTest {
 
     @Test
     void compiledKernelsAgreeWithInterpreter() throws Exception {
-        ChildProcess r = ChildProcess.run(ScalarJitMain.class,
+        ChildJvm r = ChildJvm.run(ScalarJitMain.class,
                 List.of("-XX:-TieredCompilation", "-Xbatch", "-XX:+PrintCompilation"), List.of(), 300);
         assertEquals(0, r.exitCode(), r.output());
         int cases = OpPrograms.all().size() + ScalarJitMain.RANDOM_PROGRAMS;

@@ -39,8 +39,8 @@ class ConvergenceTest {
      * start with tiny steps.
      */
     private static final Map<String, Setup> PARABOLA = Map.ofEntries(
-            Map.entry("sgd", new Setup(Map.of("lr", 0.01), 5000)),
-            Map.entry("rmsprop_nesterov", new Setup(Map.of("lr", 3e-4), 5000)),
+            Map.entry("sgd", new Setup(Map.of("eps", 0.01), 5000)),
+            Map.entry("rmsprop_nesterov", new Setup(Map.of("eps", 3e-4), 5000)),
             Map.entry("adagrad", new Setup(Map.of("lr", 0.3), 5000)),
             Map.entry("adadelta", new Setup(Map.of("lr", 0.1, "rho", 0.95, "eps", 1e-4), 5000)),
             Map.entry("adam", new Setup(Map.of("lr", 0.01), 5000)),
@@ -61,9 +61,9 @@ class ConvergenceTest {
      * paper's rho = 0.95 gets there, in 20,000 steps.
      */
     private static final Map<String, Setup> ROSENBROCK = Map.ofEntries(
-            Map.entry("rmsprop", new Setup(Map.of("lr", 3e-4), 20000)),
-            Map.entry("rmsprop_momentum", new Setup(Map.of("lr", 3e-4), 10000)),
-            Map.entry("rmsprop_nesterov", new Setup(Map.of("lr", 1e-4), 10000)),
+            Map.entry("rmsprop", new Setup(Map.of("eps", 3e-4), 20000)),
+            Map.entry("rmsprop_momentum", new Setup(Map.of("eps", 3e-4), 10000)),
+            Map.entry("rmsprop_nesterov", new Setup(Map.of("eps", 1e-4), 10000)),
             Map.entry("centered_rmsprop", new Setup(Map.of("lr", 1e-4), 10000)),
             Map.entry("adagrad", new Setup(Map.of("lr", 0.3), 10000)),
             Map.entry("adadelta", new Setup(Map.of("lr", 0.01, "rho", 0.95, "eps", 1e-6), 20000)),

@@ -12,23 +12,23 @@ final class CustomHyperparameters {
     private static final Map<String, Double> ADAM_LIKE = Map.of(
             "lr", 0.01, "beta1", 0.8, "beta2", 0.99, "eps", 1e-6);
     private static final Map<String, Double> GAINS = Map.of(
-            "lr", 0.01, "increase", 0.1, "decrease", 0.8, "gain_min", 0.5, "gain_max", 2.0);
+            "eps", 0.01, "increase", 0.1, "decrease", 0.8, "gain_min", 0.5, "gain_max", 2.0);
     private static final Map<String, Double> RPROP = Map.of(
             "lr", 0.1, "eta_plus", 1.5, "eta_minus", 0.3, "step_min", 1e-3, "step_max", 1.0);
 
     private static final Map<String, Map<String, Double>> BY_RULE = Map.ofEntries(
-            Map.entry("sgd", Map.of("lr", 0.05)),
-            Map.entry("momentum", Map.of("lr", 0.01, "mu", 0.5)),
-            Map.entry("nesterov", Map.of("lr", 0.01, "mu", 0.99)),
+            Map.entry("sgd", Map.of("eps", 0.05)),
+            Map.entry("momentum", Map.of("eps", 0.01, "mu", 0.5)),
+            Map.entry("nesterov", Map.of("eps", 0.01, "mu", 0.99)),
             Map.entry("adaptive_gains", GAINS),
             Map.entry("adaptive_gains_momentum", with(GAINS, "mu", 0.5)),
             Map.entry("rprop", RPROP),
             Map.entry("irprop_minus", RPROP),
-            Map.entry("rmsprop", Map.of("lr", 0.01, "decay", 0.99, "delta", 1e-4)),
-            Map.entry("rmsprop_momentum", Map.of("lr", 0.01, "decay", 0.99, "delta", 1e-4, "mu", 0.5)),
-            Map.entry("rmsprop_nesterov", Map.of("lr", 0.01, "decay", 0.99, "delta", 1e-4, "mu", 0.95)),
-            Map.entry("momentum_schedule", Map.of("lr", 0.01, "mu_max", 0.95)),
-            Map.entry("nag_schedule", Map.of("lr", 0.01, "mu_max", 0.95)),
+            Map.entry("rmsprop", Map.of("eps", 0.01, "decay", 0.99, "delta", 1e-4)),
+            Map.entry("rmsprop_momentum", Map.of("eps", 0.01, "decay", 0.99, "delta", 1e-4, "mu", 0.5)),
+            Map.entry("rmsprop_nesterov", Map.of("eps", 0.01, "decay", 0.99, "delta", 1e-4, "mu", 0.95)),
+            Map.entry("momentum_schedule", Map.of("eps", 0.01, "mu_max", 0.95)),
+            Map.entry("nag_schedule", Map.of("eps", 0.01, "mu_max", 0.95)),
             Map.entry("adagrad", Map.of("lr", 0.1, "eps", 1e-6)),
             Map.entry("adadelta", Map.of("lr", 0.5, "rho", 0.95, "eps", 1e-4)),
             Map.entry("adam", ADAM_LIKE),

@@ -14,13 +14,13 @@ import java.util.Map;
  *   gain <- gain + 0.05   if g * v < 0      (they agree)
  *   gain <- gain * 0.95   if g * v > 0      (unchanged when 0)
  *   gain <- clip(gain, 0.1, 10)
- *   v <- mu * v - lr * gain * g;   w <- w + v
+ *   v <- mu * v - eps * gain * g;   w <- w + v
  * </pre>
- * Gains start at 1; lr = 0.001, mu = 0.9.
+ * Gains start at 1; eps = 0.001, mu = 0.9.
  */
 final class AdaptiveGainsMomentumReference implements ReferenceRule {
 
-    private final double lr;
+    private final double eps;
     private final double mu;
     private final double increase;
     private final double decrease;
@@ -30,7 +30,7 @@ final class AdaptiveGainsMomentumReference implements ReferenceRule {
     private final float[] v;
 
     AdaptiveGainsMomentumReference(Hypers h, float[] w) {
-        lr = h.get("lr", 0.001);
+        eps = h.get("eps", 0.001);
         mu = h.get("mu", 0.9);
         increase = h.get("increase", 0.05);
         decrease = h.get("decrease", 0.95);
@@ -52,7 +52,7 @@ final class AdaptiveGainsMomentumReference implements ReferenceRule {
                 k = k * f(decrease);
             }
             gain[i] = clip(k, f(gainMin), f(gainMax));
-            v[i] = f(mu) * v[i] - f(lr) * gain[i] * g[i];
+            v[i] = f(mu) * v[i] - f(eps) * gain[i] * g[i];
             w[i] = w[i] + v[i];
         }
     }

@@ -11,13 +11,13 @@ import java.util.Map;
  * <pre>
  *   gain <- gain + 0.05   if g(t) g(t-1) > 0
  *   gain <- gain * 0.95   otherwise
- *   gain <- clip(gain, 0.1, 10);   w <- w - lr * gain * g
+ *   gain <- clip(gain, 0.1, 10);   w <- w - eps * gain * g
  * </pre>
- * Gains start at 1; lr = 0.001.
+ * Gains start at 1; eps = 0.001.
  */
 final class AdaptiveGainsReference implements ReferenceRule {
 
-    private final double lr;
+    private final double eps;
     private final double increase;
     private final double decrease;
     private final double gainMin;
@@ -26,7 +26,7 @@ final class AdaptiveGainsReference implements ReferenceRule {
     private final float[] gPrev;
 
     AdaptiveGainsReference(Hypers h, float[] w) {
-        lr = h.get("lr", 0.001);
+        eps = h.get("eps", 0.001);
         increase = h.get("increase", 0.05);
         decrease = h.get("decrease", 0.95);
         gainMin = h.get("gain_min", 0.1);
@@ -41,7 +41,7 @@ final class AdaptiveGainsReference implements ReferenceRule {
         for (int i = 0; i < w.length; i++) {
             float k = g[i] * gPrev[i] > 0 ? gain[i] + f(increase) : gain[i] * f(decrease);
             gain[i] = clip(k, f(gainMin), f(gainMax));
-            w[i] = w[i] - f(lr) * gain[i] * g[i];
+            w[i] = w[i] - f(eps) * gain[i] * g[i];
             gPrev[i] = g[i];
         }
     }

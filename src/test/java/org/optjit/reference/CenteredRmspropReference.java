@@ -22,7 +22,7 @@ final class CenteredRmspropReference implements ReferenceRule {
     private final float[] mg;
 
     CenteredRmspropReference(Hypers h, float[] w) {
-        p = RmspropHypers.of(h, 0.01, 0.99);
+        p = RmspropHypers.of(h, "lr", 0.01, 0.99);
         ms = new float[w.length];
         mg = new float[w.length];
     }
@@ -32,7 +32,7 @@ final class CenteredRmspropReference implements ReferenceRule {
         for (int i = 0; i < w.length; i++) {
             ms[i] = ema(p.decay(), ms[i], g[i] * g[i]);
             mg[i] = ema(p.decay(), mg[i], g[i]);
-            w[i] = w[i] - f(p.lr()) * g[i] / (sqrt(ms[i] - mg[i] * mg[i]) + f(p.delta()));
+            w[i] = w[i] - f(p.rate()) * g[i] / (sqrt(ms[i] - mg[i] * mg[i]) + f(p.delta()));
         }
     }
 

@@ -7,19 +7,19 @@ import java.util.Map;
 /**
  * Classical momentum (Hinton, lecture 6c; Sutskever et al. 2013, eq. 1-2):
  * <pre>
- *   v <- mu * v - lr * g
+ *   v <- mu * v - eps * g
  *   w <- w + v
  * </pre>
- * lr = 0.001, mu = 0.9.
+ * eps = 0.001, mu = 0.9.
  */
 final class MomentumReference implements ReferenceRule {
 
-    private final double lr;
+    private final double eps;
     private final double mu;
     private final float[] v;
 
     MomentumReference(Hypers h, float[] w) {
-        lr = h.get("lr", 0.001);
+        eps = h.get("eps", 0.001);
         mu = h.get("mu", 0.9);
         v = new float[w.length];
     }
@@ -27,7 +27,7 @@ final class MomentumReference implements ReferenceRule {
     @Override
     public void step(float[] w, float[] g, long t) {
         for (int i = 0; i < w.length; i++) {
-            v[i] = f(mu) * v[i] - f(lr) * g[i];
+            v[i] = f(mu) * v[i] - f(eps) * g[i];
             w[i] = w[i] + v[i];
         }
     }

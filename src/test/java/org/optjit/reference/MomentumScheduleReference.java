@@ -6,16 +6,16 @@ import java.util.Map;
 
 /**
  * Classical momentum with Sutskever et al.'s schedule ({@link SutskeverSchedule}):
- * {@code v <- mu_t v - lr g;  w <- w + v}; lr = 0.001, mu_max = 0.99.
+ * {@code v <- mu_t v - eps g;  w <- w + v}; eps = 0.001, mu_max = 0.99.
  */
 final class MomentumScheduleReference implements ReferenceRule {
 
-    private final double lr;
+    private final double eps;
     private final double muMax;
     private final float[] v;
 
     MomentumScheduleReference(Hypers h, float[] w) {
-        lr = h.get("lr", 0.001);
+        eps = h.get("eps", 0.001);
         muMax = h.get("mu_max", 0.99);
         v = new float[w.length];
     }
@@ -24,7 +24,7 @@ final class MomentumScheduleReference implements ReferenceRule {
     public void step(float[] w, float[] g, long t) {
         float mu = f(SutskeverSchedule.mu(t, muMax));
         for (int i = 0; i < w.length; i++) {
-            v[i] = mu * v[i] - f(lr) * g[i];
+            v[i] = mu * v[i] - f(eps) * g[i];
             w[i] = w[i] + v[i];
         }
     }

@@ -8,19 +8,19 @@ import java.util.Map;
  * NAG with Sutskever et al.'s schedule ({@link SutskeverSchedule}), storing the look-ahead
  * point, which looks ahead with the next step's momentum:
  * <pre>
- *   v <- mu_t * v - lr * g
- *   w <- w + mu_(t+1) * v - lr * g
+ *   v <- mu_t * v - eps * g
+ *   w <- w + mu_(t+1) * v - eps * g
  * </pre>
- * lr = 0.001, mu_max = 0.99.
+ * eps = 0.001, mu_max = 0.99.
  */
 final class NagScheduleReference implements ReferenceRule {
 
-    private final double lr;
+    private final double eps;
     private final double muMax;
     private final float[] v;
 
     NagScheduleReference(Hypers h, float[] w) {
-        lr = h.get("lr", 0.001);
+        eps = h.get("eps", 0.001);
         muMax = h.get("mu_max", 0.99);
         v = new float[w.length];
     }
@@ -30,7 +30,7 @@ final class NagScheduleReference implements ReferenceRule {
         float mu = f(SutskeverSchedule.mu(t, muMax));
         float muNext = f(SutskeverSchedule.mu(t + 1, muMax));
         for (int i = 0; i < w.length; i++) {
-            float correction = f(lr) * g[i];
+            float correction = f(eps) * g[i];
             v[i] = mu * v[i] - correction;
             w[i] = w[i] + (muNext * v[i] - correction);
         }

@@ -10,10 +10,10 @@ import java.util.Map;
  * rmsprop with standard momentum (lecture 6e), in Sutskever's velocity form:
  * <pre>
  *   ms <- decay * ms + (1 - decay) * g^2
- *   v  <- mu * v - lr * g / (sqrt(ms) + delta)
+ *   v  <- mu * v - eps * g / (sqrt(ms) + delta)
  *   w  <- w + v
  * </pre>
- * lr = 0.001, decay = 0.9, delta = 1e-8, mu = 0.9.
+ * eps = 0.001, decay = 0.9, delta = 1e-8, mu = 0.9.
  */
 final class RmspropMomentumReference implements ReferenceRule {
 
@@ -33,7 +33,7 @@ final class RmspropMomentumReference implements ReferenceRule {
     public void step(float[] w, float[] g, long t) {
         for (int i = 0; i < w.length; i++) {
             ms[i] = ema(p.decay(), ms[i], g[i] * g[i]);
-            v[i] = f(mu) * v[i] - f(p.lr()) * g[i] / (sqrt(ms[i]) + f(p.delta()));
+            v[i] = f(mu) * v[i] - f(p.rate()) * g[i] / (sqrt(ms[i]) + f(p.delta()));
             w[i] = w[i] + v[i];
         }
     }

@@ -11,11 +11,11 @@ import java.util.Map;
  * (lecture 6e), in the jump + correction form of NAG:
  * <pre>
  *   ms <- decay * ms + (1 - decay) * g^2
- *   c   = lr * g / (sqrt(ms) + delta)
+ *   c   = eps * g / (sqrt(ms) + delta)
  *   v  <- mu * v - c
  *   w  <- w + mu * v - c
  * </pre>
- * lr = 0.001, decay = 0.9, delta = 1e-8, mu = 0.9.
+ * eps = 0.001, decay = 0.9, delta = 1e-8, mu = 0.9.
  */
 final class RmspropNesterovReference implements ReferenceRule {
 
@@ -35,7 +35,7 @@ final class RmspropNesterovReference implements ReferenceRule {
     public void step(float[] w, float[] g, long t) {
         for (int i = 0; i < w.length; i++) {
             ms[i] = ema(p.decay(), ms[i], g[i] * g[i]);
-            float correction = f(p.lr()) * g[i] / (sqrt(ms[i]) + f(p.delta()));
+            float correction = f(p.rate()) * g[i] / (sqrt(ms[i]) + f(p.delta()));
             v[i] = f(mu) * v[i] - correction;
             w[i] = w[i] + (f(mu) * v[i] - correction);
         }

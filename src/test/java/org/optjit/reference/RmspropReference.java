@@ -10,9 +10,9 @@ import java.util.Map;
  * rmsprop (Tieleman and Hinton, lecture 6e):
  * <pre>
  *   ms <- decay * ms + (1 - decay) * g^2
- *   w  <- w - lr * g / (sqrt(ms) + delta)
+ *   w  <- w - eps * g / (sqrt(ms) + delta)
  * </pre>
- * lr = 0.001, decay = 0.9, delta = 1e-8.
+ * eps = 0.001, decay = 0.9, delta = 1e-8.
  */
 final class RmspropReference implements ReferenceRule {
 
@@ -28,7 +28,7 @@ final class RmspropReference implements ReferenceRule {
     public void step(float[] w, float[] g, long t) {
         for (int i = 0; i < w.length; i++) {
             ms[i] = ema(p.decay(), ms[i], g[i] * g[i]);
-            w[i] = w[i] - f(p.lr()) * g[i] / (sqrt(ms[i]) + f(p.delta()));
+            w[i] = w[i] - f(p.rate()) * g[i] / (sqrt(ms[i]) + f(p.delta()));
         }
     }
 

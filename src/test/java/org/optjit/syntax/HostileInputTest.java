@@ -52,6 +52,22 @@ class HostileInputTest {
     }
 
     @Test
+    void nestingTheLanguageAllowsCompilesEvenOnASmallStack() throws InterruptedException {
+        String source = "w = " + "sqrt(".repeat(199) + "g" + ")".repeat(199);
+        Object[] result = new Object[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                result[0] = Rule.parse(source).program().body().size();
+            } catch (Throwable e) {
+                result[0] = e;
+            }
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertEquals(200, result[0], "a load of g and 199 square roots");
+    }
+
+    @Test
     void aHundredThousandLineRuleCompiles() {
         StringBuilder sb = new StringBuilder("hyper lr = 0.001\n");
         for (int i = 0; i < 100_000; i++) {
@@ -94,7 +110,7 @@ class HostileInputTest {
     @Test
     void emptyFileIsRejected() {
         RuleException e = rejected("");
-        assertEquals("<input>:1:1: error: the rule is empty; a rule must assign 'w', e.g. 'w -= lr * g'",
+        assertEquals("<input>:1:1: error: the rule is empty; a rule must assign 'w', e.g. 'w -= eps * g'",
                 e.diagnostics().get(0).format().split("\n")[0]);
     }
 }

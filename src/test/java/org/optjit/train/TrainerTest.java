@@ -37,7 +37,7 @@ class TrainerTest {
 
     static TrainConfig config() {
         return TrainConfig.defaults().withEpochs(4).withBatch(BatchSize.of(32)).withSeed(5).withThreads(2)
-                .withHypers(Map.of("lr", 0.05)).withRateControl(RateControl.AUTO, "lr");
+                .withHypers(Map.of("eps", 0.05)).withRateControl(RateControl.AUTO, null);
     }
 
     /** Simulates the process dying after a given step. */
@@ -104,10 +104,10 @@ class TrainerTest {
     void aCheckpointOfAnotherRunIsRefusedWhole(@TempDir Path dir) {
         CheckpointStore store = new CheckpointStore(dir);
         new Trainer(MOMENTUM, network(), DATA, config().withEpochs(1), store, null).train(TrainListener.NONE);
-        Trainer other = new Trainer(MOMENTUM, network(), DATA, config().withHypers(Map.of("lr", 0.1)), store, null);
+        Trainer other = new Trainer(MOMENTUM, network(), DATA, config().withHypers(Map.of("eps", 0.1)), store, null);
         float[] before = other.params().clone();
         CheckpointException e = assertThrows(CheckpointException.class, () -> other.resume(store.load()));
-        assertTrue(e.getMessage().contains("hyperparameters: the checkpoint has {lr=0.05}, this run has {lr=0.1}"),
+        assertTrue(e.getMessage().contains("hyperparameters: the checkpoint has {eps=0.05}, this run has {eps=0.1}"),
                 e.getMessage());
         assertArrayEquals(before, other.params(), "nothing was loaded");
         Trainer seeded = new Trainer(MOMENTUM, network(), DATA, config().withSeed(6), store, null);
@@ -132,12 +132,12 @@ class TrainerTest {
         CheckpointStore store = new CheckpointStore(dir);
         new Trainer(MOMENTUM, network(), DATA, config().withEpochs(1), store, dir).train(TrainListener.NONE);
         Checkpoint good = store.load();
-        TrainConfig wild = config().withEpochs(3).withHypers(Map.of("lr", 1e6)).withRateControl(RateControl.NONE, "lr");
+        TrainConfig wild = config().withEpochs(3).withHypers(Map.of("eps", 1e6)).withRateControl(RateControl.NONE, "eps");
         // ReLU units do not saturate: the activations, and with them the steps, grow without bound
         Network relu = Network.classifier(new int[] {DATA.train().inputSize(), 12, DATA.train().classes()}, Activation.RELU);
         Trainer t = new Trainer(MOMENTUM, relu, DATA, wild, store, dir);
         DivergenceException e = assertThrows(DivergenceException.class, () -> t.train(TrainListener.NONE));
-        assertTrue(e.getMessage().matches("(?s)training diverged at step \\d+ \\(epoch 1\\): .*rule momentum \\(lr=1000000.0, mu=0.9\\).*"),
+        assertTrue(e.getMessage().matches("(?s)training diverged at step \\d+ \\(epoch 1\\): .*rule momentum \\(eps=1000000.0, mu=0.9\\).*"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("the last good checkpoint is kept in " + store.file()), e.getMessage());
         assertArrayEquals(good.params(), store.load().params(), "the checkpoint was not overwritten");
@@ -145,7 +145,7 @@ class TrainerTest {
 
     @Test
     void earlyStoppingEndsARunThatStopsImproving() {
-        TrainConfig still = config().withEpochs(10).withHypers(Map.of("lr", 0.0)).withRateControl(RateControl.NONE, "lr")
+        TrainConfig still = config().withEpochs(10).withHypers(Map.of("eps", 0.0)).withRateControl(RateControl.NONE, "eps")
                 .withEarlyStopping(2);
         TrainResult r = new Trainer(MOMENTUM, network(), DATA, still, null, null).train(TrainListener.NONE);
         assertTrue(r.stoppedEarly());
@@ -155,23 +155,48 @@ class TrainerTest {
 
     @Test
     void plateauControlTurnsTheRateDownInTheOptimizer() {
-        TrainConfig slow = config().withEpochs(4).withHypers(Map.of("lr", 1e-9)).withRateControl(RateControl.PLATEAU, "lr");
+        TrainConfig slow = config().withEpochs(4).withHypers(Map.of("eps", 1e-9)).withRateControl(RateControl.PLATEAU, "eps");
         TrainResult r = new Trainer(MOMENTUM, network(), DATA, slow, null, null).train(TrainListener.NONE);
         assertEquals(1e-9, r.history().get(2).rate());
         assertEquals(0.5e-9, r.history().get(3).rate(), "halved after two epochs without improvement");
     }
 
     @Test
+    void theDefaultControlledHyperparameterIsTheRulesLearningRate() {
+        // the lecture's rules call it eps, the modern ones lr (where eps is Adam's epsilon)
+        Kernel modern = org.optjit.Rule.parse("hyper lr = 0.002, eps = 1e-8\nw -= lr*g/(abs(g) + eps)\n", "signs.opt")
+                .compile(Backend.INTERPRETER);
+        TrainConfig plateau = config().withEpochs(1).withRateControl(RateControl.PLATEAU, null);
+        Trainer lecture = new Trainer(MOMENTUM, network(), DATA, plateau, null, null);
+        Trainer paper = new Trainer(modern, network(), DATA, plateau.withHypers(Map.of()), null, null);
+        assertEquals("eps", lecture.controlledHyper());
+        assertEquals("lr", paper.controlledHyper());
+        assertEquals(0.05, lecture.train(TrainListener.NONE).history().get(0).rate());
+        assertEquals(0.002, paper.train(TrainListener.NONE).history().get(0).rate());
+        assertEquals("mu", new Trainer(MOMENTUM, network(), DATA, config().withRateControl(RateControl.PLATEAU, "mu"),
+                null, null).controlledHyper(), "an explicit choice wins");
+    }
+
+    @Test
+    void aRuleWithoutLearningRateNamesWhatItHasForTheDefault() {
+        Kernel rprop = org.optjit.Rule.parse("hyper step = 0.01\nw -= sign(g)*step\n", "steps.opt").compile(Backend.INTERPRETER);
+        RuleException e = assertThrows(RuleException.class, () -> new Trainer(rprop, network(), DATA,
+                config().withHypers(Map.of()).withRateControl(RateControl.AUTO, null), null, null));
+        assertEquals("rule 'steps' has no hyperparameter 'lr' for auto rate control (the rule's learning rate: lr,"
+                + " or eps when the rule has no lr) (it has: step); choose one with --hyper", e.getMessage());
+    }
+
+    @Test
     void aControlledHyperparameterTheRuleLacksIsNamedWithTheAlternatives() {
         RuleException e = assertThrows(RuleException.class, () -> new Trainer(MOMENTUM, network(), DATA,
                 config().withRateControl(RateControl.PLATEAU, "eta"), null, null));
-        assertEquals("rule 'momentum' has no hyperparameter 'eta' for plateau rate control (it has: lr, mu);"
+        assertEquals("rule 'momentum' has no hyperparameter 'eta' for plateau rate control (it has: eps, mu);"
                 + " choose one with --hyper", e.getMessage());
     }
 
     @Test
     void biasGroupsRunWithTheirOwnHyperparameters() {
-        TrainConfig frozenBiases = config().withEpochs(1).withBiasHypers(Map.of("lr", 0.0));
+        TrainConfig frozenBiases = config().withEpochs(1).withBiasHypers(Map.of("eps", 0.0));
         Network net = network();
         Trainer t = new Trainer(MOMENTUM, net, DATA, frozenBiases, null, null);
         float[] start = t.params().clone();
@@ -188,6 +213,15 @@ class TrainerTest {
         }
         assertTrue(weightsMoved);
         assertFalse(net.groups().stream().noneMatch(g -> g.bias()));
+    }
+
+    @Test
+    void everyRuleStartsFromTheSameWeightsForTheSameSeed() {
+        Kernel sgd = org.optjit.Rule.parse("hyper eps = 0.1\nw -= eps*g\n", "sgd.opt").compile(Backend.INTERPRETER);
+        float[] a = new Trainer(MOMENTUM, network(), DATA, config(), null, null).params();
+        float[] b = new Trainer(sgd, network(), DATA, config().withHypers(Map.of("eps", 0.3)), null, null).params();
+        assertArrayEquals(a, b);
+        assertFalse(Arrays.equals(a, new Trainer(sgd, network(), DATA, config().withSeed(9), null, null).params()));
     }
 
     @Test

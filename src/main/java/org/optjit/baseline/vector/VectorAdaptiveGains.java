@@ -22,7 +22,7 @@ public final class VectorAdaptiveGains extends VectorBaseline<AdaptiveGains> {
         float down = u[1];
         float lo = u[2];
         float hi = u[3];
-        float lr = u[4];
+        float eps = u[4];
         float[] gain = state[0];
         float[] gprev = state[1];
         for (int i = from; i < bound; i += SPECIES.length()) {
@@ -31,7 +31,7 @@ public final class VectorAdaptiveGains extends VectorBaseline<AdaptiveGains> {
             k = k.mul(down).blend(k.add(up), gv.mul(FloatVector.fromArray(SPECIES, gprev, i)).compare(GT, 0f));
             k = k.max(lo).min(hi);
             k.intoArray(gain, i);
-            FloatVector.fromArray(SPECIES, w, i).sub(k.mul(lr).mul(gv)).intoArray(w, i);
+            FloatVector.fromArray(SPECIES, w, i).sub(k.mul(eps).mul(gv)).intoArray(w, i);
             gv.intoArray(gprev, i);
         }
     }

@@ -3,7 +3,7 @@ package org.optjit.baseline.vector;
 import jdk.incubator.vector.FloatVector;
 import org.optjit.baseline.Sgd;
 
-/** {@link Sgd} with the Vector API: {@code w -= lr * g}. */
+/** {@link Sgd} with the Vector API: {@code w -= eps * g}. */
 public final class VectorSgd extends VectorBaseline<Sgd> {
 
     public VectorSgd(Sgd scalar) {
@@ -12,11 +12,11 @@ public final class VectorSgd extends VectorBaseline<Sgd> {
 
     @Override
     protected void vectorLoop(float[] w, float[] g, float[][] state, float[] u, int from, int bound) {
-        float lr = u[0];
+        float eps = u[0];
         for (int i = from; i < bound; i += SPECIES.length()) {
             FloatVector wv = FloatVector.fromArray(SPECIES, w, i);
             FloatVector gv = FloatVector.fromArray(SPECIES, g, i);
-            wv.sub(gv.mul(lr)).intoArray(w, i);
+            wv.sub(gv.mul(eps)).intoArray(w, i);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.optjit.codegen.BodyInfo;
 import org.optjit.codegen.KernelClassWriter;
 import org.optjit.codegen.LoopInputs;
 import org.optjit.codegen.MethodEmitter;
@@ -31,77 +30,80 @@ import org.optjit.ir.Output;
  * shape HotSpot turns into a conditional move); every other truth value is an int (see
  * {@link ScalarOps}). The selected operands are trees emitted inside their branch.
  *
- * <p>Trees are at most {@link #MAX_TREE_DEPTH} deep (deeper ones are cut into statements),
- * which bounds both the emitter's recursion and the operand stack, whatever the rule.
+ * <p>Which values are statements, and how a large body is cut into parts (one method
+ * each), is decided by {@link StatementPlan}. In a part, a statement of an earlier part is
+ * read back from the scratch array where that part left it.
  */
 final class ScalarBody {
 
-    static final int MAX_TREE_DEPTH = 48;
+    /** Where the arrays, the index and the scratch array are in the method being emitted. */
+    record Slots(int w, int g, int index, int scratch) {
+    }
 
     private final MethodEmitter m;
-    private final BodyInfo info;
+    private final StatementPlan plan;
     private final Block body;
     private final LoopInputs inputs;
-    private final int index;
-    /** The local holding each statement's value; -1 for values emitted as trees. */
+    private final Slots slots;
+    /** The local holding each statement's value in this method; -1 for trees and other parts. */
     private final int[] local;
 
-    ScalarBody(MethodEmitter m, BodyInfo info, LoopInputs inputs, int index) {
+    ScalarBody(MethodEmitter m, StatementPlan plan, LoopInputs inputs, Slots slots) {
         this.m = m;
-        this.info = info;
-        this.body = info.body();
+        this.plan = plan;
+        this.body = plan.info().body();
         this.inputs = inputs;
-        this.index = index;
+        this.slots = slots;
         this.local = new int[body.size()];
         Arrays.fill(local, -1);
     }
 
-    void emit() {
-        boolean[] statement = planStatements();
-        for (int i = 0; i < body.size(); i++) {
-            if (statement[i]) {
+    /** Emits part {@code part}'s statements and, in the last part, the stores. */
+    void emitPart(int part) {
+        int[] range = plan.parts().get(part);
+        boolean last = part == plan.parts().size() - 1;
+        for (int i = range[0]; i < range[1]; i++) {
+            if (plan.isStatement(i)) {
                 statement(i);
+                if (!last && plan.spillSlot(i) >= 0) {
+                    spill(i);
+                }
             }
         }
+        if (!last) {
+            return;
+        }
         for (Output o : body.outputs()) {
-            m.loadLocal(o.target() == Output.Target.WEIGHT ? KernelClassWriter.W : inputs.state(o.slot()),
+            m.loadLocal(o.target() == Output.Target.WEIGHT ? slots.w() : inputs.state(o.slot()),
                     KernelClassWriter.FLOAT_ARRAY);
-            m.loadLocal(index, Type.INT_TYPE);
+            m.loadLocal(slots.index(), Type.INT_TYPE);
             value(o.value());
             m.arrayStore(Type.FLOAT_TYPE);
         }
     }
 
-    /** Which live values become statements; see the class comment. */
-    private boolean[] planStatements() {
-        int n = body.size();
-        boolean[] statement = new boolean[n];
-        boolean[] stored = new boolean[n];
-        for (Output o : body.outputs()) {
-            stored[o.value()] = true;
+    /** scratch[slot] = the statement's value (a truth value as 1f or 0f). */
+    private void spill(int i) {
+        m.loadLocal(slots.scratch(), KernelClassWriter.FLOAT_ARRAY);
+        m.push(plan.spillSlot(i));
+        m.loadLocal(local[i], typeOf(i));
+        if (plan.info().isBool(i)) {
+            m.insn(Opcodes.I2F);
         }
-        int[] depth = new int[n];
-        for (int i = 0; i < n; i++) {
-            if (!info.isLive(i)) {
-                continue;
-            }
-            Insn in = body.insn(i);
-            if (in.op().arity() == 0 && in.op() != Op.LOAD_W && in.op() != Op.LOAD_G && in.op() != Op.LOAD_S) {
-                continue; // a constant or a uniform's local: as cheap to repeat as to keep
-            }
-            int d = 1;
-            for (int k = 0; k < in.op().arity(); k++) {
-                int a = in.operand(k);
-                d = Math.max(d, statement[a] ? 1 : depth[a] + 1);
-            }
-            depth[i] = d;
-            statement[i] = info.uses(i) > 1 || stored[i] || in.op() == Op.SELECT || d >= MAX_TREE_DEPTH;
+        m.arrayStore(Type.FLOAT_TYPE);
+    }
+
+    private void unspill(int i) {
+        m.loadLocal(slots.scratch(), KernelClassWriter.FLOAT_ARRAY);
+        m.push(plan.spillSlot(i));
+        m.arrayLoad(Type.FLOAT_TYPE);
+        if (plan.info().isBool(i)) {
+            m.insn(Opcodes.F2I);
         }
-        return statement;
     }
 
     private Type typeOf(int i) {
-        return info.isBool(i) ? Type.INT_TYPE : Type.FLOAT_TYPE;
+        return plan.info().isBool(i) ? Type.INT_TYPE : Type.FLOAT_TYPE;
     }
 
     private void statement(int i) {
@@ -130,7 +132,7 @@ final class ScalarBody {
 
     private void jumpIfFalse(int cond, Label target) {
         Op op = body.insn(cond).op();
-        if (local[cond] < 0 && op.isComparison()) {
+        if (!plan.isStatement(cond) && op.isComparison()) {
             Insn in = body.insn(cond);
             value(in.a());
             value(in.b());
@@ -146,6 +148,8 @@ final class ScalarBody {
     private void value(int i) {
         if (local[i] >= 0) {
             m.loadLocal(local[i], typeOf(i));
+        } else if (plan.isStatement(i)) {
+            unspill(i); // a statement not in this method: an earlier part's
         } else {
             tree(i);
         }
@@ -156,8 +160,8 @@ final class ScalarBody {
         Op op = in.op();
         switch (op) {
             case CONST: m.push((float) in.value()); return;
-            case LOAD_W: loadElement(KernelClassWriter.W); return;
-            case LOAD_G: loadElement(KernelClassWriter.G); return;
+            case LOAD_W: loadElement(slots.w()); return;
+            case LOAD_G: loadElement(slots.g()); return;
             case LOAD_S: loadElement(inputs.state(in.slot())); return;
             case UNIFORM: m.loadLocal(inputs.uniform(in.slot()), Type.FLOAT_TYPE); return;
             case UNIFORM_BOOL: m.loadLocal(inputs.boolUniform(in.slot()), Type.INT_TYPE); return;
@@ -178,7 +182,7 @@ final class ScalarBody {
 
     private void loadElement(int arrayLocal) {
         m.loadLocal(arrayLocal, KernelClassWriter.FLOAT_ARRAY);
-        m.loadLocal(index, Type.INT_TYPE);
+        m.loadLocal(slots.index(), Type.INT_TYPE);
         m.arrayLoad(Type.FLOAT_TYPE);
     }
 }

@@ -1,5 +1,7 @@
 package org.optjit.codegen.scalar;
 
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.optjit.codegen.BodyInfo;
 import org.optjit.codegen.CountedLoop;
 import org.optjit.codegen.GeneratedKernel;
@@ -22,11 +24,14 @@ import org.optjit.ir.Program;
  * }
  * </pre>
  * with every state array of the rule fused into the one pass. The body's expressions are
- * emitted by {@link ScalarBody}.
+ * emitted by {@link ScalarBody}, laid out by {@link StatementPlan}; a large body is split
+ * into several methods that the loop calls for each weight.
  */
 public final class ScalarCompiler implements KernelCompiler {
 
     static final String BACKEND = "SCALAR";
+    static final String PART = "part";
+    static final String PART_DESCRIPTOR = "([F[F[[F[F[FI)V";
 
     @Override
     public GeneratedKernel compile(Program program) {
@@ -41,13 +46,49 @@ public final class ScalarCompiler implements KernelCompiler {
     public byte[] generate(Program program) {
         BodyInfo info = BodyInfo.of(program.body());
         MethodLimit.requireFits(program.name(), BACKEND, info.liveCount());
+        StatementPlan plan = new StatementPlan(info);
         KernelClassWriter cls = new KernelClassWriter(BACKEND, program.name());
         MethodEmitter m = cls.beginRun();
-        LoopInputs inputs = LoopInputs.load(m, info);
-        CountedLoop loop = CountedLoop.begin(m, KernelClassWriter.FROM, KernelClassWriter.TO);
-        new ScalarBody(m, info, inputs, loop.index()).emit();
-        loop.end(1);
+        if (plan.isSplit()) {
+            emitSplit(cls, m, plan);
+        } else {
+            LoopInputs inputs = LoopInputs.load(m, info);
+            CountedLoop loop = CountedLoop.begin(m, KernelClassWriter.FROM, KernelClassWriter.TO);
+            new ScalarBody(m, plan, inputs, new ScalarBody.Slots(KernelClassWriter.W, KernelClassWriter.G,
+                    loop.index(), -1)).emitPart(0);
+            loop.end(1);
+        }
         m.returnVoid();
         return cls.finish(info.liveCount());
+    }
+
+    /**
+     * A large body: {@code run} allocates the scratch array once and its loop calls the
+     * parts, {@code private static void partK(w, g, state, uniforms, scratch, i)}, in order.
+     */
+    private static void emitSplit(KernelClassWriter cls, MethodEmitter run, StatementPlan plan) {
+        run.push(plan.spillCount());
+        run.newFloatArray();
+        int scratch = run.newLocal(KernelClassWriter.FLOAT_ARRAY);
+        run.storeLocal(scratch, KernelClassWriter.FLOAT_ARRAY);
+        CountedLoop loop = CountedLoop.begin(run, KernelClassWriter.FROM, KernelClassWriter.TO);
+        for (int k = 0; k < plan.parts().size(); k++) {
+            for (int arg = KernelClassWriter.W; arg <= KernelClassWriter.UNIFORMS; arg++) {
+                run.loadLocal(arg, KernelClassWriter.FLOAT_ARRAY); // ALOAD for every reference type
+            }
+            run.loadLocal(scratch, KernelClassWriter.FLOAT_ARRAY);
+            run.loadLocal(loop.index(), Type.INT_TYPE);
+            run.invokeStatic(cls.internalName(), PART + k, PART_DESCRIPTOR);
+        }
+        loop.end(1);
+        for (int k = 0; k < plan.parts().size(); k++) {
+            MethodEmitter part = cls.beginMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, PART + k, PART_DESCRIPTOR,
+                    KernelClassWriter.FLOAT_ARRAY, KernelClassWriter.FLOAT_ARRAY, KernelClassWriter.FLOAT_ARRAY_2D,
+                    KernelClassWriter.FLOAT_ARRAY, KernelClassWriter.FLOAT_ARRAY, Type.INT_TYPE);
+            LoopInputs inputs = LoopInputs.load(part, plan.info(), 2, 3);
+            new ScalarBody(part, plan, inputs, new ScalarBody.Slots(0, 1, 5, 4)).emitPart(k);
+            part.returnVoid();
+            cls.endMethod(part);
+        }
     }
 }

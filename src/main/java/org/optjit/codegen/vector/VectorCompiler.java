@@ -24,13 +24,20 @@ import org.optjit.runtime.LoopKernel;
 /**
  * The VECTOR backend: compiles a program's per-weight body into a hidden class whose
  * {@link LoopKernel#run} loops over {@code jdk.incubator.vector.FloatVector}s of the
- * preferred species (see {@link VectorLoopEmitter}) and finishes with the SCALAR
- * backend's loop as its tail (see {@link ScalarTail}).
+ * preferred species (see {@link VectorLoopEmitter}; each operation is emitted by
+ * {@link VectorInsnEmitter}), starting at a cache-line aligned index (see
+ * {@link Alignment}); the weights before and after the whole vectors go through the
+ * SCALAR backend's loop, copied into the class (see {@link ScalarTail}).
  *
  * <p>Results equal the interpreter's bit for bit (every NaN counted as one value) for
  * everything but EXP, LOG, LOG2 and POW, which use the Vector API's float intrinsics in
- * the vector loop and may differ by {@link Transcendentals#MAX_ULPS}; the tail computes
- * them exactly.
+ * the vector loop and may differ by {@link Transcendentals#MAX_ULPS}; the scalar loop
+ * computes them exactly.
+ *
+ * <p>Limits: a body that does not fit in one JVM method (64 KB of bytecode) is a
+ * {@link RuleException}. Far below that, a {@code run} method above C2's 8,000-byte
+ * limit (roughly 500 operations) is never compiled and runs in the interpreter, which for
+ * Vector API code is very slow; every example rule is a small fraction of that.
  */
 public final class VectorCompiler implements KernelCompiler {
 

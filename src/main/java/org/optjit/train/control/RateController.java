@@ -3,7 +3,8 @@ package org.optjit.train.control;
 /**
  * Learning-rate control beside the rule's own {@code t} schedules (lecture 6a/6b): after
  * every epoch the controller sees the validation error and decides whether the
- * controlled hyperparameter (by default {@code lr}) should be turned down or up. It
+ * controlled hyperparameter (by default the rule's learning rate, {@code lr} or
+ * {@code eps}: see {@code org.optjit.train.LearningRate}) should be turned down or up. It
  * keeps a cumulative {@link #scale()}; the trainer multiplies the hyperparameter's
  * initial value by it.
  */

@@ -94,14 +94,11 @@ public final class DataSources {
         IdxDataset.Part trainFile = IdxDataset.read(dir, "train");
         IdxDataset.Part testFile = IdxDataset.read(dir, "t10k");
         int classes = Math.max(trainFile.classes(), testFile.classes());
-        int size = trainFile.labels().length;
+        int size = trainFile.size();
         int valSize = size / 6;
         int fit = size - valSize;
-        Dataset all = trainFile.toDataset(name, classes);
-        Dataset test = testFile.toDataset(name, classes);
-        int testSize = Limits.cap(test.size(), limits.test());
-        return new Splits(all.range(0, Limits.cap(fit, limits.train())),
-                all.range(fit, fit + Limits.cap(valSize, limits.validation())),
-                testSize == test.size() ? test : test.range(0, testSize));
+        return new Splits(trainFile.rows(name, classes, 0, Limits.cap(fit, limits.train())),
+                trainFile.rows(name, classes, fit, fit + Limits.cap(valSize, limits.validation())),
+                testFile.rows(name, classes, 0, Limits.cap(testFile.size(), limits.test())));
     }
 }

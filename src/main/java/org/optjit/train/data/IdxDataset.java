@@ -9,8 +9,11 @@ import java.nio.file.Path;
  */
 final class IdxDataset {
 
-    /** Images scaled to [0, 1], row-major, and their labels. */
-    record Part(float[] images, int pixels, int[] labels) {
+    /**
+     * Images as read (one byte per pixel, row-major) and their labels. Pixels become floats
+     * only for the rows a split takes, so a 60,000-image file is never held as floats twice.
+     */
+    record Part(byte[] images, int pixels, int[] labels) {
         int classes() {
             int max = -1;
             for (int y : labels) {
@@ -19,8 +22,17 @@ final class IdxDataset {
             return max + 1;
         }
 
-        Dataset toDataset(String name, int classes) {
-            return new Dataset(name, images, pixels, labels, classes);
+        int size() {
+            return labels.length;
+        }
+
+        /** Rows {@code [from, to)}, pixels scaled from 0..255 to [0, 1]. */
+        Dataset rows(String name, int classes, int from, int to) {
+            float[] x = new float[(to - from) * pixels];
+            for (int i = 0, o = from * pixels; i < x.length; i++) {
+                x[i] = (images[o + i] & 0xff) * (1f / 255f);
+            }
+            return new Dataset(name, x, pixels, java.util.Arrays.copyOfRange(labels, from, to), classes);
         }
     }
 
@@ -35,17 +47,12 @@ final class IdxDataset {
             throw new DataException(images.file() + " holds " + images.count() + " images but "
                     + labels.file() + " holds " + labels.count() + " labels");
         }
-        byte[] raw = images.data();
-        float[] pixels = new float[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            pixels[i] = (raw[i] & 0xff) * (1f / 255f);
-        }
         int[] y = new int[labels.count()];
         byte[] lab = labels.data();
         for (int i = 0; i < y.length; i++) {
             y[i] = lab[i] & 0xff;
         }
-        return new Part(pixels, images.itemSize(), y);
+        return new Part(images.data(), images.itemSize(), y);
     }
 
     /** The raw file if present, else the gzip one. */

@@ -13,7 +13,7 @@ import org.optjit.train.data.Dataset;
  */
 final class Propagation {
 
-    private static final BLAS BLAS_ = BLAS.getInstance();
+    private static final BLAS BLAS_ = org.optjit.train.Blas.blas();
 
     private Propagation() {
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.optjit.testing.ChildJvm;
 
 /**
  * The {@link OpCorpus} in C2-compiled code. Before compilation, the Vector API runs Java
@@ -17,8 +18,8 @@ class VectorJitTest {
 
     @Test
     void compiledKernelsAgreeWithInterpreter() throws Exception {
-        ChildJvm.Result r = ChildJvm.run(JitAgreementMain.class,
-                List.of("-Doptjit.verify=true", "-Xbatch", "-XX:+PrintCompilation"), 600);
+        ChildJvm r = ChildJvm.run(JitAgreementMain.class,
+                List.of("-Doptjit.verify=true", "-Xbatch", "-XX:+PrintCompilation"), List.of(), 600);
         assertEquals(0, r.exitCode(), r.output());
         long compiled = r.output().lines()
                 .filter(l -> l.contains("VectorKernel") && l.contains("::run") && !l.contains("%")

@@ -1,6 +1,7 @@
 package org.optjit.codegen.vector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -65,6 +66,34 @@ class VectorOpsTest {
         for (int i = 0; i < n; i++) {
             assertEquals(Float.MIN_EXPONENT + i, w[i], 0f, "log2(2^" + (Float.MIN_EXPONENT + i) + ")");
         }
+    }
+
+    /**
+     * The vector loop really runs (the tests above would also pass if a bug sent every
+     * weight to the scalar loop): LOG2 is rounded differently there (float log times
+     * 1/ln 2) than in the exact scalar loop, so a good share of the weights in the middle
+     * of a range, away from any head or tail, must differ from the interpreter.
+     */
+    @Test
+    void vectorLoopCoversTheMiddleOfTheRange() {
+        OpCorpus.Case log2 = OpCorpus.all().stream().filter(c -> c.name().equals("LOG2")).findFirst().orElseThrow();
+        LoopKernel vector = new VectorCompiler().compile(log2.program()).kernel();
+        int n = 1030;
+        float[] w = new float[n];
+        Random random = new Random(3);
+        for (int i = 0; i < n; i++) {
+            w[i] = 0.1f + 100 * random.nextFloat();
+        }
+        float[] expected = w.clone();
+        new Interpreter(log2.program().body()).run(expected, w.clone(), new float[][] {new float[n]}, new float[3], 3,
+                n - 3);
+        float[] actual = w.clone();
+        vector.run(actual, w.clone(), new float[][] {new float[n]}, new float[3], 3, n - 3);
+        int differ = 0;
+        for (int i = 64; i < n - 64; i++) {
+            differ += Float.floatToIntBits(expected[i]) != Float.floatToIntBits(actual[i]) ? 1 : 0;
+        }
+        assertTrue(differ > (n - 128) / 20, differ + " of " + (n - 128) + " differ: is the vector loop running?");
     }
 
     /** {@code tested} against the interpreter, at every length and offset, with every uniform set of the case. */

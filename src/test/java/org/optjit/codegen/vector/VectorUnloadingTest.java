@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.optjit.testing.ChildJvm;
 
 /**
  * Generated vector kernels are hidden classes that the JVM unloads with their last
@@ -18,7 +19,7 @@ class VectorUnloadingTest {
 
     @Test
     void twentyThousandKernelsInSmallMetaspace() throws Exception {
-        ChildJvm.Result r = ChildJvm.run(UnloadingMain.class, List.of(METASPACE, "-Xmx256m"), 600);
+        ChildJvm r = ChildJvm.run(UnloadingMain.class, List.of(METASPACE, "-Xmx256m"), List.of(), 600);
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("compiled and ran " + UnloadingMain.KERNELS), r.output());
     }
