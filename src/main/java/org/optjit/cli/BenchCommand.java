@@ -60,9 +60,8 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, Double> hypers = new LinkedHashMap<>();
 
     @Option(names = "--warm-up", paramLabel = "S", defaultValue = "10",
-            description = {"Longest warm-up per backend, in seconds (default: ${DEFAULT-VALUE}).",
-                "Each loop runs on a small array until the JIT has compiled it; it usually takes",
-                "well under a second, longer on a busy machine."})
+            description = "Longest warm-up per backend, in seconds (default: ${DEFAULT-VALUE}): each loop"
+                    + " runs on a small array until the JIT has compiled it, usually well under a second.")
     double warmUp;
 
     /** Weights of the small array each loop is warmed up on ({@link JitWarmUp}). */
