@@ -16,6 +16,12 @@ import sys
 IMPLS = ["INTERPRETER", "SCALAR", "VECTOR", "HAND_SCALAR", "HAND_VECTOR"]
 BANDWIDTH_BYTES = {"copy": 8, "triad": 12, "inPlace": 12}  # as STREAM counts them
 BIG = "16777216"
+# the order of org.optjit.baseline.Baselines; other rules follow alphabetically
+ORDER = ["sgd", "momentum", "nesterov", "rmsprop", "adam", "rprop", "adaptive_gains"]
+
+
+def rule_order(rule):
+    return (ORDER.index(rule), "") if rule in ORDER else (len(ORDER), rule)
 
 
 def load(paths):
@@ -75,7 +81,7 @@ def rule_table(rows, traffic, limits):
             continue
         p = r["params"]
         results[(p["rule"], p["size"], p["threads"], p["impl"])] = r["us"]
-    keys = sorted({k[:3] for k in results}, key=lambda k: (k[0], int(k[1]), k[2]))
+    keys = sorted({k[:3] for k in results}, key=lambda k: (rule_order(k[0]), int(k[1]), k[2]))
     head = "| rule | weights | threads | " + " | ".join(f"{i} GB/s (% in-place)" for i in IMPLS)
     out = [head + " | VECTOR / HAND_VECTOR | VECTOR / HAND_SCALAR |",
            "|---|---:|---|" + "---:|" * (len(IMPLS) + 2)]
@@ -118,7 +124,7 @@ def check(name, ok, detail):
 
 def targets_table(rates, limits, compiles):
     out = ["| target (16M weights) | status | measured |", "|---|---|---|"]
-    rules = sorted({k[0] for k in rates})
+    rules = sorted({k[0] for k in rates}, key=rule_order)
     for rule in rules:
         vec = rates.get((rule, BIG, "1", "VECTOR"))
         hand = rates.get((rule, BIG, "1", "HAND_VECTOR"))

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the optjit benchmark suite and writes its tables. See benchmarks/README.md.
 #
-#   benchmarks/run.sh quick   about 10 minutes on 2 cores: 16M weights only, 1 fork, short iterations
-#   benchmarks/run.sh full    about an hour: both sizes, 2 forks, 3 warm-up and 5 measured iterations
+#   benchmarks/run.sh quick   about 12 minutes on 2 cores: 16M weights only, 1 fork, short iterations
+#   benchmarks/run.sh full    about 75 minutes: both sizes, 2 forks, 3 warm-up and 5 measured iterations
+#   benchmarks/run.sh smoke   a few minutes: checks the pipeline end to end; its numbers mean nothing
 #
 # Builds the library and the benchmarks jar first (Maven), then runs three JMH passes
 # (bandwidth limit, update rules, compile latency) and report.py. Results go to
@@ -19,16 +20,23 @@ case "$profile" in
   quick)
     bandwidth_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
     rule_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s -p size=16777216)
-    compile_opts=(-f 1 -wi 2 -w 500ms -i 2 -r 500ms)
+    # the seven rules with baselines (the class's default), on AUTO's backend
+    compile_opts=(-f 1 -wi 4 -w 1s -i 2 -r 1s -p backend=VECTOR)
+    ;;
+  smoke)
+    bandwidth_opts=(-f 1 -wi 0 -i 1 -r 200ms -p size=65536)
+    rule_opts=(-f 1 -wi 0 -i 1 -r 200ms -p size=65536 -p threads=1 -p rule=sgd,rprop)
+    compile_opts=(-f 1 -wi 1 -w 200ms -i 1 -r 200ms -p rule=sgd,adam)
     ;;
   full)
-    # the iterations and forks written on the benchmark classes
+    # the iterations and forks written on the benchmark classes; every example rule
     bandwidth_opts=()
     rule_opts=()
-    compile_opts=()
+    examples=$(cd "$root/examples" && ls *.opt | sed 's/\.opt$//' | paste -sd, -)
+    compile_opts=(-p "rule=$examples")
     ;;
   *)
-    echo "usage: $0 quick|full" >&2
+    echo "usage: $0 quick|full|smoke" >&2
     exit 2
     ;;
 esac
@@ -53,7 +61,6 @@ mkdir -p "$out"
 cat "$out/env.txt"
 
 "$java" -cp "$jar" org.optjit.bench.Traffic > "$out/traffic.tsv"
-examples=$(cd "$root/examples" && ls *.opt | sed 's/\.opt$//' | paste -sd, -)
 
 # One JMH pass: name, benchmark regexp, options...; the full log goes to $out/name.log.
 jmh() {
@@ -67,7 +74,7 @@ jmh() {
 
 jmh bandwidth 'BandwidthBench' "${bandwidth_opts[@]}"
 jmh rules 'RuleBench' "${rule_opts[@]}"
-jmh compile 'CompileBench.compile' "${compile_opts[@]}" -p "rule=$examples"
+jmh compile 'CompileBench.compile' "${compile_opts[@]}"
 
 {
   echo "## $profile profile, $(date -u '+%Y-%m-%d') "

@@ -15,6 +15,7 @@ import org.optjit.OptimizerState;
 import org.optjit.Rule;
 import org.optjit.RuleException;
 import org.optjit.baseline.Bandwidth;
+import org.optjit.baseline.JitWarmUp;
 import org.optjit.ir.Program;
 import org.optjit.runtime.StepRunner;
 import picocli.CommandLine.Command;
@@ -50,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--seconds", paramLabel = "S",
-            description = "Time measured per backend, after a warm-up of up to 2 s (default: ${DEFAULT-VALUE}).",
+            description = "Time measured per backend, after its warm-up (default: ${DEFAULT-VALUE}).",
             defaultValue = "1")
     double seconds;
 
@@ -58,28 +59,33 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Hyperparameter values (default: the rule's defaults).")
     Map<String, Double> hypers = new LinkedHashMap<>();
 
-    /** Steps of a small array before timing, so the JIT compiles each loop from its entry. */
+    @Option(names = "--warm-up", paramLabel = "S", defaultValue = "10",
+            description = "Longest warm-up per backend, in seconds (default: ${DEFAULT-VALUE}): each loop"
+                    + " runs on a small array until the JIT has compiled it, usually well under a second.")
+    double warmUp;
+
+    /** Weights of the small array each loop is warmed up on ({@link JitWarmUp}). */
     private static final int WARM_UP_SIZE = 1024;
-    private static final int WARM_UP_STEPS = 20_000;
-    private static final long WARM_UP_NANOS = 2_000_000_000L;
 
     @Override
     public Integer call() {
         checkOptions();
         int nThreads = threads != null ? threads : StepRunner.defaultThreads();
         Rule rule = Rule.load(file);
+        // unknown or missing hyperparameters fail here, before seconds of measuring
+        rule.compile(Backend.INTERPRETER).bind(hypers);
         Program program = rule.program();
         int bytes = program.bytesReadPerWeight() + program.bytesWrittenPerWeight();
         SplittableRandom random = new SplittableRandom(1);
         float[] w0 = randoms(random, size, 1f);
-        float[] g = randoms(random, size, 0.1f);
+        float[][] g = gradients(random, size);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("rule %s (%s): %,d weights, %d thread%s, %d bytes per weight per step (%d read, %d written)%n",
                 rule.name(), file, size, nThreads, nThreads == 1 ? "" : "s", bytes,
                 program.bytesReadPerWeight(), program.bytesWrittenPerWeight());
         out.flush();
 
-        double limit = gigabytesPerSecond(Bandwidth.IN_PLACE.bytesPerElement(), timeInPlace(w0, g, nThreads));
+        double limit = gigabytesPerSecond(Bandwidth.IN_PLACE.bytesPerElement(), timeInPlace(w0, g[0], nThreads));
         out.printf("in-place bandwidth (a[i] += s*b[i]): %.1f GB/s%n%n", limit);
         out.printf("%-12s %12s %10s %16s%n", "backend", "ms/step", "GB/s", "% of bandwidth");
         Backend auto = Kernel.autoBackend();
@@ -113,6 +119,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0) || seconds > 3600) {
             throw new UserError("optjit bench: --seconds must be more than 0 and at most 3600, got " + seconds);
         }
+        if (!(warmUp >= 0) || warmUp > 3600) {
+            throw new UserError("optjit bench: --warm-up must be at least 0 and at most 3600, got " + warmUp);
+        }
+    }
+
+    private long warmUpNanos() {
+        return (long) (warmUp * 1e9);
     }
 
     private double gigabytesPerSecond(int bytesPerWeight, double secondsPerStep) {
@@ -120,35 +133,23 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Seconds per step of the rule over fresh copies of {@code w0}, after warming up its loop. */
-    private double timeRule(Optimizer opt, float[] w0, float[] g) {
+    private double timeRule(Optimizer opt, float[] w0, float[][] g) {
         float[] small = Arrays.copyOf(w0, Math.min(WARM_UP_SIZE, size));
-        float[] smallG = Arrays.copyOf(g, small.length);
+        float[][] smallG = {Arrays.copyOf(g[0], small.length), Arrays.copyOf(g[1], small.length)};
         OptimizerState smallState = opt.newState(small);
-        warmUp(() -> opt.step(small, smallG, smallState));
+        JitWarmUp.run(() -> opt.step(small, smallG[(int) (smallState.t() & 1)], smallState), warmUpNanos());
         float[] w = w0.clone();
         OptimizerState state = opt.newState(w);
-        return secondsPerRun(() -> opt.step(w, g, state));
+        return secondsPerRun(() -> opt.step(w, g[(int) (state.t() & 1)], state));
     }
 
     /** Seconds per pass of the in-place bandwidth kernel, split like a rule's step. */
-    private double timeInPlace(float[] w0, float[] g, int nThreads) {
+    private double timeInPlace(float[] w0, float[] b, int nThreads) {
         float[] a = w0.clone();
         float[] s = {1e-7f};
         float[][] none = new float[0][];
-        warmUp(() -> Bandwidth.IN_PLACE.run(a, g, none, s, 0, Math.min(WARM_UP_SIZE, size)));
-        return secondsPerRun(() -> StepRunner.run(Bandwidth.IN_PLACE, a, g, none, s, 0, size, nThreads));
-    }
-
-    /**
-     * Runs {@code r} {@link #WARM_UP_STEPS} times, or for at most {@link #WARM_UP_NANOS}
-     * (the interpreter), whatever {@code --seconds} says: a loop timed before the JIT has
-     * compiled it measures the bytecode interpreter.
-     */
-    private static void warmUp(Runnable r) {
-        long deadline = System.nanoTime() + WARM_UP_NANOS;
-        for (int k = 0; k < WARM_UP_STEPS && System.nanoTime() < deadline; k++) {
-            r.run();
-        }
+        JitWarmUp.run(() -> Bandwidth.IN_PLACE.run(a, b, none, s, 0, Math.min(WARM_UP_SIZE, size)), warmUpNanos());
+        return secondsPerRun(() -> StepRunner.run(Bandwidth.IN_PLACE, a, b, none, s, 0, size, nThreads));
     }
 
     /**
@@ -178,6 +179,19 @@ public final class BenchCommand implements Callable<Integer> {
         } while (now < end && count < times.length);
         Arrays.sort(times, 0, count);
         return times[count / 2] / 1e9 / batch;
+    }
+
+    /**
+     * Two random gradients, for alternate steps, that agree in sign on a random half of the
+     * weights: {@code g * g_prev} is then positive or negative unpredictably, as in training,
+     * and conditional rules take both branches.
+     */
+    private static float[][] gradients(SplittableRandom random, int n) {
+        float[][] g = {randoms(random, n, 0.1f), new float[n]};
+        for (int i = 0; i < n; i++) {
+            g[1][i] = (random.nextBoolean() ? 1 : -1) * g[0][i];
+        }
+        return g;
     }
 
     private static float[] randoms(SplittableRandom random, int n, float scale) {

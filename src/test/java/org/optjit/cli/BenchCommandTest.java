@@ -63,7 +63,8 @@ class BenchCommandTest {
     @Test
     void printsARowPerBackendWithPositiveNumbers() throws IOException {
         assumeCompilerPresent();
-        int status = run("bench", ruleFile().toString(), "--size", "5000", "--seconds", "0.05", "--threads", "2");
+        int status = run("bench", ruleFile().toString(), "--size", "5000", "--seconds", "0.05", "--threads", "2",
+                "--warm-up", "0.5");
         assertEquals(0, status, err.toString());
         String text = out.toString();
         assertTrue(text.contains("5,000 weights, 2 threads, 20 bytes per weight per step (12 read, 8 written)"),
@@ -101,6 +102,8 @@ class BenchCommandTest {
         assertTrue(err.toString().contains("--seconds must be more than 0"), err.toString());
         assertEquals(Main.BAD_INPUT, run("bench", file, "--threads", "0"));
         assertTrue(err.toString().contains("--threads must be at least 1, got 0"), err.toString());
+        assertEquals(Main.BAD_INPUT, run("bench", file, "--warm-up", "NaN"));
+        assertTrue(err.toString().contains("--warm-up must be at least 0"), err.toString());
         assertEquals(Main.BAD_INPUT, run("bench", file, "--set", "lr=fast"));
         assertTrue(err.toString().contains("--set") && err.toString().contains("'fast' is not a double"), err.toString());
         assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);

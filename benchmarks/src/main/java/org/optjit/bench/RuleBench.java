@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.optjit.baseline.JitWarmUp;
 
 /**
  * One optimizer step over {@code size} weights: every rule that has a hand-written
@@ -37,7 +38,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RuleBench {
 
     private static final int WARM_UP_SIZE = 1024;
-    private static final int WARM_UP_STEPS = 20_000;
 
     @Param({"sgd", "momentum", "nesterov", "rmsprop", "adam", "rprop", "adaptive_gains"})
     public String rule;
@@ -54,18 +54,27 @@ public class RuleBench {
 
     public float[] w0;
     public float[] w;
-    public float[] g;
+    /** Two gradients, used on alternate steps; see {@link #setUp()}. */
+    public float[][] g;
+    public long steps;
     public Stepper stepper;
 
+    /**
+     * Random weights and two random gradients that agree in sign on half of the weights,
+     * chosen at random: alternating them makes {@code g * g_prev} positive or negative
+     * unpredictably, as mini-batch noise does in training, so the conditional rules
+     * (rprop, adaptive gains) take both branches and a branchy loop pays its
+     * mispredictions. A single fixed gradient would agree with itself on every step.
+     */
     @Setup(Level.Trial)
     public void setUp() {
         SplittableRandom random = new SplittableRandom(1);
         w0 = new float[size];
-        g = new float[size];
+        g = new float[2][size];
         for (int i = 0; i < size; i++) {
             w0[i] = (float) (random.nextDouble() * 2 - 1);
-            // signs vary from weight to weight, so the conditional rules take both branches
-            g[i] = (float) (random.nextDouble() * 2 - 1) * 0.1f;
+            g[0][i] = (float) (random.nextDouble() * 2 - 1) * 0.1f;
+            g[1][i] = (random.nextBoolean() ? 1 : -1) * g[0][i];
         }
         w = w0.clone();
         stepper = impl.stepper(rule, ExampleRules.threads(threads));
@@ -73,20 +82,15 @@ public class RuleBench {
     }
 
     /**
-     * Steps a small array many times before the first timed step, so that the JIT compiles
-     * the loop from its method entry. Otherwise a step over 16M weights, called only a few
-     * times per second, first runs for seconds in the bytecode interpreter and then in
-     * on-stack-replaced code, which the Vector API in particular does not survive well.
-     * Stops after {@link #WARM_UP_STEPS} steps or five seconds (the slow INTERPRETER).
+     * Steps a small array until the JIT has compiled the loop from its method entry
+     * ({@link JitWarmUp}), so that no timed step over 16M weights runs interpreted or in
+     * on-stack-replaced code.
      */
     private void warmUp() {
         float[] ws = Arrays.copyOf(w0, WARM_UP_SIZE);
-        float[] gs = Arrays.copyOf(g, WARM_UP_SIZE);
+        float[][] gs = {Arrays.copyOf(g[0], WARM_UP_SIZE), Arrays.copyOf(g[1], WARM_UP_SIZE)};
         stepper.reset(ws);
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        for (int k = 0; k < WARM_UP_STEPS && System.nanoTime() < deadline; k++) {
-            stepper.step(ws, gs);
-        }
+        JitWarmUp.run(() -> stepper.step(ws, gs[(int) (steps++ & 1)]), 20_000_000_000L);
     }
 
     /** Steps mutate weights and state: every iteration starts from the same point. */
@@ -98,7 +102,7 @@ public class RuleBench {
 
     @Benchmark
     public void step() {
-        stepper.step(w, g);
+        stepper.step(w, g[(int) (steps++ & 1)]);
     }
 
     /*
