@@ -3,6 +3,7 @@ package org.optjit.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.optjit.Backend;
+import org.optjit.train.BatchMix;
 import org.optjit.train.BatchSize;
 import org.optjit.train.LearningRate;
 import org.optjit.train.TrainConfig;
@@ -59,6 +60,11 @@ final class RunOptions {
     @Option(names = "--hyper", paramLabel = "NAME",
             description = "The hyperparameter the rate control adjusts (default: " + LearningRate.DEFAULT_DESCRIPTION + ").")
     String hyper;
+
+    @Option(names = "--batch-mix", paramLabel = "KIND",
+            description = "shuffled (default), or balanced: every mini-batch holds the classes in the"
+                    + " training set's proportions (lecture 6a); autoencoder data is always shuffled.")
+    String batchMix = "shuffled";
 
     @Option(names = "--lr-control", paramLabel = "KIND",
             description = "none (default), plateau (halve when the validation error stops falling),"
@@ -125,6 +131,7 @@ final class RunOptions {
         return TrainConfig.defaults()
                 .withEpochs(epochs == null ? d.epochs() : epochs)
                 .withBatch(b)
+                .withMix(Choices.parse("--batch-mix", batchMix, BatchMix.class))
                 .withSeed(seed)
                 .withHypers(numbers("--set", set))
                 .withBiasHypers(numbers("--bias-set", biasSet))

@@ -17,6 +17,8 @@ public final class BatchOrder {
     private final long seed;
     private final int examples;
     private final int batch;
+    /** Class of each training example when mini-batches are balanced, else null. */
+    private final int[] labels;
 
     /**
      * @param seed     the run's seed
@@ -24,6 +26,18 @@ public final class BatchOrder {
      * @param batch    mini-batch size, or {@link BatchSize#FULL}
      */
     public BatchOrder(long seed, int examples, BatchSize batch) {
+        this(seed, examples, batch, null);
+    }
+
+    /**
+     * @param labels the class of each training example, to balance mini-batches for classes
+     *               (lecture 6a), or null for a plain shuffle
+     */
+    public BatchOrder(long seed, int examples, BatchSize batch, int[] labels) {
+        if (labels != null && labels.length != examples) {
+            throw new IllegalArgumentException(labels.length + " labels for " + examples + " examples");
+        }
+        this.labels = labels;
         if (examples < 1) {
             throw new IllegalArgumentException("no training examples");
         }
@@ -51,6 +65,11 @@ public final class BatchOrder {
      * shuffle driven by a generator seeded from the run's seed and the epoch.
      */
     public int[] permutation(int epoch) {
+        int[] order = shuffled(epoch);
+        return labels == null ? order : balanced(order);
+    }
+
+    private int[] shuffled(int epoch) {
         int[] order = new int[examples];
         for (int i = 0; i < examples; i++) {
             order[i] = i;
@@ -62,6 +81,45 @@ public final class BatchOrder {
             int tmp = order[i];
             order[i] = order[j];
             order[j] = tmp;
+        }
+        return order;
+    }
+
+    /**
+     * Spreads each class evenly over the epoch, keeping the shuffled order within a class:
+     * the k-th of a class's n examples (in shuffled order) gets the position (k + 1/2) / n,
+     * and the epoch visits examples by position (ties by class). Every run of consecutive
+     * examples, so every mini-batch, then holds each class in proportion to its share of the
+     * training set, within one example.
+     */
+    private int[] balanced(int[] shuffled) {
+        int classes = 0;
+        for (int label : labels) {
+            classes = Math.max(classes, label + 1);
+        }
+        // Positions need 31 bits, classes 8, the index 24: fine for these data sets, and
+        // checked so that a larger one fails loudly instead of mixing up its order.
+        if (examples >= (1 << 24) || classes > 255) {
+            throw new IllegalArgumentException("balanced mini-batches support up to 2^24 examples and 255 classes");
+        }
+        int[] count = new int[classes];
+        for (int label : labels) {
+            count[label]++;
+        }
+        int[] seen = new int[classes];
+        long[] keyed = new long[examples];
+        for (int i = 0; i < examples; i++) {
+            int example = shuffled[i];
+            int c = labels[example];
+            int k = seen[c]++;
+            // (k + 1/2) / n in fixed point: 2^31 steps are ample to order up to 2^31 examples.
+            long position = ((2L * k + 1) << 30) / count[c];
+            keyed[i] = (position << 32) | ((long) c << 24) | i;
+        }
+        java.util.Arrays.sort(keyed);
+        int[] order = new int[examples];
+        for (int i = 0; i < examples; i++) {
+            order[i] = shuffled[(int) (keyed[i] & 0xFFFFFF)];
         }
         return order;
     }

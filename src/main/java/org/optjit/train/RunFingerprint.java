@@ -23,7 +23,7 @@ final class RunFingerprint {
         e.put("bias hyperparameters", c.biasHypers().toString());
         e.put("network", network.describe() + ", " + network.parameterCount() + " parameters");
         e.put("data", describe(data.train()) + " / " + describe(data.validation()) + " / " + describe(data.test()));
-        e.put("batch", c.batch().toString());
+        e.put("batch", c.batch().toString() + ", " + c.mix().cliName());
         e.put("seed", Long.toString(c.seed()));
         e.put("initialization", c.init().toString());
         e.put("rate control", c.rateControl().cliName() + " of " + c.controlledHyper());

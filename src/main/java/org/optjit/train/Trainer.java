@@ -68,7 +68,8 @@ public final class Trainer {
             optimizer.requireHyper(this.config.controlledHyper(), config.rateControl().cliName() + " rate control"
                     + (config.controlledHyper() == null ? " (" + LearningRate.DEFAULT_DESCRIPTION + ")" : ""));
         }
-        this.order = new BatchOrder(config.seed(), data.train().size(), config.batch());
+        this.order = new BatchOrder(config.seed(), data.train().size(), config.batch(),
+                config.mix() == BatchMix.BALANCED && data.train().isClassification() ? data.train().labels() : null);
         this.controller = config.rateControl().newController();
         this.stopping = new EarlyStopping(config.earlyStopping());
         network.setThreads(config.threads());

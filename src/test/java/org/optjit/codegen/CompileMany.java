@@ -2,14 +2,16 @@ package org.optjit.codegen;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.optjit.codegen.scalar.ScalarCompiler;
-import org.optjit.ir.Op;
-import org.optjit.ir.Program;
-import org.optjit.runtime.LoopKernel;
+import java.util.Map;
+import org.optjit.Backend;
+import org.optjit.Kernel;
+import org.optjit.Optimizer;
+import org.optjit.OptimizerState;
+import org.optjit.Rule;
 
 /**
- * Main of the child JVM started by {@link UnloadingTest}: compiles {@code count} distinct
- * programs, runs each once and drops it (or, with {@code keep}, holds on to every kernel,
+ * Main of the child JVM started by {@link UnloadingTest}: parses and compiles {@code count}
+ * distinct rules through the public API, steps each once and drops it (or, with {@code keep}, holds on to every kernel,
  * which must exhaust a small metaspace). Prints {@code compiled N} at the end.
  */
 public final class CompileMany {
@@ -20,16 +22,15 @@ public final class CompileMany {
     public static void main(String[] args) {
         int count = Integer.parseInt(args[0]);
         boolean keep = args.length > 1 && args[1].equals("keep");
-        List<LoopKernel> kept = new ArrayList<>();
-        ScalarCompiler compiler = new ScalarCompiler();
+        List<Kernel> kept = new ArrayList<>();
         float[] w = new float[1];
+        float[] g = {1};
         for (int k = 0; k < count; k++) {
-            IrBuilder b = new IrBuilder();
-            b.storeW(b.binary(Op.SUB, b.w(), b.binary(Op.MUL, b.constant(k), b.g())));
-            Program p = b.build("rule" + k, 0, 0);
-            LoopKernel kernel = compiler.compile(p).kernel();
+            Kernel kernel = Rule.parse("w -= " + k + "*g", "rule" + k + ".opt").compile(Backend.SCALAR);
+            Optimizer opt = kernel.bind(Map.of());
             w[0] = 0;
-            kernel.run(w, new float[] {1}, new float[0][], new float[0], 0, 1);
+            OptimizerState s = opt.newState(w);
+            opt.step(w, g, s);
             if (w[0] != -(float) k) {
                 throw new AssertionError("kernel " + k + " computed " + w[0]);
             }

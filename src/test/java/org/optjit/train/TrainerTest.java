@@ -230,4 +230,15 @@ class TrainerTest {
         assertTrue(r.last().testError() < 0.2, "test error " + r.last().testError());
         assertTrue(r.last().trainLoss() < r.history().get(0).trainLoss());
     }
+
+    @Test
+    void balancedMiniBatchesChangeTheOrderAndStillLearn() {
+        TrainConfig balanced = config().withEpochs(10).withMix(BatchMix.BALANCED);
+        TrainResult b = new Trainer(MOMENTUM, network(), DATA, balanced, null, null).train(TrainListener.NONE);
+        TrainResult s = new Trainer(MOMENTUM, network(), DATA, config().withEpochs(10), null, null).train(TrainListener.NONE);
+        assertTrue(b.last().testError() < 0.2, "test error " + b.last().testError());
+        assertTrue(b.history().get(0).trainLoss() != s.history().get(0).trainLoss(),
+                "balanced batches must visit the examples in another order than a plain shuffle");
+        assertTrue(new Trainer(MOMENTUM, network(), DATA, balanced, null, null).fingerprint().entries().get("batch").endsWith("balanced"));
+    }
 }
