@@ -4,6 +4,8 @@
 #   benchmarks/run.sh quick   about 12 minutes on 2 cores: 16M weights only, 1 fork, short iterations
 #   benchmarks/run.sh full    about 75 minutes: both sizes, 2 forks, 3 warm-up and 5 measured iterations
 #   benchmarks/run.sh smoke   a few minutes: checks the pipeline end to end; its numbers mean nothing
+#   benchmarks/run.sh examples  about 8 minutes: generated VECTOR for every example rule at 16M
+#                             weights, 1 and all threads, beside the in-place limit
 #
 # Builds the library and the benchmarks jar first (Maven), then runs three JMH passes
 # (bandwidth limit, update rules, compile latency) and report.py. Results go to
@@ -23,6 +25,13 @@ case "$profile" in
     # the seven rules with baselines (the class's default), on AUTO's backend
     compile_opts=(-f 1 -wi 4 -w 1s -i 2 -r 1s -p backend=VECTOR)
     ;;
+  examples)
+    # every example on VECTOR against the in-place limit (the bandwidth target of issue 3)
+    examples=$(cd "$root/examples" && ls *.opt | sed 's/\.opt$//' | paste -sd, -)
+    bandwidth_opts=(-f 1 -wi 1 -w 1s -i 3 -r 1s -p size=16777216)
+    rule_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s -p size=16777216 -p impl=VECTOR -p "rule=$examples")
+    compile_opts=(-f 1 -wi 2 -w 1s -i 2 -r 1s -p backend=VECTOR -p "rule=$examples")
+    ;;
   smoke)
     bandwidth_opts=(-f 1 -wi 0 -i 1 -r 200ms -p size=65536)
     rule_opts=(-f 1 -wi 0 -i 1 -r 200ms -p size=65536 -p threads=1 -p rule=sgd,rprop)
@@ -36,7 +45,7 @@ case "$profile" in
     compile_opts=(-p "rule=$examples")
     ;;
   *)
-    echo "usage: $0 quick|full|smoke" >&2
+    echo "usage: $0 quick|full|examples|smoke" >&2
     exit 2
     ;;
 esac
@@ -60,7 +69,9 @@ mkdir -p "$out"
 } > "$out/env.txt"
 cat "$out/env.txt"
 
-"$java" -cp "$jar" org.optjit.bench.Traffic > "$out/traffic.tsv"
+# bytes per weight of every example rule, as the compiler counts them
+traffic_rules=$(cd "$root/examples" && ls *.opt | sed 's/\.opt$//')
+"$java" -cp "$jar" org.optjit.bench.Traffic $traffic_rules > "$out/traffic.tsv"
 
 # One JMH pass: name, benchmark regexp, options...; the full log goes to $out/name.log.
 jmh() {

@@ -2,7 +2,6 @@ package org.optjit.baseline;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Adam (Kingma and Ba 2015, algorithm 1), as a scalar loop:
@@ -31,10 +30,6 @@ public record Adam(double lr, double beta1, double beta2, double eps) implements
         return "adam";
     }
 
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return Hyperparameters.of(this);
-    }
 
     @Override
     public List<String> stateNames() {

@@ -2,7 +2,6 @@ package org.optjit.baseline;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Separate adaptive learning rates per connection (Hinton, lecture 6d), as a scalar loop:
@@ -33,10 +32,6 @@ public record AdaptiveGains(double eps, double increase, double decrease, double
         return "adaptive_gains";
     }
 
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return Hyperparameters.of(this);
-    }
 
     @Override
     public List<String> stateNames() {

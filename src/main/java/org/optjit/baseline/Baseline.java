@@ -23,8 +23,16 @@ public interface Baseline extends LoopKernel {
     /** The example rule this implements: its file name in {@code examples/} without {@code .opt}. */
     String rule();
 
-    /** Hyperparameter values under the example's names, to bind the compiled rule alike. */
-    Map<String, Double> hyperparameters();
+    /**
+     * Hyperparameter values under the example's names, to bind the compiled rule alike: by
+     * default the components of the record that implements this interface.
+     */
+    default Map<String, Double> hyperparameters() {
+        if (this instanceof Record) {
+            return Hyperparameters.of((Record) this);
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " must list its hyperparameters");
+    }
 
     /** The state arrays {@link #run} takes, by the example's names, in the order it takes them. */
     List<String> stateNames();

@@ -2,7 +2,6 @@ package org.optjit.baseline;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Classical momentum (Hinton, lecture 6c; Sutskever et al. 2013, "CM"), as a scalar loop:
@@ -25,10 +24,6 @@ public record Momentum(double eps, double mu) implements Baseline {
         return "momentum";
     }
 
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return Hyperparameters.of(this);
-    }
 
     @Override
     public List<String> stateNames() {

@@ -2,7 +2,6 @@ package org.optjit.baseline;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Nesterov's accelerated gradient in the velocity form of Sutskever et al. 2013, with the
@@ -29,10 +28,6 @@ public record Nesterov(double eps, double mu) implements Baseline {
         return "nesterov";
     }
 
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return Hyperparameters.of(this);
-    }
 
     @Override
     public List<String> stateNames() {

@@ -2,7 +2,6 @@ package org.optjit.baseline;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * rmsprop (Tieleman and Hinton, lecture 6e), as a scalar loop:
@@ -27,10 +26,6 @@ public record RmsProp(double eps, double decay, double delta) implements Baselin
         return "rmsprop";
     }
 
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return Hyperparameters.of(this);
-    }
 
     @Override
     public List<String> stateNames() {

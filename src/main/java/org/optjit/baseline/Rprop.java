@@ -2,7 +2,6 @@ package org.optjit.baseline;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * rprop (Riedmiller and Braun 1993; Hinton, lecture 6e), as a scalar loop: only the sign
@@ -34,10 +33,6 @@ public record Rprop(double lr, double eta_plus, double eta_minus, double step_mi
         return "rprop";
     }
 
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return Hyperparameters.of(this);
-    }
 
     @Override
     public List<String> stateNames() {

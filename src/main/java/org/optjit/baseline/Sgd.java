@@ -1,7 +1,6 @@
 package org.optjit.baseline;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Plain mini-batch gradient descent (Hinton, lecture 6a), as a scalar loop:
@@ -22,10 +21,6 @@ public record Sgd(double eps) implements Baseline {
         return "sgd";
     }
 
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return Hyperparameters.of(this);
-    }
 
     @Override
     public List<String> stateNames() {

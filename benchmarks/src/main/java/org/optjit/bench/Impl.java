@@ -21,20 +21,21 @@ public enum Impl {
     /** The hand-written Vector API loop ({@code org.optjit.baseline.vector}). */
     HAND_VECTOR;
 
-    /** A stepper for {@code rule} on {@code threads} threads, at the baseline's hyperparameters. */
+    /**
+     * A stepper for {@code rule} on {@code threads} threads, at the baseline's
+     * hyperparameters; a generated implementation of an example without a baseline runs at
+     * the example's defaults.
+     */
     Stepper stepper(String rule, int threads) {
-        Baseline baseline = Baselines.scalar(rule).orElseThrow(() -> new IllegalArgumentException(
-                "no hand-written baseline for '" + rule + "'; the baselines are " + Baselines.rules()));
-        switch (this) {
-            case HAND_SCALAR:
-                return new BaselineStepper(baseline, threads);
-            case HAND_VECTOR:
-                return new BaselineStepper(VectorBaselines.of(baseline), threads);
-            default:
-                Optimizer opt = ExampleRules.rule(rule).compile(Backend.valueOf(name()))
-                        .bind(baseline.hyperparameters()).threads(threads);
-                return new OptimizerStepper(opt);
+        java.util.Optional<Baseline> found = Baselines.scalar(rule);
+        if (this != HAND_SCALAR && this != HAND_VECTOR) {
+            Optimizer opt = ExampleRules.rule(rule).compile(Backend.valueOf(name()))
+                    .bind(found.map(Baseline::hyperparameters).orElse(java.util.Map.of())).threads(threads);
+            return new OptimizerStepper(opt);
         }
+        Baseline baseline = found.orElseThrow(() -> new IllegalArgumentException(
+                "no hand-written baseline for '" + rule + "'; the baselines are " + Baselines.rules()));
+        return new BaselineStepper(this == HAND_SCALAR ? baseline : VectorBaselines.of(baseline), threads);
     }
 
     /** A compiled rule through the public API, as a user runs it. */
