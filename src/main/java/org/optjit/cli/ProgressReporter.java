@@ -71,7 +71,7 @@ final class ProgressReporter implements TrainListener {
         if (progress == null) {
             progress = new ProgressBarBuilder().setTaskName(label + "epoch " + epoch).setInitialMax(stepsPerEpoch)
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+                    .setConsumer(new ConsoleProgressBarConsumer(System.out)).build();
         }
         progress.stepTo(stepInEpoch);
         progress.setExtraMessage(String.format(Locale.ROOT, "loss %.4g", loss));
