@@ -44,7 +44,7 @@ public final class BodyInfo {
         for (int i = 0; i < body.size(); i++) {
             Insn in = body.insn(i);
             Op op = in.op();
-            if (op == Op.HYPER || op == Op.STEP) {
+            if (op == Op.HYPER || op == Op.STEP || op == Op.FLOAT) {
                 throw malformed(i, "a prelude operation in a per-weight block");
             }
             for (int k = 0; k < op.arity(); k++) {

@@ -84,6 +84,7 @@ public final class Interpreter implements LoopKernel {
             case LOG2: return MathOps.log2(a);
             case FLOOR: return Math.floor(a);
             case CEIL: return Math.ceil(a);
+            case FLOAT: return (float) a;
             case ADD: return a + b;
             case SUB: return a - b;
             case MUL: return a * b;

@@ -1,6 +1,7 @@
 package org.optjit.ir;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,15 @@ import java.util.Map;
  * Builds one {@link Block} in SSA form, with two optimisations applied as instructions are
  * added: constant folding in the block's {@link Precision}, and common-subexpression
  * elimination by hash-consing (an instruction equal to an earlier one is that one; loads
- * are instructions too, so each array element is loaded at most once).
+ * are instructions too, so each array element is loaded at most once). It also records
+ * which instructions are sign-valued (see {@link #isSignValued}).
  */
 final class BlockBuilder {
 
     private final Precision precision;
     private final List<Insn> insns = new ArrayList<>();
     private final Map<Insn, Integer> index = new HashMap<>();
+    private final BitSet signValued = new BitSet();
 
     BlockBuilder(Precision precision) {
         this.precision = precision;
@@ -36,6 +39,26 @@ final class BlockBuilder {
     /** The value of instruction {@code i}, a CONST. */
     double constantValue(int i) {
         return insns.get(i).value();
+    }
+
+    /**
+     * Whether instruction {@code i} can only be -1, -0, +0, +1 or NaN, whatever the inputs:
+     * a {@code sign}, such a constant, and what negation, {@code abs}, products, minima,
+     * maxima and selects make of sign values. {@link SignPowers} uses it.
+     */
+    boolean isSignValued(int i) {
+        return signValued.get(i);
+    }
+
+    private boolean signValued(Insn in) {
+        return switch (in.op()) {
+            case SIGN -> true;
+            case CONST -> Double.isNaN(in.value()) || Math.abs(in.value()) == 1 || in.value() == 0;
+            case NEG, ABS -> signValued.get(in.a());
+            case MUL, MIN, MAX -> signValued.get(in.a()) && signValued.get(in.b());
+            case SELECT -> signValued.get(in.b()) && signValued.get(in.c());
+            default -> false;
+        };
     }
 
     int constant(double v) {
@@ -94,7 +117,9 @@ final class BlockBuilder {
             return known;
         }
         insns.add(insn);
-        index.put(insn, insns.size() - 1);
-        return insns.size() - 1;
+        int i = insns.size() - 1;
+        index.put(insn, i);
+        signValued.set(i, signValued(insn));
+        return i;
     }
 }

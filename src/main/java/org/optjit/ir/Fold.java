@@ -31,6 +31,7 @@ final class Fold {
             case LOG2 -> MathOps.log2(a);
             case FLOOR -> Math.floor(a);
             case CEIL -> Math.ceil(a);
+            case FLOAT -> (float) a;
             case ADD -> a + b;
             case SUB -> a - b;
             case MUL -> a * b;

@@ -22,6 +22,7 @@ package org.optjit.ir;
  *   <li>{@link #FLOOR}, {@link #CEIL}: {@code Math.floor}/{@code Math.ceil}.</li>
  *   <li>Comparisons are IEEE (false when either side is NaN, except {@link #NE}).</li>
  *   <li>{@link #SELECT}: {@code a ? b : c} where {@code a} is a truth value.</li>
+ *   <li>{@link #FLOAT} (prelude only): rounds to the nearest float.</li>
  * </ul>
  * In the prelude, truth values are represented as 1.0 (true) and 0.0 (false).
  */
@@ -43,6 +44,14 @@ public enum Op {
     UNIFORM(0, Type.NUM),
     /** Body only: prelude export number {@code slot} as a truth value (non-zero is true). */
     UNIFORM_BOOL(0, Type.BOOL),
+
+    /**
+     * Prelude only: the nearest float, as a double ({@code (double) (float) x}). It is what
+     * a per-step value becomes when it crosses into the body, so the prelude can compute,
+     * once per step, exactly what the body would compute from that float (see
+     * {@code SignPowers}).
+     */
+    FLOAT(1, Type.NUM),
 
     // unary numeric
     NEG(1, Type.NUM), ABS(1, Type.NUM), SQRT(1, Type.NUM), SIGN(1, Type.NUM),

@@ -62,6 +62,9 @@ final class SplitBuilder {
     }
 
     Ref unary(Op op, Ref a) {
+        if (op == Op.EXP && SignPowers.isSignValued(this, a)) {
+            return SignPowers.exp(this, a);
+        }
         return a.uniform() ? Ref.uniform(prelude.unary(op, a.index())) : Ref.perWeight(body.unary(op, a.index()));
     }
 
@@ -89,7 +92,8 @@ final class SplitBuilder {
      * {@code x^y}: with a constant exponent, 0.5 is a square root and the integers 0 to
      * {@link #MAX_MULTIPLIED_POWER} are multiplications from the left ({@code x^3 =
      * (x*x)*x}); these match {@code Math.pow} up to its own rounding and are what the
-     * language reference promises. Anything else is POW.
+     * language reference promises. A per-step base to a sign-valued exponent is a select
+     * ({@link SignPowers}). Anything else is POW.
      */
     Ref power(Ref x, Ref y) {
         if (y.uniform() && prelude.isConstant(y.index())) {
@@ -107,6 +111,9 @@ final class SplitBuilder {
                 }
                 return r;
             }
+        }
+        if (SignPowers.applies(this, x, y)) {
+            return SignPowers.pow(this, x, y);
         }
         return binary(Op.POW, x, y);
     }
