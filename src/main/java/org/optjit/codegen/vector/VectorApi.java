@@ -23,6 +23,7 @@ final class VectorApi {
     static final Type OPERATORS = Type.getObjectType(PKG + "VectorOperators");
     static final Type UNARY = Type.getObjectType(PKG + "VectorOperators$Unary");
     static final Type BINARY = Type.getObjectType(PKG + "VectorOperators$Binary");
+    static final Type ASSOCIATIVE = Type.getObjectType(PKG + "VectorOperators$Associative");
     static final Type COMPARISON = Type.getObjectType(PKG + "VectorOperators$Comparison");
 
     static final Type FLOAT_ARRAY = Type.getType(float[].class);
