@@ -30,7 +30,7 @@ case "$profile" in
     examples=$(cd "$root/examples" && ls *.opt | sed 's/\.opt$//' | paste -sd, -)
     bandwidth_opts=(-f 1 -wi 1 -w 1s -i 3 -r 1s -p size=16777216)
     rule_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s -p size=16777216 -p impl=VECTOR -p "rule=$examples")
-    compile_opts=(-f 1 -wi 2 -w 1s -i 2 -r 1s -p backend=VECTOR -p "rule=$examples")
+    compile_opts=(-f 1 -wi 4 -w 1s -i 2 -r 1s -p backend=VECTOR -p "rule=$examples")
     ;;
   smoke)
     bandwidth_opts=(-f 1 -wi 0 -i 1 -r 200ms -p size=65536)

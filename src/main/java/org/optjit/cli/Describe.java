@@ -11,7 +11,7 @@ final class Describe {
     private Describe() {
     }
 
-    /** E.g. {@code hyperparameters: eps=0.001, decay=0.9, delta=1e-08; state: ms}. */
+    /** E.g. {@code hyperparameters: eps=0.001, decay=0.9, delta=1e-8; state: ms}. */
     static String roles(Rule rule) {
         List<String> hypers = new ArrayList<>();
         for (Rule.Hyperparameter h : rule.hyperparameters()) {
@@ -25,11 +25,24 @@ final class Describe {
                 + "; state: " + (states.isEmpty() ? "none" : String.join(", ", states));
     }
 
-    /** A number without a trailing ".0" for whole values. */
+    /**
+     * A number as a rule would write it, exactly (the shortest decimal that reads back as
+     * {@code v}): no trailing ".0" for whole values, and {@code 1e-8} rather than Java's
+     * {@code 1.0E-8}.
+     */
     static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format(Locale.ROOT, "%d", (long) v);
         }
-        return Double.toString(v);
+        String s = Double.toString(v);
+        int e = s.indexOf('E');
+        if (e < 0) {
+            return s;
+        }
+        String mantissa = s.substring(0, e);
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        return mantissa + "e" + s.substring(e + 1);
     }
 }
