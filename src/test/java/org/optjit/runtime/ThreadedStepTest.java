@@ -3,6 +3,11 @@ package org.optjit.runtime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +55,47 @@ class ThreadedStepTest {
                 assertArrayEquals(reference, w, "threads=" + threads);
             }
             assertEquals(grads.length, s.t());
+        }
+    }
+
+    /** Every weight of the range is updated exactly once, in aligned chunks, whatever the thread count. */
+    @org.junit.jupiter.api.Test
+    void chunksCoverTheRangeExactlyOnce() {
+        int from = 1001;
+        int to = from + 5 * StepRunner.MIN_PARALLEL + 12345;
+        for (int threads : new int[] {1, 2, 3, 8}) {
+            List<int[]> ranges = new ArrayList<>();
+            LoopKernel recorder = (w, g, state, uniforms, lo, hi) -> {
+                synchronized (ranges) {
+                    ranges.add(new int[] {lo, hi});
+                }
+            };
+            StepRunner.run(recorder, null, null, null, null, from, to, threads);
+            ranges.sort(Comparator.comparingInt(r -> r[0]));
+            int expectedStart = from;
+            int size = StepRunner.chunkSize(to - from, Math.min(threads, (to - from) / (StepRunner.MIN_PARALLEL / 2)));
+            for (int[] r : ranges) {
+                assertEquals(expectedStart, r[0], "threads=" + threads);
+                assertTrue(r[1] > r[0]);
+                if (threads > 1 && r[1] != to) {
+                    assertEquals(size, r[1] - r[0], "every chunk but the last has the chunk size");
+                }
+                expectedStart = r[1];
+            }
+            assertEquals(to, expectedStart, "threads=" + threads);
+            assertEquals(threads == 1 ? 1 : (to - from + size - 1) / size, ranges.size(), "threads=" + threads);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void chunksAreAlignedAndNotTiny() {
+        for (int n : new int[] {StepRunner.MIN_PARALLEL, 16_777_216, 16_777_216 + 7, Integer.MAX_VALUE}) {
+            for (int parts : new int[] {2, 3, 64}) {
+                int size = StepRunner.chunkSize(n, parts);
+                assertEquals(0, size % StepRunner.ALIGN, n + " over " + parts);
+                assertTrue(size >= StepRunner.MIN_CHUNK, n + " over " + parts);
+                assertTrue((long) size * parts <= Math.max((long) n, (long) StepRunner.MIN_CHUNK * parts), n + " over " + parts);
+            }
         }
     }
 
