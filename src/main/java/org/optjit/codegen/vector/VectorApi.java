@@ -1,8 +1,8 @@
 package org.optjit.codegen.vector;
 
 import org.objectweb.asm.Type;
-import org.objectweb.asm.commons.GeneratorAdapter;
 import org.objectweb.asm.commons.Method;
+import org.optjit.codegen.MethodEmitter;
 
 /**
  * The parts of {@code jdk.incubator.vector} that generated code calls, as ASM types and
@@ -40,45 +40,45 @@ final class VectorApi {
     }
 
     /** Pushes {@code FloatVector.SPECIES_PREFERRED}: a static final of a JDK class, so C2 folds it. */
-    static void species(GeneratorAdapter ga) {
-        ga.getStatic(FLOAT_VECTOR, "SPECIES_PREFERRED", SPECIES);
+    static void species(MethodEmitter m) {
+        m.getStatic(FLOAT_VECTOR, "SPECIES_PREFERRED", SPECIES);
     }
 
     /** Calls {@code FloatVector.name(args)} returning a FloatVector, on the vector below the args. */
-    static void floatOp(GeneratorAdapter ga, String name, Type... args) {
-        ga.invokeVirtual(FLOAT_VECTOR, new Method(name, FLOAT_VECTOR, args));
+    static void floatOp(MethodEmitter m, String name, Type... args) {
+        m.invokeVirtual(FLOAT_VECTOR, new Method(name, FLOAT_VECTOR, args));
     }
 
     /** Calls {@code FloatVector.compare(op, float)} with the comparison {@code op} and the float on the stack. */
-    static void compareScalar(GeneratorAdapter ga, String op, float operand) {
-        ga.getStatic(OPERATORS, op, COMPARISON);
-        ga.push(operand);
-        ga.invokeVirtual(FLOAT_VECTOR, new Method("compare", MASK, new Type[] {COMPARISON, Type.FLOAT_TYPE}));
+    static void compareScalar(MethodEmitter m, String op, float operand) {
+        m.getStatic(OPERATORS, op, COMPARISON);
+        m.push(operand);
+        m.invokeVirtual(FLOAT_VECTOR, new Method("compare", MASK, new Type[] {COMPARISON, Type.FLOAT_TYPE}));
     }
 
     /** Calls {@code FloatVector.compare(op, Vector)}: the two vectors must be pushed around it by the caller. */
-    static void compareVector(GeneratorAdapter ga) {
-        ga.invokeVirtual(FLOAT_VECTOR, new Method("compare", MASK, new Type[] {COMPARISON, VECTOR}));
+    static void compareVector(MethodEmitter m) {
+        m.invokeVirtual(FLOAT_VECTOR, new Method("compare", MASK, new Type[] {COMPARISON, VECTOR}));
     }
 
     /** {@code vector.blend(Vector, VectorMask)}. */
-    static void blend(GeneratorAdapter ga) {
-        floatOp(ga, "blend", VECTOR, MASK);
+    static void blend(MethodEmitter m) {
+        floatOp(m, "blend", VECTOR, MASK);
     }
 
     /** {@code vector.blend(float, VectorMask)}: the mask must be on the stack above the float. */
-    static void blendScalar(GeneratorAdapter ga) {
-        floatOp(ga, "blend", Type.FLOAT_TYPE, MASK);
+    static void blendScalar(MethodEmitter m) {
+        floatOp(m, "blend", Type.FLOAT_TYPE, MASK);
     }
 
     /** {@code mask.name(other)} for {@code and}/{@code or}. */
-    static void maskOp(GeneratorAdapter ga, String name) {
-        ga.invokeVirtual(MASK, new Method(name, MASK, new Type[] {MASK}));
+    static void maskOp(MethodEmitter m, String name) {
+        m.invokeVirtual(MASK, new Method(name, MASK, new Type[] {MASK}));
     }
 
     /** {@code vector.lanewise(VectorOperators.name)} for a unary operator. */
-    static void lanewiseUnary(GeneratorAdapter ga, String name) {
-        ga.getStatic(OPERATORS, name, UNARY);
-        floatOp(ga, "lanewise", UNARY);
+    static void lanewiseUnary(MethodEmitter m, String name) {
+        m.getStatic(OPERATORS, name, UNARY);
+        floatOp(m, "lanewise", UNARY);
     }
 }
