@@ -133,11 +133,11 @@ final class AstBuilder {
 
     private Expr atom(AtomContext ctx) {
         if (ctx instanceof OptRuleParser.NumberContext n) {
-            String text = n.getText();
+            String text = n.getStart().getText(); // the one token's text, not the context's (a StringBuilder)
             return new Expr.Num(Double.parseDouble(text), text, span(ctx));
         }
         if (ctx instanceof OptRuleParser.NameContext n) {
-            return new Expr.Name(n.getText(), span(ctx));
+            return new Expr.Name(n.getStart().getText(), span(ctx));
         }
         if (ctx instanceof OptRuleParser.CallContext c) {
             List<Expr> args = new ArrayList<>();
@@ -160,7 +160,21 @@ final class AstBuilder {
     }
 
     static Span span(Token t) {
-        return new Span(t.getLine(), t.getCharPositionInLine() + 1, Math.max(1, t.getText().length()));
+        return new Span(t.getLine(), t.getCharPositionInLine() + 1, Math.max(1, length(t)));
+    }
+
+    /**
+     * The length of a token's text. Names, numbers, literals and newlines are ASCII by the
+     * grammar, so their length is their extent in the input, without building their text
+     * (a new string each time); the end of file ("&lt;EOF&gt;") and a stray character (maybe a
+     * surrogate pair) are measured by their text.
+     */
+    private static int length(Token t) {
+        int type = t.getType();
+        if (type == Token.EOF || type == OptRuleLexer.BAD) {
+            return t.getText().length();
+        }
+        return t.getStopIndex() - t.getStartIndex() + 1;
     }
 
     /** From the first token of a rule to its last, clipped to the first line. */
