@@ -5,7 +5,6 @@ import static org.optjit.codegen.vector.VectorApi.FLOAT_VECTOR;
 import static org.optjit.codegen.vector.VectorApi.INT_VECTOR;
 import static org.optjit.codegen.vector.VectorApi.MASK;
 import static org.optjit.codegen.vector.VectorApi.OPERATORS;
-import static org.optjit.codegen.vector.VectorApi.VECTOR;
 
 import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.Method;
@@ -63,7 +62,7 @@ final class VectorInsnEmitter {
                 load(in.a());
                 m.getStatic(OPERATORS, "POW", BINARY);
                 load(in.b());
-                VectorApi.floatOp(m, "lanewise", BINARY, VECTOR);
+                VectorApi.floatOp(m, "lanewise", VectorApi.LANEWISE_BINARY);
                 break;
             case LT: case LE: case GT: case GE: case EQ: case NE:
                 load(in.a());
@@ -75,7 +74,7 @@ final class VectorInsnEmitter {
             case OR: load(in.a()); load(in.b()); VectorApi.maskOp(m, "or"); break;
             case NOT:
                 load(in.a());
-                m.invokeVirtual(MASK, new Method("not", MASK, new Type[0]));
+                m.invokeVirtual(MASK, VectorApi.MASK_NOT);
                 break;
             case SELECT:
                 // a ? b : c  ==  c.blend(b, a)
@@ -95,13 +94,13 @@ final class VectorInsnEmitter {
 
     private void unary(Insn in, String method) {
         load(in.a());
-        VectorApi.floatOp(m, method);
+        VectorApi.floatOp(m, method, VectorApi.UNARY_OP);
     }
 
     private void binary(Insn in, String method) {
         load(in.a());
         load(in.b());
-        VectorApi.floatOp(m, method, VECTOR);
+        VectorApi.floatOp(m, method, VectorApi.VECTOR_OP);
     }
 
     /**
@@ -135,7 +134,7 @@ final class VectorInsnEmitter {
         load(x);
         VectorApi.lanewiseUnary(m, "LOG");
         m.push(INV_LN2);
-        VectorApi.floatOp(m, "mul", Type.FLOAT_TYPE);
+        VectorApi.floatOp(m, "mul", VectorApi.SCALAR_OP);
         // pow2 = x's bits with the mantissa and sign cleared: x itself iff x is a power of two
         int pow2 = m.newLocal(INT_VECTOR);
         load(x);
@@ -154,7 +153,7 @@ final class VectorInsnEmitter {
         m.invokeVirtual(INT_VECTOR, new Method("or", INT_VECTOR, new Type[] {Type.INT_TYPE}));
         m.invokeVirtual(INT_VECTOR, new Method("viewAsFloatingLanes", FLOAT_VECTOR, new Type[0]));
         m.push(WHOLE + 127);
-        VectorApi.floatOp(m, "sub", Type.FLOAT_TYPE);
+        VectorApi.floatOp(m, "sub", VectorApi.SCALAR_OP);
         // where x == pow2 && 0 < x < Inf (excludes zero, denormals, infinity, NaN)
         load(x);
         m.getStatic(OPERATORS, "EQ", VectorApi.COMPARISON);
@@ -185,7 +184,7 @@ final class VectorInsnEmitter {
         // mag = x.broadcast(2^23).blend(-2^23, x < 0)
         load(x);
         m.push(WHOLE);
-        VectorApi.floatOp(m, "broadcast", Type.FLOAT_TYPE);
+        VectorApi.floatOp(m, "broadcast", VectorApi.SCALAR_OP);
         m.push(-WHOLE);
         load(x);
         VectorApi.compareScalar(m, "LT", 0f);
@@ -194,15 +193,15 @@ final class VectorInsnEmitter {
         // r = (x + mag) - mag
         load(x);
         m.loadLocal(mag, FLOAT_VECTOR);
-        VectorApi.floatOp(m, "add", VECTOR);
+        VectorApi.floatOp(m, "add", VectorApi.VECTOR_OP);
         m.loadLocal(mag, FLOAT_VECTOR);
-        VectorApi.floatOp(m, "sub", VECTOR);
+        VectorApi.floatOp(m, "sub", VectorApi.VECTOR_OP);
         m.storeLocal(r, FLOAT_VECTOR);
         // r = r.blend(r -/+ 1, r >/< x)
         m.loadLocal(r, FLOAT_VECTOR);
         m.loadLocal(r, FLOAT_VECTOR);
         m.push(1f);
-        VectorApi.floatOp(m, ceil ? "add" : "sub", Type.FLOAT_TYPE);
+        VectorApi.floatOp(m, ceil ? "add" : "sub", VectorApi.SCALAR_OP);
         m.loadLocal(r, FLOAT_VECTOR);
         m.getStatic(OPERATORS, ceil ? "LT" : "GT", VectorApi.COMPARISON);
         load(x);
@@ -225,7 +224,7 @@ final class VectorInsnEmitter {
         load(x);
         m.loadLocal(r, FLOAT_VECTOR);
         load(x);
-        VectorApi.floatOp(m, "abs");
+        VectorApi.floatOp(m, "abs", VectorApi.UNARY_OP);
         VectorApi.compareScalar(m, "LT", WHOLE);
         load(x);
         VectorApi.compareScalar(m, "NE", 0f);
