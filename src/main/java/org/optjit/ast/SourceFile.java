@@ -10,13 +10,26 @@ public final class SourceFile {
 
     private final String name;
     private final String text;
-    private final String[] lines;
+    /** The lines, split on first use; volatile, so a thread sees either null or the whole array. */
+    private volatile String[] lines;
 
     public SourceFile(String name, String text) {
         this.name = name;
         this.text = text;
-        // Lines end at '\n' only, as ANTLR counts them; a '\r' before it is dropped.
-        this.lines = text.split("\r?\n", -1);
+    }
+
+    /**
+     * The lines, split when a diagnostic first needs them, not for every rule compiled (a
+     * regular expression over the whole text). Lines end at '\n' only, as ANTLR counts
+     * them; a '\r' before it is dropped.
+     */
+    private String[] lines() {
+        String[] split = lines;
+        if (split == null) {
+            split = text.split("\r?\n", -1);
+            lines = split; // two threads may both split: same result
+        }
+        return split;
     }
 
     public String name() {
@@ -32,6 +45,7 @@ public final class SourceFile {
      * characters show as '?' (one for one, so carets still line up).
      */
     public String line(int n) {
+        String[] lines = lines();
         String s = n >= 1 && n <= lines.length ? lines[n - 1] : "";
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -42,7 +56,7 @@ public final class SourceFile {
     }
 
     public int lineCount() {
-        return lines.length;
+        return lines().length;
     }
 
     /** A diagnostic at {@code span}; a span without a line points at line 1. */

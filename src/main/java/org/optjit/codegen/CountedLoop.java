@@ -60,10 +60,13 @@ public final class CountedLoop {
         close();
     }
 
-    /** Closes the loop with {@code i += step} for a step held in an int local. */
-    public void endStepLocal(int stepLocal) {
+    /**
+     * Closes the loop with {@code i += step} for a step that {@code pushStep} pushes (the
+     * vector loop: {@code SPECIES.length()}, a constant to C2, as in a hand-written kernel).
+     */
+    public void end(Runnable pushStep) {
         m.loadLocal(index, Type.INT_TYPE);
-        m.loadLocal(stepLocal, Type.INT_TYPE);
+        pushStep.run();
         m.math(Opcodes.IADD, Type.INT_TYPE);
         m.storeLocal(index, Type.INT_TYPE);
         close();

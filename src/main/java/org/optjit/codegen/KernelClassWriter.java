@@ -2,6 +2,7 @@ package org.optjit.codegen;
 
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.LimitExceededException;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -36,7 +37,8 @@ public final class KernelClassWriter {
     public static final Type FLOAT_ARRAY = Type.getType(float[].class);
     public static final Type FLOAT_ARRAY_2D = Type.getType(float[][].class);
 
-    private static final String RUN_DESCRIPTOR = "([F[F[[F[FII)V";
+    /** {@code void run(float[] w, float[] g, float[][] state, float[] uniforms, int from, int to)}. */
+    public static final String RUN_DESCRIPTOR = "([F[F[[F[FII)V";
     private static final int MAX_NAME = 40;
 
     private final ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
@@ -89,16 +91,38 @@ public final class KernelClassWriter {
         return internalName;
     }
 
+    /** The generated class's type (before the JVM makes it hidden). */
+    public Type type() {
+        return Type.getObjectType(internalName);
+    }
+
     /**
      * Starts {@code run}. The emitter's first locals are {@code this} (typed TOP in frames:
-     * {@code run} never reads it) and the arguments at the slots {@link #W} ... {@link #TO}.
+     * this {@code run} never reads it) and the arguments at the slots {@link #W} ... {@link #TO}.
      */
     public MethodEmitter beginRun() {
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "run", RUN_DESCRIPTOR, null, null);
-        mv.visitCode();
-        run = new MethodEmitter(mv, null, FLOAT_ARRAY, FLOAT_ARRAY, FLOAT_ARRAY_2D, FLOAT_ARRAY,
-                Type.INT_TYPE, Type.INT_TYPE);
+        return beginRun(null);
+    }
+
+    /**
+     * Starts {@code run} for a backend whose {@code run} calls the class's own instance
+     * methods: {@code this} is typed {@code self} in its frames (null: TOP).
+     */
+    public MethodEmitter beginRun(Type self) {
+        run = beginLoopMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "run", self);
         return run;
+    }
+
+    /**
+     * Starts a further instance method with {@code run}'s signature and locals (see
+     * {@link #beginRun()}), such as the VECTOR backend's scalar tail. End it with
+     * {@link #endMethod}.
+     */
+    public MethodEmitter beginLoopMethod(int access, String name, Type self) {
+        MethodVisitor mv = cw.visitMethod(access, name, RUN_DESCRIPTOR, null, null);
+        mv.visitCode();
+        return new MethodEmitter(mv, self, FLOAT_ARRAY, FLOAT_ARRAY, FLOAT_ARRAY_2D, FLOAT_ARRAY,
+                Type.INT_TYPE, Type.INT_TYPE);
     }
 
     /**
@@ -112,7 +136,7 @@ public final class KernelClassWriter {
         return new MethodEmitter(mv, locals);
     }
 
-    /** Ends a method started with {@link #beginMethod}. */
+    /** Ends a method started with {@link #beginMethod} or {@link #beginLoopMethod}. */
     public void endMethod(MethodEmitter method) {
         method.visitor().visitMaxs(0, 0);
         method.visitor().visitEnd();
@@ -129,7 +153,9 @@ public final class KernelClassWriter {
         cw.visitEnd();
         try {
             return cw.toByteArray();
-        } catch (MethodTooLargeException | ClassTooLargeException e) {
+        } catch (MethodTooLargeException | ClassTooLargeException | LimitExceededException e) {
+            // ASM reports the JVM's limits while writing: code size, and locals or stack
+            // beyond what one method may have while computing the maxima
             throw MethodLimit.tooLarge(ruleName, backend, operations);
         }
     }

@@ -6,6 +6,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.Method;
 
 /**
  * Helper-level emission into one method, in the style of asm-commons'
@@ -180,6 +181,34 @@ public final class MethodEmitter {
     /** A static call of a method of {@code owner}, given by internal name (e.g. the class being generated). */
     public void invokeStatic(String owner, String name, String descriptor) {
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, owner, name, descriptor, false);
+    }
+
+    /** A static call of {@code method} of the class {@code owner}. */
+    public void invokeStatic(Type owner, Method method) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, owner.getInternalName(), method.getName(), method.getDescriptor(),
+                false);
+    }
+
+    /** A virtual call of {@code method} of the class {@code owner}, on the receiver below the arguments. */
+    public void invokeVirtual(Type owner, Method method) {
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner.getInternalName(), method.getName(), method.getDescriptor(),
+                false);
+    }
+
+    /** A call of {@code method} of the interface {@code owner}, on the receiver below the arguments. */
+    public void invokeInterface(Type owner, Method method) {
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, owner.getInternalName(), method.getName(),
+                method.getDescriptor(), true);
+    }
+
+    /** A call of a private instance method of {@code owner} (the class being generated). */
+    public void invokePrivate(String owner, String name, String descriptor) {
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, owner, name, descriptor, false);
+    }
+
+    /** Pushes the static field {@code owner.name} of type {@code type}. */
+    public void getStatic(Type owner, String name, Type type) {
+        mv.visitFieldInsn(Opcodes.GETSTATIC, owner.getInternalName(), name, type.getDescriptor());
     }
 
     /** A new {@code float[]} of the length on the stack. */

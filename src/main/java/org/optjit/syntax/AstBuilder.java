@@ -21,15 +21,17 @@ import org.optjit.syntax.OptRuleParser.StatementContext;
 import org.optjit.syntax.OptRuleParser.UnaryContext;
 
 /**
- * Turns an error-free parse tree into the AST. Methods are named after the grammar rules
- * they translate. Binary levels are folded left to right in a loop (the grammar gives them
- * as lists), so only parentheses, prefix operators, {@code ^} and {@code ?:} recurse, and
+ * Turns the contexts of an error-free parse into the AST. Methods are named after the
+ * grammar rules they translate. It reads only the grammar's labels and each context's
+ * first and last token, never a context's children: the parser builds no parse tree.
+ * Binary levels are folded left to right in a loop (the grammar gives them as lists), so
+ * only parentheses, prefix operators, {@code ^} and {@code ?:} recurse, and
  * {@link NestingCheck} has bounded those before parsing.
  */
 final class AstBuilder {
 
     List<Stmt> ruleFile(OptRuleParser.RuleFileContext ctx) {
-        return statements(ctx.statement());
+        return statements(ctx.statements);
     }
 
     private List<Stmt> statements(List<StatementContext> list) {
@@ -46,25 +48,25 @@ final class AstBuilder {
         }
         if (ctx instanceof OptRuleParser.HyperDeclContext h) {
             List<Stmt.Declared> items = new ArrayList<>();
-            for (OptRuleParser.HyperItemContext item : h.hyperItem()) {
+            for (OptRuleParser.HyperItemContext item : h.items) {
                 items.add(declared(item.name, item.init));
             }
             return new Stmt.HyperDecl(items, span(h.getStart()));
         }
         if (ctx instanceof OptRuleParser.StateDeclContext d) {
             List<Stmt.Declared> items = new ArrayList<>();
-            for (OptRuleParser.StateItemContext item : d.stateItem()) {
+            for (OptRuleParser.StateItemContext item : d.items) {
                 items.add(declared(item.name, item.init));
             }
             return new Stmt.StateDecl(items, span(d.getStart()));
         }
         OptRuleParser.IfContext f = (OptRuleParser.IfContext) ctx;
         List<Stmt.Branch> branches = new ArrayList<>();
-        branches.add(new Stmt.Branch(expr(f.cond), statements(f.then.statement())));
-        for (OptRuleParser.ElseIfContext e : f.elseIf()) {
-            branches.add(new Stmt.Branch(expr(e.cond), statements(e.body.statement())));
+        branches.add(new Stmt.Branch(expr(f.cond), statements(f.then.statements)));
+        for (OptRuleParser.ElseIfContext e : f.elseIfs) {
+            branches.add(new Stmt.Branch(expr(e.cond), statements(e.body.statements)));
         }
-        List<Stmt> otherwise = f.elseBlock() == null ? List.of() : statements(f.elseBlock().body.statement());
+        List<Stmt> otherwise = f.last == null ? List.of() : statements(f.last.body.statements);
         return new Stmt.If(branches, otherwise, span(f.getStart()));
     }
 
@@ -81,23 +83,23 @@ final class AstBuilder {
     }
 
     private Expr orExpr(OrExprContext ctx) {
-        return fold(ctx.andExpr(), null, BinaryOp.OR, this::andExpr);
+        return fold(ctx.operands, null, BinaryOp.OR, this::andExpr);
     }
 
     private Expr andExpr(AndExprContext ctx) {
-        return fold(ctx.cmpExpr(), null, BinaryOp.AND, this::cmpExpr);
+        return fold(ctx.operands, null, BinaryOp.AND, this::cmpExpr);
     }
 
     private Expr cmpExpr(CmpExprContext ctx) {
-        return fold(ctx.addExpr(), ctx.ops, null, this::addExpr);
+        return fold(ctx.operands, ctx.ops, null, this::addExpr);
     }
 
     private Expr addExpr(AddExprContext ctx) {
-        return fold(ctx.mulExpr(), ctx.ops, null, this::mulExpr);
+        return fold(ctx.operands, ctx.ops, null, this::mulExpr);
     }
 
     private Expr mulExpr(MulExprContext ctx) {
-        return fold(ctx.unary(), ctx.ops, null, this::unary);
+        return fold(ctx.operands, ctx.ops, null, this::unary);
     }
 
     /**
@@ -123,7 +125,7 @@ final class AstBuilder {
             };
             return new Expr.Unary(op, unary(p.operand), span(ctx));
         }
-        OptRuleParser.PowerContext pow = ((OptRuleParser.PowerExprContext) ctx).power();
+        OptRuleParser.PowerContext pow = ((OptRuleParser.PowerExprContext) ctx).value;
         Expr base = atom(pow.base);
         if (pow.exponent == null) {
             return base;
@@ -133,11 +135,11 @@ final class AstBuilder {
 
     private Expr atom(AtomContext ctx) {
         if (ctx instanceof OptRuleParser.NumberContext n) {
-            String text = n.getText();
+            String text = n.getStart().getText();
             return new Expr.Num(Double.parseDouble(text), text, span(ctx));
         }
         if (ctx instanceof OptRuleParser.NameContext n) {
-            return new Expr.Name(n.getText(), span(ctx));
+            return new Expr.Name(n.getStart().getText(), span(ctx));
         }
         if (ctx instanceof OptRuleParser.CallContext c) {
             List<Expr> args = new ArrayList<>();
@@ -160,7 +162,21 @@ final class AstBuilder {
     }
 
     static Span span(Token t) {
-        return new Span(t.getLine(), t.getCharPositionInLine() + 1, Math.max(1, t.getText().length()));
+        return new Span(t.getLine(), t.getCharPositionInLine() + 1, Math.max(1, length(t)));
+    }
+
+    /**
+     * The length of a token's text. Names, numbers, literals and newlines are ASCII by the
+     * grammar, so their length is their extent in the input, without building their text
+     * (a new string each time); the end of file ("&lt;EOF&gt;") and a stray character (maybe a
+     * surrogate pair) are measured by their text.
+     */
+    private static int length(Token t) {
+        int type = t.getType();
+        if (type == Token.EOF || type == OptRuleLexer.BAD) {
+            return t.getText().length();
+        }
+        return t.getStopIndex() - t.getStartIndex() + 1;
     }
 
     /** From the first token of a rule to its last, clipped to the first line. */

@@ -20,6 +20,18 @@ final class NestingCheck {
 
     static final int LIMIT = 200;
 
+    // Token types, compared instead of token texts: a token's text is a new string each time.
+    private static final int OPEN_PAREN = Tokens.typeOf("'('");
+    private static final int CLOSE_PAREN = Tokens.typeOf("')'");
+    private static final int OPEN_BRACE = Tokens.typeOf("'{'");
+    private static final int CLOSE_BRACE = Tokens.typeOf("'}'");
+    private static final int SEMICOLON = Tokens.typeOf("';'");
+    private static final int CARET = Tokens.typeOf("'^'");
+    private static final int QUESTION = Tokens.typeOf("'?'");
+    private static final int MINUS = Tokens.typeOf("'-'");
+    private static final int PLUS = Tokens.typeOf("'+'");
+    private static final int NOT = Tokens.typeOf("'!'");
+
     private NestingCheck() {
     }
 
@@ -29,15 +41,15 @@ final class NestingCheck {
         int operators = 0;
         Token previous = null;
         for (Token t : tokens) {
-            String text = t.getText();
-            if (text.equals("(") || text.equals("{")) {
+            int type = t.getType();
+            if (type == OPEN_PAREN || type == OPEN_BRACE) {
                 brackets++;
-            } else if (text.equals(")") || text.equals("}")) {
+            } else if (type == CLOSE_PAREN || type == CLOSE_BRACE) {
                 brackets = Math.max(0, brackets - 1);
             }
-            if (t.getType() == OptRuleLexer.NL || text.equals(";") || text.equals("{") || text.equals("}")) {
+            if (type == OptRuleLexer.NL || type == SEMICOLON || type == OPEN_BRACE || type == CLOSE_BRACE) {
                 operators = 0; // a statement or a condition ends
-            } else if (text.equals("^") || text.equals("?") || isPrefix(t, previous)) {
+            } else if (type == CARET || type == QUESTION || isPrefix(type, previous)) {
                 operators++;
             }
             if (brackets + operators > LIMIT) {
@@ -49,15 +61,14 @@ final class NestingCheck {
         return null;
     }
 
-    private static boolean isPrefix(Token t, Token previous) {
-        String text = t.getText();
-        if (!text.equals("-") && !text.equals("+") && !text.equals("!")) {
+    private static boolean isPrefix(int type, Token previous) {
+        if (type != MINUS && type != PLUS && type != NOT) {
             return false;
         }
         if (previous == null) {
             return true;
         }
-        int type = previous.getType();
-        return type != OptRuleLexer.NAME && type != OptRuleLexer.NUMBER && !previous.getText().equals(")");
+        int before = previous.getType();
+        return before != OptRuleLexer.NAME && before != OptRuleLexer.NUMBER && before != CLOSE_PAREN;
     }
 }

@@ -41,6 +41,8 @@ public final class RuleParser {
             throw new RuleException(List.of(tooDeep));
         }
         OptRuleParser parser = new OptRuleParser(tokens);
+        // AstBuilder reads the grammar's labels only: no tree of children and terminal nodes
+        parser.setBuildParseTree(false);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());

@@ -66,7 +66,7 @@ final class Tokens {
     }
 
     /** The token type of a literal such as {@code 'if'}. */
-    private static int typeOf(String literal) {
+    static int typeOf(String literal) {
         Vocabulary v = OptRuleParser.VOCABULARY;
         for (int t = 0; t <= v.getMaxTokenType(); t++) {
             if (literal.equals(v.getLiteralName(t))) {

@@ -16,13 +16,13 @@ import org.optjit.ir.Program;
  * one per uniform before the loop, and one FASTORE per output), and each method's code
  * length, which ASM's tree API does not expose.
  */
-final class Bytecode {
+public final class Bytecode {
 
     private Bytecode() {
     }
 
     /** {@code code_length} of every method, by name (JVMS 4.1, 4.6, 4.7.3). */
-    static java.util.Map<String, Integer> codeLengths(byte[] classFile) {
+    public static java.util.Map<String, Integer> codeLengths(byte[] classFile) {
         ClassReader r = new ClassReader(classFile);
         char[] buf = new char[r.getMaxStringLength()];
         int p = r.header + 6;

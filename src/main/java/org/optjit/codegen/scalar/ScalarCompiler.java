@@ -46,9 +46,19 @@ public final class ScalarCompiler implements KernelCompiler {
     public byte[] generate(Program program) {
         BodyInfo info = BodyInfo.of(program.body());
         MethodLimit.requireFits(program.name(), BACKEND, info.liveCount());
-        StatementPlan plan = new StatementPlan(info);
         KernelClassWriter cls = new KernelClassWriter(BACKEND, program.name());
-        MethodEmitter m = cls.beginRun();
+        emitLoop(cls, cls.beginRun(), info);
+        return cls.finish(info.liveCount());
+    }
+
+    /**
+     * Emits the whole scalar loop over {@code [from, to)} into {@code m}, a method of
+     * {@code cls} with {@code run}'s signature ({@link KernelClassWriter#beginLoopMethod}),
+     * adding the part methods to {@code cls} when the body is split. The VECTOR backend
+     * uses this for its tail, so the tail is this very loop.
+     */
+    public static void emitLoop(KernelClassWriter cls, MethodEmitter m, BodyInfo info) {
+        StatementPlan plan = new StatementPlan(info);
         if (plan.isSplit()) {
             emitSplit(cls, m, plan);
         } else {
@@ -59,7 +69,6 @@ public final class ScalarCompiler implements KernelCompiler {
             loop.end(1);
         }
         m.returnVoid();
-        return cls.finish(info.liveCount());
     }
 
     /**

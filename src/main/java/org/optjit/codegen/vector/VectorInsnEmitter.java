@@ -8,8 +8,8 @@ import static org.optjit.codegen.vector.VectorApi.OPERATORS;
 import static org.optjit.codegen.vector.VectorApi.VECTOR;
 
 import org.objectweb.asm.Type;
-import org.objectweb.asm.commons.GeneratorAdapter;
 import org.objectweb.asm.commons.Method;
+import org.optjit.codegen.MethodEmitter;
 import org.optjit.ir.Insn;
 
 /**
@@ -31,14 +31,20 @@ final class VectorInsnEmitter {
     /** 1 / ln 2, for log2(x) = log(x) / ln 2. */
     private static final float INV_LN2 = (float) (1 / Math.log(2));
 
-    private final GeneratorAdapter ga;
+    private static final Method AS_INTS = new Method("viewAsIntegralLanes", INT_VECTOR, new Type[0]);
+    private static final Method AS_FLOATS = new Method("viewAsFloatingLanes", FLOAT_VECTOR, new Type[0]);
+    private static final Method INT_NEG = new Method("neg", INT_VECTOR, new Type[0]);
+    private static final String INT_SCALAR_OP = Type.getMethodDescriptor(INT_VECTOR, Type.INT_TYPE);
+    private static final Method INT_LANEWISE = new Method("lanewise", INT_VECTOR, new Type[] {BINARY, VECTOR});
+    private static final Method INT_LANEWISE_SCALAR = new Method("lanewise", INT_VECTOR,
+            new Type[] {BINARY, Type.INT_TYPE});
+
+    private final MethodEmitter m;
     private final int[] local;
-    /** A local for an int vector operand while the operator is pushed below it; made on first use. */
-    private int intScratch = -1;
 
     /** @param local the local variable holding each instruction's value, by instruction index */
-    VectorInsnEmitter(GeneratorAdapter ga, int[] local) {
-        this.ga = ga;
+    VectorInsnEmitter(MethodEmitter m, int[] local) {
+        this.m = m;
         this.local = local;
     }
 
@@ -63,28 +69,28 @@ final class VectorInsnEmitter {
             case MAX: binary(in, "max"); break;
             case POW:
                 load(in.a());
-                ga.getStatic(OPERATORS, "POW", BINARY);
+                m.getStatic(OPERATORS, "POW", BINARY);
                 load(in.b());
-                VectorApi.floatOp(ga, "lanewise", BINARY, VECTOR);
+                VectorApi.floatOp(m, "lanewise", VectorApi.LANEWISE_BINARY);
                 break;
             case LT: case LE: case GT: case GE: case EQ: case NE:
                 load(in.a());
-                ga.getStatic(OPERATORS, in.op().name(), VectorApi.COMPARISON);
+                m.getStatic(OPERATORS, in.op().name(), VectorApi.COMPARISON);
                 load(in.b());
-                VectorApi.compareVector(ga);
+                VectorApi.compareVector(m);
                 break;
-            case AND: load(in.a()); load(in.b()); VectorApi.maskOp(ga, "and"); break;
-            case OR: load(in.a()); load(in.b()); VectorApi.maskOp(ga, "or"); break;
+            case AND: load(in.a()); load(in.b()); VectorApi.maskOp(m, "and"); break;
+            case OR: load(in.a()); load(in.b()); VectorApi.maskOp(m, "or"); break;
             case NOT:
                 load(in.a());
-                ga.invokeVirtual(MASK, new Method("not", MASK, new Type[0]));
+                m.invokeVirtual(MASK, VectorApi.MASK_NOT);
                 break;
             case SELECT:
                 // a ? b : c  ==  c.blend(b, a)
                 load(in.c());
                 load(in.b());
                 load(in.a());
-                VectorApi.blend(ga);
+                VectorApi.blend(m);
                 break;
             default:
                 throw new IllegalArgumentException("not a per-weight vector operation: " + in);
@@ -92,18 +98,18 @@ final class VectorInsnEmitter {
     }
 
     private void load(int insn) {
-        ga.loadLocal(local[insn]);
+        m.loadLocal(local[insn], FLOAT_VECTOR); // ALOAD, for a mask too
     }
 
     private void unary(Insn in, String method) {
         load(in.a());
-        VectorApi.floatOp(ga, method);
+        VectorApi.floatOp(m, method, VectorApi.UNARY_OP);
     }
 
     private void binary(Insn in, String method) {
         load(in.a());
         load(in.b());
-        VectorApi.floatOp(ga, method, VECTOR);
+        VectorApi.floatOp(m, method, VectorApi.VECTOR_OP);
     }
 
     /**
@@ -117,65 +123,64 @@ final class VectorInsnEmitter {
      * bit form made sign-heavy rules (AddSign, PowerSign, Lion) markedly faster there.
      */
     private void sign(int x) {
-        int bits = ga.newLocal(INT_VECTOR);
-        int t = ga.newLocal(INT_VECTOR);
+        int bits = m.newLocal(INT_VECTOR);
+        int t = m.newLocal(INT_VECTOR);
+        int outside = m.newLocal(INT_VECTOR);
+        int scratch = m.newLocal(INT_VECTOR);
         load(x);
-        ga.invokeVirtual(FLOAT_VECTOR, new Method("viewAsIntegralLanes", INT_VECTOR, new Type[0]));
-        ga.storeLocal(bits);
+        m.invokeVirtual(FLOAT_VECTOR, AS_INTS);
+        m.storeLocal(bits, INT_VECTOR);
         // t = (bits & 0x7fffffff) - 1
-        ga.loadLocal(bits);
+        m.loadLocal(bits, INT_VECTOR);
         intOp("and", 0x7fff_ffff);
         intOp("sub", 1);
-        ga.storeLocal(t);
+        m.storeLocal(t, INT_VECTOR);
         // outside = (t | (0x7f7fffff - t)) >> 31  (arithmetic: all ones where x is zero or NaN)
-        int outside = ga.newLocal(INT_VECTOR);
-        ga.loadLocal(t);
-        ga.loadLocal(t);
-        ga.invokeVirtual(INT_VECTOR, new Method("neg", INT_VECTOR, new Type[0]));
+        m.loadLocal(t, INT_VECTOR);
+        m.loadLocal(t, INT_VECTOR);
+        m.invokeVirtual(INT_VECTOR, INT_NEG);
         intOp("add", 0x7f7f_ffff);
-        intLanewise("OR");
-        ga.getStatic(OPERATORS, "ASHR", BINARY);
-        ga.push(31);
-        ga.invokeVirtual(INT_VECTOR, new Method("lanewise", INT_VECTOR, new Type[] {BINARY, Type.INT_TYPE}));
-        ga.storeLocal(outside);
+        intLanewise("OR", scratch);
+        m.getStatic(OPERATORS, "ASHR", BINARY);
+        m.push(31);
+        m.invokeVirtual(INT_VECTOR, INT_LANEWISE_SCALAR);
+        m.storeLocal(outside, INT_VECTOR);
         // unit = (bits & 0x80000000) | 0x3f800000: 1.0 with x's sign
         // result = bits ^ ((bits ^ unit) & ~outside)
-        ga.loadLocal(bits);
-        ga.loadLocal(bits);
-        ga.loadLocal(bits);
+        m.loadLocal(bits, INT_VECTOR);
+        m.loadLocal(bits, INT_VECTOR);
+        m.loadLocal(bits, INT_VECTOR);
         intOp("and", 0x8000_0000);
         intOp("or", 0x3f80_0000);
-        intLanewise("XOR");
-        ga.loadLocal(outside);
-        intLanewise("AND_NOT");
-        intLanewise("XOR");
-        ga.invokeVirtual(INT_VECTOR, new Method("viewAsFloatingLanes", FLOAT_VECTOR, new Type[0]));
+        intLanewise("XOR", scratch);
+        m.loadLocal(outside, INT_VECTOR);
+        intLanewise("AND_NOT", scratch);
+        intLanewise("XOR", scratch);
+        m.invokeVirtual(INT_VECTOR, AS_FLOATS);
     }
 
     /** {@code intVector.name(int)} for and, or, add, sub with the constant {@code operand}. */
     private void intOp(String name, int operand) {
-        ga.push(operand);
-        ga.invokeVirtual(INT_VECTOR, new Method(name, INT_VECTOR, new Type[] {Type.INT_TYPE}));
+        m.push(operand);
+        m.invokeVirtual(INT_VECTOR, new Method(name, INT_SCALAR_OP));
     }
 
     /**
-     * {@code a.lanewise(VectorOperators.op, b)} for the two int vectors on the stack; OR and
-     * XOR are declared {@code Associative}, AND_NOT {@code Binary}.
+     * {@code a.lanewise(VectorOperators.op, b)} for the two int vectors on the stack, with
+     * {@code scratch} holding b while the operator goes below it; OR and XOR are declared
+     * {@code Associative}, AND_NOT {@code Binary}.
      */
-    private void intLanewise(String op) {
-        if (intScratch < 0) {
-            intScratch = ga.newLocal(INT_VECTOR);
-        }
-        ga.storeLocal(intScratch);
-        ga.getStatic(OPERATORS, op, op.equals("AND_NOT") ? BINARY : VectorApi.ASSOCIATIVE);
-        ga.loadLocal(intScratch);
-        ga.invokeVirtual(INT_VECTOR, new Method("lanewise", INT_VECTOR, new Type[] {BINARY, VECTOR}));
+    private void intLanewise(String op, int scratch) {
+        m.storeLocal(scratch, INT_VECTOR);
+        m.getStatic(OPERATORS, op, op.equals("AND_NOT") ? BINARY : VectorApi.ASSOCIATIVE);
+        m.loadLocal(scratch, INT_VECTOR);
+        m.invokeVirtual(INT_VECTOR, INT_LANEWISE);
     }
 
     /** EXP, LOG: the Vector API's float intrinsics; within {@link Transcendentals#MAX_ULPS}. */
     private void transcendental(int x, String operator) {
         load(x);
-        VectorApi.lanewiseUnary(ga, operator);
+        VectorApi.lanewiseUnary(m, operator);
     }
 
     /**
@@ -185,103 +190,103 @@ final class VectorInsnEmitter {
      */
     private void log2(int x) {
         load(x);
-        VectorApi.lanewiseUnary(ga, "LOG");
-        ga.push(INV_LN2);
-        VectorApi.floatOp(ga, "mul", Type.FLOAT_TYPE);
+        VectorApi.lanewiseUnary(m, "LOG");
+        m.push(INV_LN2);
+        VectorApi.floatOp(m, "mul", VectorApi.SCALAR_OP);
         // pow2 = x's bits with the mantissa and sign cleared: x itself iff x is a power of two
-        int pow2 = ga.newLocal(INT_VECTOR);
+        int pow2 = m.newLocal(INT_VECTOR);
         load(x);
-        ga.invokeVirtual(FLOAT_VECTOR, new Method("viewAsIntegralLanes", INT_VECTOR, new Type[0]));
-        ga.push(0x7f80_0000);
-        ga.invokeVirtual(INT_VECTOR, new Method("and", INT_VECTOR, new Type[] {Type.INT_TYPE}));
-        ga.storeLocal(pow2);
+        m.invokeVirtual(FLOAT_VECTOR, new Method("viewAsIntegralLanes", INT_VECTOR, new Type[0]));
+        m.push(0x7f80_0000);
+        m.invokeVirtual(INT_VECTOR, new Method("and", INT_VECTOR, new Type[] {Type.INT_TYPE}));
+        m.storeLocal(pow2, INT_VECTOR);
         // the exponent, as a float, without an int conversion: the biased exponent e
         // (pow2 >>> 23) as the mantissa of a float of exponent 23 is 2^23 + e exactly, so
         // float(bits 0x4b000000 | e) - (2^23 + 127) = e - 127
-        ga.loadLocal(pow2);
-        ga.getStatic(OPERATORS, "LSHR", BINARY);
-        ga.push(23);
-        ga.invokeVirtual(INT_VECTOR, new Method("lanewise", INT_VECTOR, new Type[] {BINARY, Type.INT_TYPE}));
-        ga.push(0x4b00_0000);
-        ga.invokeVirtual(INT_VECTOR, new Method("or", INT_VECTOR, new Type[] {Type.INT_TYPE}));
-        ga.invokeVirtual(INT_VECTOR, new Method("viewAsFloatingLanes", FLOAT_VECTOR, new Type[0]));
-        ga.push(WHOLE + 127);
-        VectorApi.floatOp(ga, "sub", Type.FLOAT_TYPE);
+        m.loadLocal(pow2, INT_VECTOR);
+        m.getStatic(OPERATORS, "LSHR", BINARY);
+        m.push(23);
+        m.invokeVirtual(INT_VECTOR, new Method("lanewise", INT_VECTOR, new Type[] {BINARY, Type.INT_TYPE}));
+        m.push(0x4b00_0000);
+        m.invokeVirtual(INT_VECTOR, new Method("or", INT_VECTOR, new Type[] {Type.INT_TYPE}));
+        m.invokeVirtual(INT_VECTOR, new Method("viewAsFloatingLanes", FLOAT_VECTOR, new Type[0]));
+        m.push(WHOLE + 127);
+        VectorApi.floatOp(m, "sub", VectorApi.SCALAR_OP);
         // where x == pow2 && 0 < x < Inf (excludes zero, denormals, infinity, NaN)
         load(x);
-        ga.getStatic(OPERATORS, "EQ", VectorApi.COMPARISON);
-        ga.loadLocal(pow2);
-        ga.invokeVirtual(INT_VECTOR, new Method("viewAsFloatingLanes", FLOAT_VECTOR, new Type[0]));
-        VectorApi.compareVector(ga);
+        m.getStatic(OPERATORS, "EQ", VectorApi.COMPARISON);
+        m.loadLocal(pow2, INT_VECTOR);
+        m.invokeVirtual(INT_VECTOR, new Method("viewAsFloatingLanes", FLOAT_VECTOR, new Type[0]));
+        VectorApi.compareVector(m);
         load(x);
-        VectorApi.compareScalar(ga, "GT", 0f);
-        VectorApi.maskOp(ga, "and");
+        VectorApi.compareScalar(m, "GT", 0f);
+        VectorApi.maskOp(m, "and");
         load(x);
-        VectorApi.compareScalar(ga, "LT", Float.POSITIVE_INFINITY);
-        VectorApi.maskOp(ga, "and");
-        VectorApi.blend(ga);
+        VectorApi.compareScalar(m, "LT", Float.POSITIVE_INFINITY);
+        VectorApi.maskOp(m, "and");
+        VectorApi.blend(m);
     }
 
     /**
      * {@code Math.floor} / {@code Math.ceil}, exactly, without a rounding operator (the
      * Vector API of JDK 17 has none, and its float-to-int conversion is not compiled to
-     * one instruction everywhere). Where 0 < |x| < 2^23: r = (x + m) - m with
-     * m = copysign(2^23, x) is x rounded to a whole number (the sum has no fraction bits
+     * one instruction everywhere). Where 0 < |x| < 2^23: r = (x + mag) - mag with
+     * mag = copysign(2^23, x) is x rounded to a whole number (the sum has no fraction bits
      * left), then one step down (floor) where r > x or up (ceil) where r < x; ceil of a
      * negative number that reaches zero is -0. Elsewhere (zero, whole numbers beyond 2^23,
      * infinities, NaN) the result is x itself, as in {@code Math}.
      */
     private void roundToWhole(int x, boolean ceil) {
-        int m = ga.newLocal(FLOAT_VECTOR);
-        int r = ga.newLocal(FLOAT_VECTOR);
-        // m = x.broadcast(2^23).blend(-2^23, x < 0)
+        int mag = m.newLocal(FLOAT_VECTOR);
+        int r = m.newLocal(FLOAT_VECTOR);
+        // mag = x.broadcast(2^23).blend(-2^23, x < 0)
         load(x);
-        ga.push(WHOLE);
-        VectorApi.floatOp(ga, "broadcast", Type.FLOAT_TYPE);
-        ga.push(-WHOLE);
+        m.push(WHOLE);
+        VectorApi.floatOp(m, "broadcast", VectorApi.SCALAR_OP);
+        m.push(-WHOLE);
         load(x);
-        VectorApi.compareScalar(ga, "LT", 0f);
-        VectorApi.blendScalar(ga);
-        ga.storeLocal(m);
-        // r = (x + m) - m
+        VectorApi.compareScalar(m, "LT", 0f);
+        VectorApi.blendScalar(m);
+        m.storeLocal(mag, FLOAT_VECTOR);
+        // r = (x + mag) - mag
         load(x);
-        ga.loadLocal(m);
-        VectorApi.floatOp(ga, "add", VECTOR);
-        ga.loadLocal(m);
-        VectorApi.floatOp(ga, "sub", VECTOR);
-        ga.storeLocal(r);
+        m.loadLocal(mag, FLOAT_VECTOR);
+        VectorApi.floatOp(m, "add", VectorApi.VECTOR_OP);
+        m.loadLocal(mag, FLOAT_VECTOR);
+        VectorApi.floatOp(m, "sub", VectorApi.VECTOR_OP);
+        m.storeLocal(r, FLOAT_VECTOR);
         // r = r.blend(r -/+ 1, r >/< x)
-        ga.loadLocal(r);
-        ga.loadLocal(r);
-        ga.push(1f);
-        VectorApi.floatOp(ga, ceil ? "add" : "sub", Type.FLOAT_TYPE);
-        ga.loadLocal(r);
-        ga.getStatic(OPERATORS, ceil ? "LT" : "GT", VectorApi.COMPARISON);
+        m.loadLocal(r, FLOAT_VECTOR);
+        m.loadLocal(r, FLOAT_VECTOR);
+        m.push(1f);
+        VectorApi.floatOp(m, ceil ? "add" : "sub", VectorApi.SCALAR_OP);
+        m.loadLocal(r, FLOAT_VECTOR);
+        m.getStatic(OPERATORS, ceil ? "LT" : "GT", VectorApi.COMPARISON);
         load(x);
-        VectorApi.compareVector(ga);
-        VectorApi.blend(ga);
+        VectorApi.compareVector(m);
+        VectorApi.blend(m);
         if (ceil) {
             // r = r.blend(-0, r == 0 && x < 0)
-            ga.storeLocal(r);
-            ga.loadLocal(r);
-            ga.push(-0f);
-            ga.loadLocal(r);
-            VectorApi.compareScalar(ga, "EQ", 0f);
+            m.storeLocal(r, FLOAT_VECTOR);
+            m.loadLocal(r, FLOAT_VECTOR);
+            m.push(-0f);
+            m.loadLocal(r, FLOAT_VECTOR);
+            VectorApi.compareScalar(m, "EQ", 0f);
             load(x);
-            VectorApi.compareScalar(ga, "LT", 0f);
-            VectorApi.maskOp(ga, "and");
-            VectorApi.blendScalar(ga);
+            VectorApi.compareScalar(m, "LT", 0f);
+            VectorApi.maskOp(m, "and");
+            VectorApi.blendScalar(m);
         }
-        ga.storeLocal(r);
+        m.storeLocal(r, FLOAT_VECTOR);
         // x.blend(r, |x| < 2^23 && x != 0)
         load(x);
-        ga.loadLocal(r);
+        m.loadLocal(r, FLOAT_VECTOR);
         load(x);
-        VectorApi.floatOp(ga, "abs");
-        VectorApi.compareScalar(ga, "LT", WHOLE);
+        VectorApi.floatOp(m, "abs", VectorApi.UNARY_OP);
+        VectorApi.compareScalar(m, "LT", WHOLE);
         load(x);
-        VectorApi.compareScalar(ga, "NE", 0f);
-        VectorApi.maskOp(ga, "and");
-        VectorApi.blend(ga);
+        VectorApi.compareScalar(m, "NE", 0f);
+        VectorApi.maskOp(m, "and");
+        VectorApi.blend(m);
     }
 }

@@ -6,9 +6,12 @@ import static org.optjit.codegen.vector.VectorApi.MASK;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.commons.GeneratorAdapter;
 import org.objectweb.asm.commons.Method;
 import org.optjit.codegen.BodyInfo;
+import org.optjit.codegen.CountedLoop;
+import org.optjit.codegen.KernelClassWriter;
+import org.optjit.codegen.LoopInputs;
+import org.optjit.codegen.MethodEmitter;
 import org.optjit.ir.Block;
 import org.optjit.ir.Insn;
 import org.optjit.ir.Op;
@@ -27,7 +30,7 @@ import org.optjit.ir.Output;
  * if (from &lt; start) tail(w, g, state, uniforms, from, start);  // the SCALAR loop, first
  * if (upper &lt; to) tail(w, g, state, uniforms, upper, to);
  * float[] s0 = state[0]; ...                                 // state arrays, once
- * float u0 = uniforms[0]; ...                                // uniforms, once
+ * float u0 = uniforms[0]; ...                                // uniforms, once (LoopInputs)
  * for (int i = start; i &lt; upper; i += SPECIES.length()) {
  *     FloatVector v0 = FloatVector.broadcast(SPECIES, u0); ...  // loop invariants C2 hoists
  *     FloatVector x = FloatVector.fromArray(SPECIES, w, i); ... // body, one local per value
@@ -36,203 +39,159 @@ import org.optjit.ir.Output;
  * </pre>
  * where {@code SPECIES} is read from {@code FloatVector.SPECIES_PREFERRED} at each use (a
  * JDK static final, so a compile-time constant for C2; never a lane count fixed here).
+ *
+ * <p>Frames: the locals live across the loop's back edge are all allocated before the
+ * loop ({@link CountedLoop}); the vectors and masks of the body are allocated inside it
+ * and released after it, so they are in no frame.
  */
 final class VectorLoopEmitter {
 
     private static final Type ALIGNMENT = Type.getObjectType("org/optjit/codegen/vector/Alignment");
+    private static final Type MATH = Type.getType(Math.class);
+    private static final Method MIN = Method.getMethod("int min(int, int)");
 
     private VectorLoopEmitter() {
     }
 
-    /** Emits the whole body of {@code run}; the tail is {@link ScalarTail#TAIL} of {@code owner}. */
-    static void emit(GeneratorAdapter ga, BodyInfo info, Type owner) {
+    /** Emits the whole body of {@code run} of {@code cls}; the tail is {@link ScalarTail}. */
+    static void emit(MethodEmitter m, BodyInfo info, KernelClassWriter cls) {
         Block body = info.body();
-        int start = alignedStart(ga);
-        int upper = wholeVectorsEnd(ga, start);
-        callTail(ga, owner, () -> ga.loadArg(4), () -> ga.loadLocal(start));
-        callTail(ga, owner, () -> ga.loadLocal(upper), () -> ga.loadArg(5));
-        int[] states = VectorCompiler.loadStateArrays(ga, body);
-        int[] local = new int[body.size()];
-        int[] scalar = new int[body.size()];
-        for (int k = 0; k < body.size(); k++) {
-            if (info.isLive(k)) {
-                local[k] = ga.newLocal(body.insn(k).op().type() == Op.Type.BOOL ? MASK : FLOAT_VECTOR);
-                scalar[k] = loadUniform(ga, body.insn(k));
-            }
-        }
-        int i = ga.newLocal(Type.INT_TYPE);
-        ga.loadLocal(start);
-        ga.storeLocal(i);
+        int start = alignedStart(m);
+        int upper = wholeVectorsEnd(m, start);
+        callTail(m, cls, KernelClassWriter.FROM, start);
+        callTail(m, cls, upper, KernelClassWriter.TO);
+        LoopInputs inputs = LoopInputs.load(m, info);
 
         // javac's loop shape (test at the top), the one C2 is tuned to recognise as counted
-        Label top = new Label();
-        Label exit = new Label();
-        ga.mark(top);
-        ga.loadLocal(i);
-        ga.loadLocal(upper);
-        ga.ifICmp(GeneratorAdapter.GE, exit);
-        VectorInsnEmitter insns = new VectorInsnEmitter(ga, local);
+        CountedLoop loop = CountedLoop.begin(m, start, upper);
+        int i = loop.index();
+        int[] local = new int[body.size()];
+        VectorInsnEmitter insns = new VectorInsnEmitter(m, local);
         for (int k = 0; k < body.size(); k++) {
             Insn in = body.insn(k);
             if (!info.isLive(k)) {
                 continue;
             }
             switch (in.op()) {
-                case CONST: case UNIFORM: case UNIFORM_BOOL: broadcast(ga, in, scalar[k]); break;
-                case LOAD_W: fromArray(ga, () -> ga.loadArg(0), i); break;
-                case LOAD_G: fromArray(ga, () -> ga.loadArg(1), i); break;
-                case LOAD_S: fromArray(ga, () -> ga.loadLocal(states[in.slot()]), i); break;
+                case CONST: broadcast(m, (float) in.value()); break;
+                case UNIFORM: broadcast(m, inputs.uniform(in.slot())); break;
+                case UNIFORM_BOOL: maskAll(m, inputs.boolUniform(in.slot())); break;
+                case LOAD_W: fromArray(m, KernelClassWriter.W, i); break;
+                case LOAD_G: fromArray(m, KernelClassWriter.G, i); break;
+                case LOAD_S: fromArray(m, inputs.state(in.slot()), i); break;
                 default: insns.emit(in);
             }
-            ga.storeLocal(local[k]);
+            local[k] = m.newLocal(in.op().type() == Op.Type.BOOL ? MASK : FLOAT_VECTOR);
+            m.storeLocal(local[k], FLOAT_VECTOR);
         }
-        stores(ga, body, local, states, i);
-        ga.loadLocal(i);
-        VectorApi.species(ga);
-        ga.invokeInterface(VectorApi.SPECIES, VectorApi.LENGTH);
-        ga.math(GeneratorAdapter.ADD, Type.INT_TYPE);
-        ga.storeLocal(i);
-        ga.goTo(top);
-        ga.mark(exit);
-
-        ga.returnValue();
+        stores(m, body, local, inputs, i);
+        loop.end(() -> {
+            VectorApi.species(m);
+            m.invokeInterface(VectorApi.SPECIES, VectorApi.LENGTH);
+        });
+        m.returnVoid();
     }
 
     /** {@code start = min(from + ((Alignment.PHASE - from) & (lanes - 1)), to)}; returns its local. */
-    private static int alignedStart(GeneratorAdapter ga) {
-        int start = ga.newLocal(Type.INT_TYPE);
-        ga.loadArg(4);
-        ga.getStatic(ALIGNMENT, "PHASE", Type.INT_TYPE);
-        ga.loadArg(4);
-        ga.math(GeneratorAdapter.SUB, Type.INT_TYPE);
-        VectorApi.species(ga);
-        ga.invokeInterface(VectorApi.SPECIES, VectorApi.LENGTH);
-        ga.push(1);
-        ga.math(GeneratorAdapter.SUB, Type.INT_TYPE);
-        ga.math(GeneratorAdapter.AND, Type.INT_TYPE);
-        ga.math(GeneratorAdapter.ADD, Type.INT_TYPE);
-        ga.loadArg(5);
-        ga.invokeStatic(Type.getType(Math.class), Method.getMethod("int min(int, int)"));
-        ga.storeLocal(start);
+    private static int alignedStart(MethodEmitter m) {
+        m.loadLocal(KernelClassWriter.FROM, Type.INT_TYPE);
+        m.getStatic(ALIGNMENT, "PHASE", Type.INT_TYPE);
+        m.loadLocal(KernelClassWriter.FROM, Type.INT_TYPE);
+        m.math(Opcodes.ISUB, Type.INT_TYPE);
+        VectorApi.species(m);
+        m.invokeInterface(VectorApi.SPECIES, VectorApi.LENGTH);
+        m.push(1);
+        m.math(Opcodes.ISUB, Type.INT_TYPE);
+        m.math(Opcodes.IAND, Type.INT_TYPE);
+        m.math(Opcodes.IADD, Type.INT_TYPE);
+        m.loadLocal(KernelClassWriter.TO, Type.INT_TYPE);
+        m.invokeStatic(MATH, MIN);
+        int start = m.newLocal(Type.INT_TYPE);
+        m.storeLocal(start, Type.INT_TYPE);
         return start;
     }
 
     /** {@code upper = start + SPECIES.loopBound(to - start)}; returns its local. */
-    private static int wholeVectorsEnd(GeneratorAdapter ga, int start) {
-        int upper = ga.newLocal(Type.INT_TYPE);
-        ga.loadLocal(start);
-        VectorApi.species(ga);
-        ga.loadArg(5);
-        ga.loadLocal(start);
-        ga.math(GeneratorAdapter.SUB, Type.INT_TYPE);
-        ga.invokeInterface(VectorApi.SPECIES, VectorApi.LOOP_BOUND);
-        ga.math(GeneratorAdapter.ADD, Type.INT_TYPE);
-        ga.storeLocal(upper);
+    private static int wholeVectorsEnd(MethodEmitter m, int start) {
+        m.loadLocal(start, Type.INT_TYPE);
+        VectorApi.species(m);
+        m.loadLocal(KernelClassWriter.TO, Type.INT_TYPE);
+        m.loadLocal(start, Type.INT_TYPE);
+        m.math(Opcodes.ISUB, Type.INT_TYPE);
+        m.invokeInterface(VectorApi.SPECIES, VectorApi.LOOP_BOUND);
+        m.math(Opcodes.IADD, Type.INT_TYPE);
+        int upper = m.newLocal(Type.INT_TYPE);
+        m.storeLocal(upper, Type.INT_TYPE);
         return upper;
     }
 
     /** {@code r.intoArray(w or s_k, i)} for every store, after all the loads of the iteration. */
-    private static void stores(GeneratorAdapter ga, Block body, int[] local, int[] states, int i) {
+    private static void stores(MethodEmitter m, Block body, int[] local, LoopInputs inputs, int i) {
         for (Output o : body.outputs()) {
             if (o.target() == Output.Target.EXPORT) {
                 continue;
             }
-            ga.loadLocal(local[o.value()]);
-            if (o.target() == Output.Target.WEIGHT) {
-                ga.loadArg(0);
-            } else {
-                ga.loadLocal(states[o.slot()]);
-            }
-            ga.loadLocal(i);
-            ga.invokeVirtual(FLOAT_VECTOR, VectorApi.INTO_ARRAY);
+            m.loadLocal(local[o.value()], FLOAT_VECTOR);
+            m.loadLocal(o.target() == Output.Target.WEIGHT ? KernelClassWriter.W : inputs.state(o.slot()),
+                    VectorApi.FLOAT_ARRAY);
+            m.loadLocal(i, Type.INT_TYPE);
+            m.invokeVirtual(FLOAT_VECTOR, VectorApi.INTO_ARRAY);
         }
     }
 
     /**
-     * {@code if (lo < hi) tail(w, g, state, uniforms, lo, hi)}: weights outside the
-     * aligned whole vectors, done before the vector loop. Each weight is independent, so
-     * the order is free; before the loop, the calls leave the loop as the method's last
-     * code, with nothing live after it (with a call after the loop, C2 compiled rprop's
-     * loop about 20% slower at 16M weights).
+     * {@code if (lo < hi) tail(w, g, state, uniforms, lo, hi)} for the int locals {@code lo}
+     * and {@code hi}: weights outside the aligned whole vectors, done before the vector
+     * loop. Each weight is independent, so the order is free; before the loop, the calls
+     * leave the loop as the method's last code, with nothing live after it (with a call
+     * after the loop, C2 compiled rprop's loop about 20% slower at 16M weights).
      */
-    private static void callTail(GeneratorAdapter ga, Type owner, Runnable lo, Runnable hi) {
+    private static void callTail(MethodEmitter m, KernelClassWriter cls, int lo, int hi) {
         Label done = new Label();
-        lo.run();
-        hi.run();
-        ga.ifICmp(GeneratorAdapter.GE, done);
-        ga.loadThis();
-        for (int a = 0; a < 4; a++) {
-            ga.loadArg(a);
+        m.loadLocal(lo, Type.INT_TYPE);
+        m.loadLocal(hi, Type.INT_TYPE);
+        m.ifICmp(Opcodes.IF_ICMPGE, done);
+        m.loadLocal(0, cls.type());
+        for (int arg = KernelClassWriter.W; arg <= KernelClassWriter.UNIFORMS; arg++) {
+            m.loadLocal(arg, VectorApi.FLOAT_ARRAY); // ALOAD for every reference type
         }
-        lo.run();
-        hi.run();
-        ga.visitMethodInsn(Opcodes.INVOKESPECIAL, owner.getInternalName(), ScalarTail.TAIL.getName(),
-                ScalarTail.TAIL.getDescriptor(), false);
-        ga.mark(done);
+        m.loadLocal(lo, Type.INT_TYPE);
+        m.loadLocal(hi, Type.INT_TYPE);
+        ScalarTail.call(m, cls);
+        m.mark(done, m.localCount());
     }
 
     /**
-     * For a uniform: loads it into a float local before the loop (for a truth value, an int
-     * local: {@code uniforms[slot] != 0}) and returns the local; -1 for anything else.
-     * Only scalars are kept across the loop's back edge, never a vector or a mask: when C2
-     * compiles the loop on stack replacement (a long first call), live vectors would enter
-     * the compiled loop boxed.
+     * In the loop, a leaf that does not depend on the weight: a literal or a uniform (a
+     * float local loaded before the loop) broadcast to every lane. C2 hoists these loop
+     * invariants out of the loop, as in a hand-written {@code v.mul(lr)}. Only scalars are
+     * kept across the loop's back edge, never a vector or a mask: when C2 compiles the
+     * loop on stack replacement (a long first call), live vectors would enter the compiled
+     * loop boxed.
      */
-    private static int loadUniform(GeneratorAdapter ga, Insn in) {
-        if (in.op() == Op.UNIFORM) {
-            int local = ga.newLocal(Type.FLOAT_TYPE);
-            uniform(ga, in.slot());
-            ga.storeLocal(local);
-            return local;
-        }
-        if (in.op() == Op.UNIFORM_BOOL) {
-            int local = ga.newLocal(Type.INT_TYPE);
-            Label zero = new Label();
-            Label done = new Label();
-            uniform(ga, in.slot());
-            ga.push(0f);
-            ga.visitInsn(Opcodes.FCMPL);
-            ga.ifZCmp(GeneratorAdapter.EQ, zero);
-            ga.push(1);
-            ga.goTo(done);
-            ga.mark(zero);
-            ga.push(0);
-            ga.mark(done);
-            ga.storeLocal(local);
-            return local;
-        }
-        return -1;
+    private static void broadcast(MethodEmitter m, float value) {
+        VectorApi.species(m);
+        m.push(value);
+        m.invokeStatic(FLOAT_VECTOR, VectorApi.BROADCAST);
     }
 
-    /**
-     * In the loop, a leaf that does not depend on the weight: a literal or uniform
-     * broadcast to every lane, or a uniform truth value as an all-true or all-false mask.
-     * C2 hoists these loop invariants out of the loop, as in a hand-written
-     * {@code v.mul(lr)}.
-     */
-    private static void broadcast(GeneratorAdapter ga, Insn in, int scalar) {
-        VectorApi.species(ga);
-        switch (in.op()) {
-            case CONST: ga.push((float) in.value()); break;
-            case UNIFORM: ga.loadLocal(scalar); break;
-            default:
-                ga.loadLocal(scalar);
-                ga.invokeInterface(VectorApi.SPECIES, VectorApi.MASK_ALL);
-                return;
-        }
-        ga.invokeStatic(FLOAT_VECTOR, VectorApi.BROADCAST);
+    private static void broadcast(MethodEmitter m, int uniformLocal) {
+        VectorApi.species(m);
+        m.loadLocal(uniformLocal, Type.FLOAT_TYPE);
+        m.invokeStatic(FLOAT_VECTOR, VectorApi.BROADCAST);
     }
 
-    private static void uniform(GeneratorAdapter ga, int slot) {
-        ga.loadArg(3);
-        ga.push(slot);
-        ga.arrayLoad(Type.FLOAT_TYPE);
+    /** A uniform truth value (an int local, 1 or 0) as an all-true or all-false mask. */
+    private static void maskAll(MethodEmitter m, int boolLocal) {
+        VectorApi.species(m);
+        m.loadLocal(boolLocal, Type.INT_TYPE);
+        m.invokeInterface(VectorApi.SPECIES, VectorApi.MASK_ALL);
     }
 
-    private static void fromArray(GeneratorAdapter ga, Runnable array, int i) {
-        VectorApi.species(ga);
-        array.run();
-        ga.loadLocal(i);
-        ga.invokeStatic(FLOAT_VECTOR, VectorApi.FROM_ARRAY);
+    private static void fromArray(MethodEmitter m, int arrayLocal, int i) {
+        VectorApi.species(m);
+        m.loadLocal(arrayLocal, VectorApi.FLOAT_ARRAY);
+        m.loadLocal(i, Type.INT_TYPE);
+        m.invokeStatic(FLOAT_VECTOR, VectorApi.FROM_ARRAY);
     }
 }

@@ -3,8 +3,12 @@ package org.optjit.codegen.vector;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.optjit.RuleException;
+import org.optjit.codegen.Bytecode;
+import org.optjit.codegen.Differential;
+import org.optjit.codegen.GeneratedKernel;
 import org.optjit.codegen.IrBuilder;
 import org.optjit.ir.Op;
 import org.optjit.ir.Program;
@@ -35,5 +39,22 @@ class VectorLimitsTest {
     void largeBodyThatFitsCompiles() {
         // the same shape, small enough: must compile (so the error above is about size)
         new VectorCompiler().compile(chain(1_000));
+    }
+
+    /**
+     * A body that the SCALAR loop splits into part methods: the tail's parts are emitted
+     * into the vector class beside it, and the weights outside the whole vectors (lengths
+     * below, between and beyond whole vectors, odd offsets) still agree with the interpreter.
+     */
+    @Test
+    void tailSplitIntoPartsAgreesWithInterpreter() {
+        Program p = chain(1_000);
+        GeneratedKernel k = new VectorCompiler().compile(p);
+        assertTrue(Bytecode.codeLengths(k.classFile()).containsKey("part0"),
+                Bytecode.codeLengths(k.classFile()).keySet().toString());
+        Random rnd = new Random(5);
+        for (int n : new int[] {1, 3, 17, 38, 71}) {
+            Differential.assertAgreeOnRandomData("split tail, n = " + n, p, k.kernel(), rnd, n);
+        }
     }
 }
