@@ -20,6 +20,12 @@ import org.optjit.Rule;
  * Compile latency, warm: parse, analyse, generate and define the hidden class of one
  * example rule ({@code Rule.parse(...).compile(backend)}). The target is under 1 ms.
  * {@code run.sh} passes every file of {@code examples/} as {@code -p rule=...}.
+ *
+ * <p>Warm takes a while: a compile runs ANTLR, ASM and every stage of the compiler, and
+ * C2 needs about 10 s on 2 cores to compile all of it. Until then iterations are a few
+ * times slower than the steady state and vary widely (with 3 one-second warm-up
+ * iterations, the measured ones are still in that transition); about half of the steady
+ * state is the JVM defining and verifying the hidden class (KernelClasses.define).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
