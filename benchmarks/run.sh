@@ -23,14 +23,14 @@ case "$profile" in
     bandwidth_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
     rule_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s -p size=16777216)
     # the seven rules with baselines (the class's default), on AUTO's backend
-    compile_opts=(-f 1 -wi 4 -w 1s -i 2 -r 1s -p backend=VECTOR)
+    compile_opts=(-f 1 -wi 5 -w 2s -i 3 -r 1s -p backend=VECTOR)
     ;;
   examples)
     # every example on VECTOR against the in-place limit (the bandwidth target of issue 3)
     examples=$(cd "$root/examples" && ls *.opt | sed 's/\.opt$//' | paste -sd, -)
     bandwidth_opts=(-f 1 -wi 1 -w 1s -i 3 -r 1s -p size=16777216)
     rule_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s -p size=16777216 -p impl=VECTOR -p "rule=$examples")
-    compile_opts=(-f 1 -wi 4 -w 1s -i 2 -r 1s -p backend=VECTOR -p "rule=$examples")
+    compile_opts=(-f 1 -wi 5 -w 2s -i 3 -r 1s -p backend=VECTOR -p "rule=$examples")
     ;;
   smoke)
     bandwidth_opts=(-f 1 -wi 0 -i 1 -r 200ms -p size=65536)

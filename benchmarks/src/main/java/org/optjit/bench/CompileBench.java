@@ -25,12 +25,13 @@ import org.optjit.Rule;
  * C2 needs about 10 s on 2 cores to compile all of it. Until then iterations are a few
  * times slower than the steady state and vary widely (with 3 one-second warm-up
  * iterations, the measured ones are still in that transition); about half of the steady
- * state is the JVM defining and verifying the hidden class (KernelClasses.define).
+ * state is the JVM defining and verifying the hidden class (KernelClasses.define). So the
+ * warm-up here, and in run.sh, is 10-12 s.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class CompileBench {
