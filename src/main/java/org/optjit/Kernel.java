@@ -3,7 +3,9 @@ package org.optjit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.optjit.codegen.CodeLengths;
 import org.optjit.codegen.GeneratedKernel;
+import org.optjit.codegen.KernelClasses;
 import org.optjit.codegen.scalar.ScalarCompiler;
 import org.optjit.codegen.vector.VectorCompiler;
 import org.optjit.interp.Interpreter;
@@ -31,26 +33,49 @@ public final class Kernel {
     }
 
     static Kernel compile(Rule rule, Backend requested) {
-        Backend backend = requested == Backend.AUTO ? autoBackend() : requested;
         Program p = rule.program();
-        switch (backend) {
+        switch (requested) {
             case INTERPRETER:
-                return new Kernel(rule, backend, new Interpreter(p.body()), null);
-            case SCALAR: {
-                GeneratedKernel k = new ScalarCompiler().compile(p);
-                return new Kernel(rule, backend, k.kernel(), k.classFile());
-            }
-            case VECTOR: {
+                return new Kernel(rule, requested, new Interpreter(p.body()), null);
+            case SCALAR:
+                return defined(rule, Backend.SCALAR, new ScalarCompiler().compile(p));
+            case VECTOR:
                 if (!vectorAvailable()) {
                     throw new RuleException("the VECTOR backend needs the jdk.incubator.vector module:"
                             + " start the JVM with --add-modules jdk.incubator.vector (the launcher bin/optjit does)");
                 }
-                GeneratedKernel k = new VectorCompiler().compile(p);
-                return new Kernel(rule, backend, k.kernel(), k.classFile());
-            }
+                return defined(rule, Backend.VECTOR, new VectorCompiler().compile(p));
+            case AUTO:
+                return auto(rule, p);
             default:
                 throw new IllegalArgumentException("backend " + requested);
         }
+    }
+
+    /**
+     * AUTO: VECTOR when the module is present and the vector kernel is one the JIT will
+     * compile; SCALAR otherwise. A vector {@code run} method is one method (vectors cannot
+     * be passed between methods cheaply), so a very large rule makes one longer than
+     * HotSpot compiles ({@link CodeLengths#JIT_LIMIT}) or than a method may be; SCALAR
+     * splits such bodies into methods the JIT does compile, and is then far faster.
+     */
+    private static Kernel auto(Rule rule, Program p) {
+        if (vectorAvailable()) {
+            byte[] vector = null;
+            try {
+                vector = VectorCompiler.generate(p);
+            } catch (RuleException tooLargeForOneMethod) {
+                // SCALAR below splits it
+            }
+            if (vector != null && CodeLengths.allJitCompilable(vector)) {
+                return defined(rule, Backend.VECTOR, KernelClasses.define(vector));
+            }
+        }
+        return defined(rule, Backend.SCALAR, new ScalarCompiler().compile(p));
+    }
+
+    private static Kernel defined(Rule rule, Backend backend, GeneratedKernel k) {
+        return new Kernel(rule, backend, k.kernel(), k.classFile());
     }
 
     /** Whether the Vector API module is present in this JVM. */
@@ -58,7 +83,11 @@ public final class Kernel {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
-    /** What {@link Backend#AUTO} picks in this JVM: VECTOR when the module is present. */
+    /**
+     * What {@link Backend#AUTO} picks in this JVM for rules of ordinary size: VECTOR when
+     * the module is present. (For a rule too large for one compiled vector method it picks
+     * SCALAR; {@link #backend()} of the compiled kernel always says.)
+     */
     public static Backend autoBackend() {
         return vectorAvailable() ? Backend.VECTOR : Backend.SCALAR;
     }

@@ -88,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
         double limit = gigabytesPerSecond(Bandwidth.IN_PLACE.bytesPerElement(), timeInPlace(w0, g[0], nThreads));
         out.printf("in-place bandwidth (a[i] += s*b[i]): %.1f GB/s%n%n", limit);
         out.printf("%-12s %12s %10s %16s%n", "backend", "ms/step", "GB/s", "% of bandwidth");
-        Backend auto = Kernel.autoBackend();
+        Backend auto = rule.compile(Backend.AUTO).backend();
         for (Backend backend : List.of(Backend.INTERPRETER, Backend.SCALAR, Backend.VECTOR)) {
             String mark = backend == auto ? "   <- AUTO" : "";
             Kernel kernel;

@@ -14,39 +14,16 @@ import org.optjit.ir.Program;
  * (each array element of a weight is loaded at most once and stored at most once, issue
  * 2, so an unsplit {@code run} holds exactly one FALOAD per live load of the body, plus
  * one per uniform before the loop, and one FASTORE per output), and each method's code
- * length, which ASM's tree API does not expose.
+ * length ({@link CodeLengths}).
  */
 public final class Bytecode {
 
     private Bytecode() {
     }
 
-    /** {@code code_length} of every method, by name (JVMS 4.1, 4.6, 4.7.3). */
+    /** {@code code_length} of every method, by name. */
     public static java.util.Map<String, Integer> codeLengths(byte[] classFile) {
-        ClassReader r = new ClassReader(classFile);
-        char[] buf = new char[r.getMaxStringLength()];
-        int p = r.header + 6;
-        p += 2 + 2 * r.readUnsignedShort(p); // interfaces
-        for (int pass = 0; pass < 2; pass++) {
-            java.util.Map<String, Integer> lengths = new java.util.LinkedHashMap<>();
-            int count = r.readUnsignedShort(p);
-            p += 2;
-            for (int k = 0; k < count; k++) {
-                String name = r.readUTF8(p + 2, buf);
-                int attributes = r.readUnsignedShort(p + 6);
-                p += 8;
-                for (int a = 0; a < attributes; a++) {
-                    if (r.readUTF8(p, buf).equals("Code")) {
-                        lengths.put(name, r.readInt(p + 10));
-                    }
-                    p += 6 + r.readInt(p + 2);
-                }
-            }
-            if (pass == 1) {
-                return lengths; // pass 0 skipped the fields, which have the same layout
-            }
-        }
-        throw new AssertionError("unreachable");
+        return CodeLengths.of(classFile);
     }
 
     /** The number of instructions with {@code opcode} in {@code run}. */

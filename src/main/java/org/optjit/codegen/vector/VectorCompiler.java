@@ -29,8 +29,9 @@ import org.optjit.runtime.LoopKernel;
  *
  * <p>Limits: a body that does not fit in one JVM method (64 KB of bytecode) is a
  * {@link RuleException}. Far below that, a {@code run} method above C2's 8,000-byte
- * limit (roughly 500 operations) is never compiled and runs in the interpreter, which for
- * Vector API code is very slow; every example rule is a small fraction of that.
+ * limit ({@link org.optjit.codegen.CodeLengths#JIT_LIMIT}, a few hundred operations) is
+ * never compiled and runs in the interpreter, which for Vector API code is very slow; AUTO
+ * picks SCALAR for such rules. Every example rule is a small fraction of that.
  */
 public final class VectorCompiler implements KernelCompiler {
 
