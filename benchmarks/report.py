@@ -5,8 +5,9 @@
 
 traffic.tsv: `rule<TAB>bytes read<TAB>bytes written` per weight, as the compiler counts
 them (printed by `java -cp benchmarks.jar org.optjit.bench.Traffic`). Effective bandwidth
-is (read + written) * size / time; every rule is set beside the in-place limit
-(BandwidthBench.inPlace) measured at the same size and thread count.
+is (read + written) * size / time; every rule is set beside the in-place limit at the
+same size and thread count: the one measured right after the rule (RuleBench impl
+IN_PLACE) when the run has it, else BandwidthBench.inPlace.
 Uses only the Python standard library.
 """
 import argparse
@@ -74,21 +75,37 @@ def bandwidth_table(rows):
     return out, limits
 
 
-def rule_table(rows, traffic, limits):
+def adjacent_limits(rows):
+    """The in-place limit measured beside each rule: (rule, size, threads) -> GB/s."""
+    adjacent = {}
+    for r in rows:
+        p = r["params"]
+        if r["class"] == "RuleBench" and p.get("impl") == "IN_PLACE":
+            adjacent[(p["rule"], p["size"], p["threads"])] = gbs(BANDWIDTH_BYTES["inPlace"], p["size"], r["us"])
+    return adjacent
+
+
+def limit_for(key, limits, adjacent):
+    """The in-place limit a rule is compared with: adjacent if measured, else the run's."""
+    return adjacent.get(key) or limits.get(key[1:])
+
+
+def rule_table(rows, traffic, limits, adjacent):
     results = {}
     for r in rows:
-        if r["class"] != "RuleBench":
+        if r["class"] != "RuleBench" or r["params"]["impl"] == "IN_PLACE":
             continue
         p = r["params"]
         results[(p["rule"], p["size"], p["threads"], p["impl"])] = r["us"]
     keys = sorted({k[:3] for k in results}, key=lambda k: (rule_order(k[0]), int(k[1]), k[2]))
-    head = "| rule | weights | threads | " + " | ".join(f"{i} GB/s (% in-place)" for i in IMPLS)
+    head = "| rule | weights | threads | in-place limit GB/s | " + " | ".join(f"{i} GB/s (% in-place)" for i in IMPLS)
     out = [head + " | VECTOR / HAND_VECTOR | VECTOR / HAND_SCALAR |",
-           "|---|---:|---|" + "---:|" * (len(IMPLS) + 2)]
+           "|---|---:|---|---:|" + "---:|" * (len(IMPLS) + 2)]
     rates = {}
     for rule, size, threads in keys:
-        limit = limits.get((size, threads))
-        cells = []
+        limit = limit_for((rule, size, threads), limits, adjacent)
+        source = "" if (rule, size, threads) in adjacent else " (run's)"
+        cells = [fmt(limit) + source]
         for impl in IMPLS:
             us = results.get((rule, size, threads, impl))
             if us is None or rule not in traffic:
@@ -122,7 +139,7 @@ def check(name, ok, detail):
     return f"| {name} | {mark} | {detail} |"
 
 
-def targets_table(rates, limits, compiles):
+def targets_table(rates, limits, adjacent, compiles):
     out = ["| target (16M weights) | status | measured |", "|---|---|---|"]
     rules = sorted({k[0] for k in rates}, key=rule_order)
     for rule in rules:
@@ -131,12 +148,12 @@ def targets_table(rates, limits, compiles):
         ok = None if not (vec and hand) else vec >= 0.95 * hand
         out.append(check(f"{rule}: VECTOR >= 0.95x HAND_VECTOR, 1 thread", ok,
                          fmt(vec / hand, 2) + "x" if vec and hand else "n/a"))
-        limit = limits.get((BIG, "1"))
+        limit = limit_for((rule, BIG, "1"), limits, adjacent)
         ok = None if not (vec and limit) else vec >= 0.85 * limit
         out.append(check(f"{rule}: VECTOR >= 85% of in-place, 1 thread", ok,
                          f"{100 * vec / limit:.0f}%" if vec and limit else "n/a"))
         vec_all = rates.get((rule, BIG, "all", "VECTOR"))
-        limit_all = limits.get((BIG, "all"))
+        limit_all = limit_for((rule, BIG, "all"), limits, adjacent)
         ok = None if not (vec_all and limit_all) else vec_all >= 0.90 * limit_all
         out.append(check(f"{rule}: VECTOR >= 90% of in-place, all threads", ok,
                          f"{100 * vec_all / limit_all:.0f}%" if vec_all and limit_all else "n/a"))
@@ -160,12 +177,13 @@ def main():
     rows = load(args.results)
     traffic = load_traffic(args.traffic)
     bw, limits = bandwidth_table(rows)
-    rules, rates = rule_table(rows, traffic, limits)
+    adjacent = adjacent_limits(rows)
+    rules, rates = rule_table(rows, traffic, limits, adjacent)
     compiles, compile_results = compile_table(rows)
     sections = [("Bandwidth limit", bw),
                 ("Update rules: effective GB/s and % of the in-place limit at the same size and threads", rules),
                 ("Compile latency (parse + analyse + generate + define, warm)", compiles),
-                ("Targets", targets_table(rates, limits, compile_results))]
+                ("Targets", targets_table(rates, limits, adjacent, compile_results))]
     for title, lines in sections:
         print(f"### {title}\n")
         print("\n".join(lines))

@@ -22,6 +22,7 @@ case "$profile" in
   quick)
     bandwidth_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
     rule_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s -p size=16777216)
+    rules=(sgd momentum nesterov rmsprop adam rprop adaptive_gains)
     # the seven rules with baselines (the class's default), on AUTO's backend
     compile_opts=(-f 1 -wi 5 -w 2s -i 3 -r 1s -p backend=VECTOR)
     ;;
@@ -29,18 +30,21 @@ case "$profile" in
     # every example on VECTOR against the in-place limit (the bandwidth target of issue 3)
     examples=$(cd "$root/examples" && ls *.opt | sed 's/\.opt$//' | paste -sd, -)
     bandwidth_opts=(-f 1 -wi 1 -w 1s -i 3 -r 1s -p size=16777216)
-    rule_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s -p size=16777216 -p impl=VECTOR -p "rule=$examples")
+    rule_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s -p size=16777216 -p impl=VECTOR,IN_PLACE)
+    rules=($(cd "$root/examples" && ls *.opt | sed 's/\.opt$//'))
     compile_opts=(-f 1 -wi 5 -w 2s -i 3 -r 1s -p backend=VECTOR -p "rule=$examples")
     ;;
   smoke)
     bandwidth_opts=(-f 1 -wi 0 -i 1 -r 200ms -p size=65536)
-    rule_opts=(-f 1 -wi 0 -i 1 -r 200ms -p size=65536 -p threads=1 -p rule=sgd,rprop)
+    rule_opts=(-f 1 -wi 0 -i 1 -r 200ms -p size=65536 -p threads=1)
+    rules=(sgd rprop)
     compile_opts=(-f 1 -wi 1 -w 200ms -i 1 -r 200ms -p rule=sgd,adam)
     ;;
   full)
     # the iterations and forks written on the benchmark classes; every example rule
     bandwidth_opts=()
     rule_opts=()
+    rules=(sgd momentum nesterov rmsprop adam rprop adaptive_gains)
     examples=$(cd "$root/examples" && ls *.opt | sed 's/\.opt$//' | paste -sd, -)
     compile_opts=(-p "rule=$examples")
     ;;
@@ -84,7 +88,11 @@ jmh() {
 }
 
 jmh bandwidth 'BandwidthBench' "${bandwidth_opts[@]}"
-jmh rules 'RuleBench' "${rule_opts[@]}"
+# One pass per rule, so that its in-place limit (impl IN_PLACE) is measured minutes, not
+# an hour, from the rule itself: this host's bandwidth drifts (see RESULTS.md).
+for rule in "${rules[@]}"; do
+  jmh "rules-$rule" 'RuleBench' "${rule_opts[@]}" -p "rule=$rule"
+done
 jmh compile 'CompileBench.compile' "${compile_opts[@]}"
 
 {
@@ -94,6 +102,6 @@ jmh compile 'CompileBench.compile' "${compile_opts[@]}"
   cat "$out/env.txt"
   echo '```'
   echo
-  python3 "$here/report.py" --traffic "$out/traffic.tsv" "$out/bandwidth.json" "$out/rules.json" "$out/compile.json"
+  python3 "$here/report.py" --traffic "$out/traffic.tsv" "$out/bandwidth.json" "$out"/rules-*.json "$out/compile.json"
 } > "$out/results.md"
 echo "== tables written to $out/results.md (paste into benchmarks/RESULTS.md)"

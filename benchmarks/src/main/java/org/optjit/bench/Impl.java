@@ -3,12 +3,16 @@ package org.optjit.bench;
 import org.optjit.Backend;
 import org.optjit.Optimizer;
 import org.optjit.OptimizerState;
+import org.optjit.baseline.Bandwidth;
 import org.optjit.baseline.Baseline;
 import org.optjit.baseline.Baselines;
 import org.optjit.baseline.vector.VectorBaselines;
 import org.optjit.runtime.StepRunner;
 
-/** The five implementations of a rule the suite compares. */
+/**
+ * The five implementations of a rule the suite compares, and the bandwidth limit measured
+ * beside them ({@link #IN_PLACE}).
+ */
 public enum Impl {
     /** The example rule on the reference interpreter. */
     INTERPRETER,
@@ -19,7 +23,14 @@ public enum Impl {
     /** The hand-written scalar loop ({@code org.optjit.baseline}). */
     HAND_SCALAR,
     /** The hand-written Vector API loop ({@code org.optjit.baseline.vector}). */
-    HAND_VECTOR;
+    HAND_VECTOR,
+    /**
+     * Not the rule: the in-place bandwidth kernel {@code w[i] += s*g[i]} on the same arrays
+     * and threads, measured right after the rule's own forks (JMH runs the impl values of
+     * one rule in a row). This host's memory bandwidth drifts by a third over minutes, so
+     * the suite divides by this adjacent limit rather than by one measured at the start.
+     */
+    IN_PLACE;
 
     /**
      * A stepper for {@code rule} on {@code threads} threads, at the baseline's
@@ -27,6 +38,9 @@ public enum Impl {
      * the example's defaults.
      */
     Stepper stepper(String rule, int threads) {
+        if (this == IN_PLACE) {
+            return new InPlaceStepper(threads);
+        }
         java.util.Optional<Baseline> found = Baselines.scalar(rule);
         if (this != HAND_SCALAR && this != HAND_VECTOR) {
             Optimizer opt = ExampleRules.rule(rule).compile(Backend.valueOf(name()))
@@ -96,6 +110,25 @@ public enum Impl {
         @Override
         public void step(float[] w, float[] g) {
             StepRunner.run(baseline, w, g, state, baseline.uniforms(++t), 0, w.length, threads);
+        }
+    }
+
+    /** {@link Bandwidth#IN_PLACE} over the rule's arrays; a tiny factor keeps w finite. */
+    private static final class InPlaceStepper implements Stepper {
+        private static final float[] FACTOR = {1e-7f};
+        private final int threads;
+
+        InPlaceStepper(int threads) {
+            this.threads = threads;
+        }
+
+        @Override
+        public void reset(float[] w) {
+        }
+
+        @Override
+        public void step(float[] w, float[] g) {
+            StepRunner.run(Bandwidth.IN_PLACE, w, g, new float[0][], FACTOR, 0, w.length, threads);
         }
     }
 }

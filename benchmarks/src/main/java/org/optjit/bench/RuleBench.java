@@ -42,7 +42,7 @@ public class RuleBench {
     @Param({"sgd", "momentum", "nesterov", "rmsprop", "adam", "rprop", "adaptive_gains"})
     public String rule;
 
-    @Param({"INTERPRETER", "SCALAR", "VECTOR", "HAND_SCALAR", "HAND_VECTOR"})
+    @Param({"INTERPRETER", "SCALAR", "VECTOR", "HAND_SCALAR", "HAND_VECTOR", "IN_PLACE"})
     public Impl impl;
 
     @Param({"65536", "16777216"})
