@@ -70,6 +70,27 @@ public final class AstPrinter {
     }
 
     /** One expression, without enclosing parentheses. */
+    /**
+     * A number as a rule would write it, exactly (the shortest decimal that reads back as
+     * {@code v}): no trailing ".0" for whole values, and {@code 1e-8} rather than Java's
+     * {@code 1.0E-8}. For values the language computed (defaults, bound hyperparameters).
+     */
+    public static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String s = Double.toString(v);
+        int e = s.indexOf('E');
+        if (e < 0) {
+            return s;
+        }
+        String mantissa = s.substring(0, e);
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        return mantissa + "e" + s.substring(e + 1);
+    }
+
     public static String print(Expr e) {
         StringBuilder sb = new StringBuilder();
         expr(sb, e);

@@ -143,7 +143,7 @@ public final class CompareCommand implements Callable<Integer> {
         org.optjit.Optimizer o = k.bind(c.hypers());
         StringBuilder sb = new StringBuilder();
         for (String name : o.hyperparameterNames()) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(name).append('=').append(o.get(name));
+            sb.append(sb.length() == 0 ? "" : ", ").append(name).append('=').append(Describe.number(o.get(name)));
         }
         return sb.toString();
     }

@@ -2,8 +2,8 @@ package org.optjit.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.optjit.Rule;
+import org.optjit.ast.AstPrinter;
 
 /** Short human descriptions of rules, shared by the commands. */
 final class Describe {
@@ -25,24 +25,8 @@ final class Describe {
                 + "; state: " + (states.isEmpty() ? "none" : String.join(", ", states));
     }
 
-    /**
-     * A number as a rule would write it, exactly (the shortest decimal that reads back as
-     * {@code v}): no trailing ".0" for whole values, and {@code 1e-8} rather than Java's
-     * {@code 1.0E-8}.
-     */
+    /** A number as a rule would write it ({@link AstPrinter#number}). */
     static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.format(Locale.ROOT, "%d", (long) v);
-        }
-        String s = Double.toString(v);
-        int e = s.indexOf('E');
-        if (e < 0) {
-            return s;
-        }
-        String mantissa = s.substring(0, e);
-        if (mantissa.endsWith(".0")) {
-            mantissa = mantissa.substring(0, mantissa.length() - 2);
-        }
-        return mantissa + "e" + s.substring(e + 1);
+        return AstPrinter.number(v);
     }
 }

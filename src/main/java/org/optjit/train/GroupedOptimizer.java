@@ -9,6 +9,7 @@ import org.optjit.Kernel;
 import org.optjit.Optimizer;
 import org.optjit.OptimizerState;
 import org.optjit.RuleException;
+import org.optjit.ast.AstPrinter;
 import org.optjit.train.model.ParameterGroup;
 
 /**
@@ -107,14 +108,14 @@ final class GroupedOptimizer {
     String describe() {
         StringJoiner j = new StringJoiner(", ", main.kernel().rule().name() + " (", ")");
         for (String name : main.hyperparameterNames()) {
-            j.add(name + "=" + main.get(name));
+            j.add(name + "=" + AstPrinter.number(main.get(name)));
         }
         String s = j.toString();
         if (biases != null) {
             StringJoiner b = new StringJoiner(", ", "; biases: ", ")");
             for (String name : biases.hyperparameterNames()) {
                 if (biases.get(name) != main.get(name)) {
-                    b.add(name + "=" + biases.get(name));
+                    b.add(name + "=" + AstPrinter.number(biases.get(name)));
                 }
             }
             s = s.substring(0, s.length() - 1) + b;

@@ -137,7 +137,7 @@ class TrainerTest {
         Network relu = Network.classifier(new int[] {DATA.train().inputSize(), 12, DATA.train().classes()}, Activation.RELU);
         Trainer t = new Trainer(MOMENTUM, relu, DATA, wild, store, dir);
         DivergenceException e = assertThrows(DivergenceException.class, () -> t.train(TrainListener.NONE));
-        assertTrue(e.getMessage().matches("(?s)training diverged at step \\d+ \\(epoch 1\\): .*rule momentum \\(eps=1000000.0, mu=0.9\\).*"),
+        assertTrue(e.getMessage().matches("(?s)training diverged at step \\d+ \\(epoch 1\\): .*rule momentum \\(eps=1000000, mu=0.9\\).*"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("the last good checkpoint is kept in " + store.file()), e.getMessage());
         assertArrayEquals(good.params(), store.load().params(), "the checkpoint was not overwritten");
