@@ -22,6 +22,7 @@ import org.optjit.train.Trainer;
 import org.optjit.train.data.Dataset;
 import org.optjit.train.model.Network;
 import org.optjit.train.model.Initialization;
+import org.optjit.ast.AstPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -143,7 +144,7 @@ public final class CompareCommand implements Callable<Integer> {
         org.optjit.Optimizer o = k.bind(c.hypers());
         StringBuilder sb = new StringBuilder();
         for (String name : o.hyperparameterNames()) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(name).append('=').append(Describe.number(o.get(name)));
+            sb.append(sb.length() == 0 ? "" : ", ").append(name).append('=').append(AstPrinter.number(o.get(name)));
         }
         return sb.toString();
     }

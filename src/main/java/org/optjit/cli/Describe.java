@@ -15,7 +15,7 @@ final class Describe {
     static String roles(Rule rule) {
         List<String> hypers = new ArrayList<>();
         for (Rule.Hyperparameter h : rule.hyperparameters()) {
-            hypers.add(h.defaultValue().isPresent() ? h.name() + "=" + number(h.defaultValue().getAsDouble()) : h.name());
+            hypers.add(h.defaultValue().isPresent() ? h.name() + "=" + AstPrinter.number(h.defaultValue().getAsDouble()) : h.name());
         }
         List<String> states = new ArrayList<>();
         for (Rule.StateVariable s : rule.state()) {
@@ -23,10 +23,5 @@ final class Describe {
         }
         return "hyperparameters: " + (hypers.isEmpty() ? "none" : String.join(", ", hypers))
                 + "; state: " + (states.isEmpty() ? "none" : String.join(", ", states));
-    }
-
-    /** A number as a rule would write it ({@link AstPrinter#number}). */
-    static String number(double v) {
-        return AstPrinter.number(v);
     }
 }

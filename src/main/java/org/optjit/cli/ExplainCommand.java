@@ -12,6 +12,7 @@ import org.optjit.ir.IrListing;
 import org.optjit.ir.Program;
 import org.optjit.ir.StateVar;
 import org.optjit.ir.StepScalar;
+import org.optjit.ast.AstPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,7 +55,7 @@ public final class ExplainCommand implements Callable<Integer> {
         out.println("  t      step number (1 on the first step)");
         for (Hyper h : p.hypers()) {
             out.println("  " + pad(h.name()) + " hyperparameter, " + (h.declared() ? "declared" : "inferred")
-                    + ", " + (h.hasDefault() ? "default " + Describe.number(h.defaultValue()) : "no default: must be set"));
+                    + ", " + (h.hasDefault() ? "default " + AstPrinter.number(h.defaultValue()) : "no default: must be set"));
         }
         for (StateVar s : p.states()) {
             out.println("  " + pad(s.name()) + " state, " + (s.declared() ? "declared" : "inferred")

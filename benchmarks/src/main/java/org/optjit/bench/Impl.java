@@ -116,6 +116,7 @@ public enum Impl {
     /** {@link Bandwidth#IN_PLACE} over the rule's arrays; a tiny factor keeps w finite. */
     private static final class InPlaceStepper implements Stepper {
         private static final float[] FACTOR = {1e-7f};
+        private static final float[][] NO_STATE = new float[0][];
         private final int threads;
 
         InPlaceStepper(int threads) {
@@ -128,7 +129,7 @@ public enum Impl {
 
         @Override
         public void step(float[] w, float[] g) {
-            StepRunner.run(Bandwidth.IN_PLACE, w, g, new float[0][], FACTOR, 0, w.length, threads);
+            StepRunner.run(Bandwidth.IN_PLACE, w, g, NO_STATE, FACTOR, 0, w.length, threads);
         }
     }
 }
