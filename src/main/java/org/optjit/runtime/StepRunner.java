@@ -39,7 +39,8 @@ public final class StepRunner {
     /** About this many chunks per thread: enough to even out a late or slowed thread. */
     private static final int CHUNKS_PER_THREAD = 16;
 
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+    /** Daemon threads, created as needed; shared with {@link TensorTasks}. */
+    static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "optjit-step");
         t.setDaemon(true);
         return t;
@@ -99,7 +100,8 @@ public final class StepRunner {
         return (int) Math.max(MIN_CHUNK, Math.min(aligned, Integer.MAX_VALUE - ALIGN));
     }
 
-    private static void await(Future<?> f) {
+    /** Waits for {@code f}, rethrowing what its task threw. Shared with {@link TensorTasks}. */
+    static void await(Future<?> f) {
         try {
             f.get();
         } catch (InterruptedException e) {

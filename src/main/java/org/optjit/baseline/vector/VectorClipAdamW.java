@@ -1,51 +1,21 @@
 package org.optjit.baseline.vector;
 
-import java.util.List;
-import java.util.Map;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import org.optjit.baseline.AdamW;
 import org.optjit.baseline.ClipAdamW;
-import org.optjit.baseline.TensorBaseline;
 
 /**
  * {@link ClipAdamW} with the Vector API: the same two passes and per-step scalars, over
  * whole vectors; tails run the scalar loops. The AdamW pass is {@link VectorAdamW}'s, so
  * it equals the scalar one bit for bit given the same clip factor; the sum of squares adds
- * lanes first and so differs from the scalar one in its last bits.
+ * lanes first (four accumulators, in float within blocks of {@link #BLOCK} weights, then in
+ * double) and so differs from the scalar one in its last bits.
  */
-public final class VectorClipAdamW implements TensorBaseline, ClipAdamW.Loops {
-
-    private static final VectorSpecies<Float> SPECIES = VectorBaseline.SPECIES;
-
-    /**
-     * Floats per block: within a block each of the four accumulators' lanes adds
-     * {@code BLOCK / (4 * lanes)} squares in float (16 with AVX-512), then the block's sum
-     * goes into a double. Short float sums keep the rounding error near the double one's
-     * while the loop runs at full vector speed.
-     */
-    private static final int BLOCK = 1024;
-
-    private final ClipAdamW scalar;
+public final class VectorClipAdamW extends VectorTensorBaseline<ClipAdamW> implements ClipAdamW.Loops {
 
     public VectorClipAdamW(ClipAdamW scalar) {
-        this.scalar = scalar;
-    }
-
-    @Override
-    public String rule() {
-        return scalar.rule();
-    }
-
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return scalar.hyperparameters();
-    }
-
-    @Override
-    public List<String> stateNames() {
-        return scalar.stateNames();
+        super(scalar);
     }
 
     @Override
@@ -84,10 +54,5 @@ public final class VectorClipAdamW implements TensorBaseline, ClipAdamW.Loops {
         int bound = from + SPECIES.loopBound(to - from);
         VectorAdamW.update(w, g, scale, m, v, u, from, bound);
         AdamW.update(w, g, scale, m, v, u, bound, to);
-    }
-
-    @Override
-    public String toString() {
-        return "VectorClipAdamW[" + scalar + "]";
     }
 }

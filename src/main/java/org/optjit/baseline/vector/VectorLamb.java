@@ -1,12 +1,8 @@
 package org.optjit.baseline.vector;
 
-import java.util.List;
-import java.util.Map;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import org.optjit.baseline.Lamb;
-import org.optjit.baseline.TensorBaseline;
 
 /**
  * {@link Lamb} with the Vector API: per tensor, one fused pass for the moments and both
@@ -15,32 +11,10 @@ import org.optjit.baseline.TensorBaseline;
  * add lanes first (in float within blocks of {@link #BLOCK} weights, then in double), so
  * the trust ratio differs from the scalar one in its last bits.
  */
-public final class VectorLamb implements TensorBaseline, Lamb.Loops {
-
-    private static final VectorSpecies<Float> SPECIES = VectorBaseline.SPECIES;
-
-    /** Weights per block of float accumulation (64 per lane with AVX-512). */
-    private static final int BLOCK = 1024;
-
-    private final Lamb scalar;
+public final class VectorLamb extends VectorTensorBaseline<Lamb> implements Lamb.Loops {
 
     public VectorLamb(Lamb scalar) {
-        this.scalar = scalar;
-    }
-
-    @Override
-    public String rule() {
-        return scalar.rule();
-    }
-
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return scalar.hyperparameters();
-    }
-
-    @Override
-    public List<String> stateNames() {
-        return scalar.stateNames();
+        super(scalar);
     }
 
     @Override
@@ -95,10 +69,5 @@ public final class VectorLamb implements TensorBaseline, Lamb.Loops {
     /** {@link Lamb#direction} lanewise: the same operations in the same order. */
     private static FloatVector direction(FloatVector m, FloatVector v, FloatVector w, float[] u) {
         return m.div(u[4]).div(v.div(u[5]).sqrt().add(u[6])).add(w.mul(u[7]));
-    }
-
-    @Override
-    public String toString() {
-        return "VectorLamb[" + scalar + "]";
     }
 }

@@ -1,26 +1,18 @@
-package org.optjit.baseline;
+package org.optjit.runtime;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
  * Runs one task per tensor on up to {@code threads} threads. Threads take the next tensor
- * from a shared counter (the calling thread among them), as {@code StepRunner} does with
+ * from a shared counter (the calling thread among them), as {@link StepRunner} does with
  * chunks, so a thread slowed by another process simply takes fewer tensors. A tensor is
  * never split, so a task that reads its tensor twice finds the tensor in this core's
  * caches the second time, and whatever it computes does not depend on the thread count.
+ * The pool threads are {@link StepRunner}'s.
  */
 public final class TensorTasks {
-
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "optjit-tensor");
-        t.setDaemon(true);
-        return t;
-    });
 
     private TensorTasks() {
     }
@@ -42,29 +34,11 @@ public final class TensorTasks {
         };
         Future<?>[] futures = new Future<?>[parts - 1];
         for (int p = 0; p < futures.length; p++) {
-            futures[p] = POOL.submit(worker);
+            futures[p] = StepRunner.POOL.submit(worker);
         }
         worker.run();
         for (Future<?> f : futures) {
-            await(f);
-        }
-    }
-
-    private static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during an optimizer step", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            StepRunner.await(f);
         }
     }
 }
