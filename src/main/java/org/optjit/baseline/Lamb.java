@@ -16,9 +16,10 @@ import org.optjit.runtime.TensorTasks;
  *   w -= lr * trust * r
  * </pre>
  * Per tensor, two passes: the first updates the moments and accumulates {@code ||w||^2}
- * and {@code ||r||^2} (one read of the tensor for both norms); the second recomputes
- * {@code r} from the stored moments and {@code w} (reading 12 bytes per weight, from cache
- * when the tensor fits) rather than storing it (8 more bytes per weight through memory).
+ * and {@code ||r||^2} (one read of the tensor for both norms); the second applies
+ * {@code r}, which these plain loops recompute from the stored moments and {@code w}
+ * (the Vector API version keeps it in a per-thread buffer instead). Neither stores
+ * {@code r} in an array as long as the weights (8 more bytes per weight through memory).
  * {@code lr * trust} is computed in double and rounded to float once per tensor.
  *
  * @param lr the step size
@@ -41,7 +42,12 @@ public record Lamb(double lr, double beta1, double beta2, double eps, double wei
          */
         void moments(float[] w, float[] g, float[] m, float[] v, float[] u, int from, int to, double[] sums, int at);
 
-        /** {@code w -= step * r} over {@code [from, to)}, {@code r} recomputed from {@code m}, {@code v}, {@code w}. */
+        /**
+         * {@code w -= step * r} over {@code [from, to)}, with {@code r} as {@link #moments}
+         * computed it: recomputed from {@code m}, {@code v} and {@code w}, or kept by the
+         * implementation, so the step calls this on the same thread right after
+         * {@code moments} for the same range.
+         */
         void apply(float[] w, float[] m, float[] v, float[] u, float step, int from, int to);
     }
 

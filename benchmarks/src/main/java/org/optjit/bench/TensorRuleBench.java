@@ -41,12 +41,12 @@ import org.optjit.baseline.vector.VectorLamb;
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx6g"})
 public class TensorRuleBench {
 
-    private static final int TENSORS = 64;
-    private static final int ROWS = 512;
-    private static final int COLS = 512;
+    static final int TENSORS = 64;
+    static final int ROWS = 512;
+    static final int COLS = 512;
     /** The warm-up layout: 4 tensors of 256, so the JIT compiles the loops from method entry. */
-    private static final int WARM_TENSORS = 4;
-    private static final int WARM_SIZE = 256;
+    static final int WARM_TENSORS = 4;
+    static final int WARM_SIZE = 256;
 
     @Param({"adamw", "adamw_clipped", "lamb"})
     public String rule;
@@ -85,6 +85,11 @@ public class TensorRuleBench {
 
     /** The rule's stepper on {@code count} equal tensors of {@code size} weights. */
     private Stepper stepper(int count, int size, int threads) {
+        return stepper(rule, impl, count, size, threads);
+    }
+
+    /** {@code rule} in {@code impl} on {@code count} equal tensors of {@code size} weights. */
+    static Stepper stepper(String rule, Impl impl, int count, int size, int threads) {
         if (rule.equals("adamw")) {
             return impl.stepper("adamw", threads);
         }

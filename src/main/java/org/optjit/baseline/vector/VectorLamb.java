@@ -5,13 +5,22 @@ import jdk.incubator.vector.VectorOperators;
 import org.optjit.baseline.Lamb;
 
 /**
- * {@link Lamb} with the Vector API: per tensor, one fused pass for the moments and both
- * norms, then one pass that recomputes the direction and applies it (from cache when the
+ * {@link Lamb} with the Vector API: per tensor, one fused pass for the moments, the
+ * direction {@code r} and both norms, which keeps {@code r} in a per-thread buffer, then one
+ * pass that applies it (reading {@code r} and {@code w} from this core's caches when the
  * tensor fits). The per-weight arithmetic equals the scalar loops' bit for bit; the norms
  * add lanes first (in float within blocks of {@link #BLOCK} weights, then in double), so
  * the trust ratio differs from the scalar one in its last bits.
  */
 public final class VectorLamb extends VectorTensorBaseline<Lamb> implements Lamb.Loops {
+
+    /**
+     * The direction {@code r} of the tensor in progress on this thread, kept by
+     * {@link #moments} for {@link #apply}: reading it back (4 bytes per weight, from this
+     * core's cache) is cheaper than reading {@code m} and {@code v} again and recomputing
+     * two divisions and a root per weight. Grows to the largest tensor.
+     */
+    private static final ThreadLocal<float[]> KEPT = ThreadLocal.withInitial(() -> new float[0]);
 
     public VectorLamb(Lamb scalar) {
         super(scalar);
@@ -30,6 +39,11 @@ public final class VectorLamb extends VectorTensorBaseline<Lamb> implements Lamb
         float beta2 = u[2];
         float keep2 = u[3];
         int bound = from + SPECIES.loopBound(to - from);
+        float[] kept = KEPT.get();
+        if (kept.length < bound - from) {
+            kept = new float[bound - from];
+            KEPT.set(kept);
+        }
         double ww = 0;
         double rr = 0;
         for (int block = from; block < bound; block += BLOCK) {
@@ -44,6 +58,7 @@ public final class VectorLamb extends VectorTensorBaseline<Lamb> implements Lamb
                 vv.intoArray(v, i);
                 FloatVector wv = FloatVector.fromArray(SPECIES, w, i);
                 FloatVector r = direction(mv, vv, wv, u);
+                r.intoArray(kept, i - from);
                 accW = accW.add(wv.mul(wv));
                 accR = accR.add(r.mul(r));
             }
@@ -58,9 +73,10 @@ public final class VectorLamb extends VectorTensorBaseline<Lamb> implements Lamb
     @Override
     public void apply(float[] w, float[] m, float[] v, float[] u, float step, int from, int to) {
         int bound = from + SPECIES.loopBound(to - from);
+        float[] kept = KEPT.get();
         for (int i = from; i < bound; i += SPECIES.length()) {
             FloatVector wv = FloatVector.fromArray(SPECIES, w, i);
-            FloatVector r = direction(FloatVector.fromArray(SPECIES, m, i), FloatVector.fromArray(SPECIES, v, i), wv, u);
+            FloatVector r = FloatVector.fromArray(SPECIES, kept, i - from);
             wv.sub(r.mul(step)).intoArray(w, i);
         }
         Lamb.SCALAR_LOOPS.apply(w, m, v, u, step, bound, to);

@@ -1,0 +1,142 @@
+package org.optjit.bench;
+
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.optjit.baseline.JitWarmUp;
+
+/**
+ * The ratios of {@link TensorRuleBench}, measured interleaved: one operation is one step
+ * of each of {@code adamw}, {@code adamw_clipped} and {@code lamb} (each on its own weights
+ * and state, the same gradients), in an order that rotates from one operation to the next,
+ * each step timed on its own. On a shared host whose bandwidth drifts by a third within
+ * minutes, rules measured one after another in separate forks compare different machines;
+ * steps that alternate every few tens of milliseconds see the same one.
+ *
+ * <p>The secondary metrics {@code adamwNanos}, {@code clipNanos} and {@code lambNanos} are
+ * each rule's total step time in an iteration, and {@code ...BestNanos} its fastest step
+ * (the least disturbed by other processes); their ratios to AdamW's are the targets'
+ * ratios ({@code tensor_report.py} prints the median over iterations of both).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx6g"})
+public class TensorRatioBench {
+
+    private static final String[] RULES = {"adamw", "adamw_clipped", "lamb"};
+
+    /** Each rule's total and fastest step time within one iteration, in ns. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Times {
+        public long adamwNanos;
+        public long clipNanos;
+        public long lambNanos;
+        public long adamwBestNanos;
+        public long clipBestNanos;
+        public long lambBestNanos;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            adamwNanos = 0;
+            clipNanos = 0;
+            lambNanos = 0;
+            adamwBestNanos = Long.MAX_VALUE;
+            clipBestNanos = Long.MAX_VALUE;
+            lambBestNanos = Long.MAX_VALUE;
+        }
+
+        void add(int rule, long nanos) {
+            switch (rule) {
+                case 0 -> {
+                    adamwNanos += nanos;
+                    adamwBestNanos = Math.min(adamwBestNanos, nanos);
+                }
+                case 1 -> {
+                    clipNanos += nanos;
+                    clipBestNanos = Math.min(clipBestNanos, nanos);
+                }
+                default -> {
+                    lambNanos += nanos;
+                    lambBestNanos = Math.min(lambBestNanos, nanos);
+                }
+            }
+        }
+    }
+
+    @Param({"HAND_VECTOR"})
+    public Impl impl;
+
+    @Param({"1", "all"})
+    public String threads;
+
+    public float[] w0;
+    public float[][] w;
+    public float[][] g;
+    public Stepper[] steppers;
+    public long steps;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        float[][] data = RuleBench.randomData(TensorRuleBench.TENSORS * TensorRuleBench.ROWS * TensorRuleBench.COLS);
+        w0 = data[0];
+        g = new float[][] {data[1], data[2]};
+        int n = ExampleRules.threads(threads);
+        steppers = new Stepper[RULES.length];
+        w = new float[RULES.length][];
+        for (int r = 0; r < RULES.length; r++) {
+            steppers[r] = TensorRuleBench.stepper(RULES[r], impl, TensorRuleBench.TENSORS,
+                    TensorRuleBench.ROWS * TensorRuleBench.COLS, n);
+            w[r] = w0.clone();
+            Stepper small = TensorRuleBench.stepper(RULES[r], impl, TensorRuleBench.WARM_TENSORS,
+                    TensorRuleBench.WARM_SIZE, n);
+            float[] ws = Arrays.copyOf(w0, TensorRuleBench.WARM_TENSORS * TensorRuleBench.WARM_SIZE);
+            float[][] gs = {Arrays.copyOf(g[0], ws.length), Arrays.copyOf(g[1], ws.length)};
+            small.reset(ws);
+            JitWarmUp.run(() -> small.step(ws, gs[(int) (steps++ & 1)]), 10_000_000_000L);
+        }
+    }
+
+    /** Steps mutate weights and state: every iteration starts from the same point. */
+    @Setup(Level.Iteration)
+    public void reset() {
+        for (int r = 0; r < RULES.length; r++) {
+            System.arraycopy(w0, 0, w[r], 0, w0.length);
+            steppers[r].reset(w[r]);
+        }
+    }
+
+    /** One step of each rule, the first rule rotating, each step timed. */
+    @Benchmark
+    public void round(Times times) {
+        long s = steps++;
+        float[] grad = g[(int) (s & 1)];
+        for (int j = 0; j < RULES.length; j++) {
+            int r = (int) ((s + j) % RULES.length);
+            long t0 = System.nanoTime();
+            steppers[r].step(w[r], grad);
+            times.add(r, System.nanoTime() - t0);
+        }
+    }
+
+    /*
+     * How to run (from the repository root):
+     *   java -jar benchmarks/target/benchmarks.jar TensorRatioBench -rf json -rff ratio.json
+     *   python3 benchmarks/tensor_report.py ratio.json
+     */
+}
