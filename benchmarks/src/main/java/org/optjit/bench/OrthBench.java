@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -30,6 +32,9 @@ import org.optjit.train.Blas;
  *       alpha, beta and leading dimensions) on fixed operands, with nothing between them.
  *       Both do the same flops, so {@code products / orth} is the fraction of the sgemm
  *       rate that orth's products achieve.</li>
+ *   <li>{@code interleaved}: the two alternately, each timed (secondary metrics
+ *       {@code orthNanos}, {@code productsNanos}), the robust form of that fraction on a
+ *       shared host.</li>
  *   <li>{@code sgemmSquare}: one plain {@code N,N} product of two {@code cols x cols}
  *       matrices, the textbook sgemm rate ({@code 2 cols^3} flops).</li>
  * </ul>
@@ -41,6 +46,20 @@ import org.optjit.train.Blas;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
 public class OrthBench {
+
+    /** The time of each of orth and its products alone within one iteration, in ns. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Times {
+        public long orthNanos;
+        public long productsNanos;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            orthNanos = 0;
+            productsNanos = 0;
+        }
+    }
 
     /** One recorded sgemm call, without its arrays. */
     private record Call(String transA, String transB, int m, int n, int k, float alpha, int lda, int ldb,
@@ -102,6 +121,21 @@ public class OrthBench {
                     c.beta, result, 0, c.ldc);
         }
         return result;
+    }
+
+    /**
+     * {@link #orth} and {@link #products} alternately, each timed: on a shared host the
+     * two then see the same machine, and {@code productsNanos / orthNanos} is the fraction.
+     */
+    @Benchmark
+    public float[] interleaved(Times times) {
+        long t0 = System.nanoTime();
+        orth();
+        long t1 = System.nanoTime();
+        products();
+        times.orthNanos += t1 - t0;
+        times.productsNanos += System.nanoTime() - t1;
+        return output;
     }
 
     @Benchmark

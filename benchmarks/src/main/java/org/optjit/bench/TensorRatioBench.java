@@ -56,24 +56,29 @@ public class TensorRatioBench {
             adamwNanos = 0;
             clipNanos = 0;
             lambNanos = 0;
-            adamwBestNanos = Long.MAX_VALUE;
-            clipBestNanos = Long.MAX_VALUE;
-            lambBestNanos = Long.MAX_VALUE;
+            adamwBestNanos = 0;
+            clipBestNanos = 0;
+            lambBestNanos = 0;
+        }
+
+        /** The smaller of a best time so far (0: none yet; JMH also zeroes counters) and a new one. */
+        private static long best(long sofar, long nanos) {
+            return sofar == 0 ? nanos : Math.min(sofar, nanos);
         }
 
         void add(int rule, long nanos) {
             switch (rule) {
                 case 0 -> {
                     adamwNanos += nanos;
-                    adamwBestNanos = Math.min(adamwBestNanos, nanos);
+                    adamwBestNanos = best(adamwBestNanos, nanos);
                 }
                 case 1 -> {
                     clipNanos += nanos;
-                    clipBestNanos = Math.min(clipBestNanos, nanos);
+                    clipBestNanos = best(clipBestNanos, nanos);
                 }
                 default -> {
                     lambNanos += nanos;
-                    lambBestNanos = Math.min(lambBestNanos, nanos);
+                    lambBestNanos = best(lambBestNanos, nanos);
                 }
             }
         }
