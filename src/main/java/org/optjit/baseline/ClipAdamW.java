@@ -3,7 +3,6 @@ package org.optjit.baseline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.optjit.runtime.TensorTasks;
 
 /**
  * Global-norm gradient clipping followed by AdamW, as {@code torch.nn.utils.clip_grad_norm_}

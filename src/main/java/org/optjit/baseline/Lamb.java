@@ -2,7 +2,6 @@ package org.optjit.baseline;
 
 import java.util.List;
 import java.util.Map;
-import org.optjit.runtime.TensorTasks;
 
 /**
  * LAMB (You et al., "Large batch optimization for deep learning: training BERT in 76

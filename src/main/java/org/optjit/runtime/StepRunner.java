@@ -39,8 +39,7 @@ public final class StepRunner {
     /** About this many chunks per thread: enough to even out a late or slowed thread. */
     private static final int CHUNKS_PER_THREAD = 16;
 
-    /** Daemon threads, created as needed; shared with {@link TensorTasks}. */
-    static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "optjit-step");
         t.setDaemon(true);
         return t;
@@ -100,7 +99,11 @@ public final class StepRunner {
         return (int) Math.max(MIN_CHUNK, Math.min(aligned, Integer.MAX_VALUE - ALIGN));
     }
 
-    /** Waits for {@code f}, rethrowing what its task threw. Shared with {@link TensorTasks}. */
+    /** Runs {@code task} on the step pool. */
+    static Future<?> submit(Runnable task) {
+        return POOL.submit(task);
+    }
+
     static void await(Future<?> f) {
         try {
             f.get();

@@ -17,12 +17,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.optjit.runtime.tensor.Orthogonalizer;
+import org.optjit.runtime.tensor.NewtonSchulz;
 import org.optjit.runtime.tensor.Sgemm;
 import org.optjit.train.Blas;
 
 /**
- * {@code orth} (Muon's Newton-Schulz, {@link Orthogonalizer}) on a {@code rows x cols}
+ * {@code orth} (Muon's Newton-Schulz, {@link NewtonSchulz}) on a {@code rows x cols}
  * matrix, beside the BLAS products it makes, timed alone. The target: orth runs its
  * products at 50% or more of the BLAS sgemm rate.
  *
@@ -74,7 +74,7 @@ public class OrthBench {
 
     public float[] input;
     public float[] output;
-    public Orthogonalizer orth;
+    public NewtonSchulz orth;
     public List<Call> calls;
     public float[] left;
     public float[] right;
@@ -90,9 +90,9 @@ public class OrthBench {
             input[i] = (float) random.nextGaussian();
         }
         output = new float[input.length];
-        orth = new Orthogonalizer(blas);
+        orth = new NewtonSchulz(blas);
         calls = new ArrayList<>();
-        new Orthogonalizer((ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc) -> {
+        new NewtonSchulz((ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc) -> {
             calls.add(new Call(ta, tb, m, n, k, alpha, lda, ldb, beta, ldc));
             blas.sgemm(ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc);
         }).orth(input, 0, rows, cols, output, 0);

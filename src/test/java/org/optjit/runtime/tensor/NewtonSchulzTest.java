@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ludovic.netlib.blas.JavaBLAS;
 import dev.ludovic.netlib.lapack.JavaLAPACK;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,10 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.netlib.util.intW;
 
 /**
- * {@link Orthogonalizer} against {@link NaiveOrth} (the contract in double), against the
+ * {@link NewtonSchulz} against {@link NaiveOrth} (the contract in double), against the
  * spectrum it must produce, and for the symmetries and edge cases the contract names.
  */
-class OrthogonalizerTest {
+class NewtonSchulzTest {
 
     /**
      * Largest element difference from the double reference, relative to the largest element
@@ -43,9 +48,9 @@ class OrthogonalizerTest {
     void matchesDoubleReference(int rows, int cols) {
         float[] g = gaussian(rows * cols, rows * 31L + cols);
         double[][] expected = NaiveOrth.orth(toMatrix(g, rows, cols));
-        for (Sgemm sgemm : new Sgemm[] {NETLIB, OrthogonalizerTest::tripleLoop}) {
+        for (Sgemm sgemm : new Sgemm[] {NETLIB, NewtonSchulzTest::tripleLoop}) {
             float[] out = new float[rows * cols];
-            new Orthogonalizer(sgemm).orth(g, 0, rows, cols, out, 0);
+            new NewtonSchulz(sgemm).orth(g, 0, rows, cols, out, 0);
             assertClose(expected, out, rows, cols);
         }
     }
@@ -54,7 +59,7 @@ class OrthogonalizerTest {
     void vectorIsDividedByItsNorm() {
         float[] e = {3, 0, -4};
         float[] out = new float[3];
-        new Orthogonalizer(NETLIB).orth(e, 0, 3, 1, out, 0);
+        new NewtonSchulz(NETLIB).orth(e, 0, 3, 1, out, 0);
         assertArrayEquals(new float[] {0.6f, 0f, -0.8f}, out, 1e-6f);
     }
 
@@ -63,7 +68,7 @@ class OrthogonalizerTest {
         for (int[] shape : new int[][] {{8, 12}, {12, 8}, {1, 9}, {9, 1}}) {
             float[] out = new float[shape[0] * shape[1]];
             Arrays.fill(out, Float.NaN);
-            new Orthogonalizer(NETLIB).orth(new float[out.length], 0, shape[0], shape[1], out, 0);
+            new NewtonSchulz(NETLIB).orth(new float[out.length], 0, shape[0], shape[1], out, 0);
             assertArrayEquals(new float[out.length], out, 0f);
         }
     }
@@ -81,7 +86,7 @@ class OrthogonalizerTest {
         int cols = 128;
         float[] g = gaussian(rows * cols, 7);
         float[] out = new float[g.length];
-        new Orthogonalizer(NETLIB).orth(g, 0, rows, cols, out, 0);
+        new NewtonSchulz(NETLIB).orth(g, 0, rows, cols, out, 0);
         double[] in = singularValues(toMatrix(g, rows, cols));
         double norm = NaiveOrth.frobenius(toMatrix(g, rows, cols)) + 1e-7;
         double[] expected = new double[rows];
@@ -107,7 +112,7 @@ class OrthogonalizerTest {
         float[] g = gaussian(rows * cols, 3);
         float[] gt = new float[g.length];
         Transpose.transpose(g, 0, rows, cols, gt, 0);
-        Orthogonalizer orth = new Orthogonalizer(NETLIB);
+        NewtonSchulz orth = new NewtonSchulz(NETLIB);
         float[] wide = new float[g.length];
         float[] tall = new float[g.length];
         orth.orth(g, 0, rows, cols, wide, 0);
@@ -120,7 +125,7 @@ class OrthogonalizerTest {
     /** Offsets, the output in place of the input, and workspace reuse across shapes. */
     @Test
     void regionsAreRespectedAndResultsRepeat() {
-        Orthogonalizer orth = new Orthogonalizer(NETLIB);
+        NewtonSchulz orth = new NewtonSchulz(NETLIB);
         float[] g = gaussian(12 * 30, 5);
         float[] expected = new float[g.length];
         orth.orth(g, 0, 12, 30, expected, 0);
@@ -135,9 +140,38 @@ class OrthogonalizerTest {
         assertArrayEquals(new float[] {9, 9, 9}, Arrays.copyOfRange(big, 7 + g.length, big.length), 0f);
     }
 
+    /** One instance on several threads at once, each on its own tensors: the same bits as one thread. */
+    @Test
+    void threadsShareOneInstance() throws Exception {
+        int rows = 24;
+        int cols = 36;
+        int tensors = 6;
+        float[] in = gaussian(tensors * rows * cols, 9);
+        Orthogonalizer orth = new NewtonSchulz(NETLIB);
+        float[] expected = new float[in.length];
+        for (int k = 0; k < tensors; k++) {
+            orth.orthogonalize(in, expected, k * rows * cols, rows, cols);
+        }
+        float[] out = new float[in.length];
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int k = 0; k < tensors; k++) {
+                int offset = k * rows * cols;
+                done.add(pool.submit(() -> orth.orthogonalize(in, out, offset, rows, cols)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertArrayEquals(expected, out, 0f);
+    }
+
     @Test
     void rejectsBadShapesAndRegions() {
-        Orthogonalizer orth = new Orthogonalizer(NETLIB);
+        NewtonSchulz orth = new NewtonSchulz(NETLIB);
         assertThrows(IllegalArgumentException.class, () -> orth.orth(new float[4], 0, 0, 4, new float[4], 0));
         assertThrows(IndexOutOfBoundsException.class, () -> orth.orth(new float[4], 1, 2, 2, new float[4], 0));
         assertThrows(IndexOutOfBoundsException.class, () -> orth.orth(new float[4], 0, 2, 2, new float[3], 0));
