@@ -69,7 +69,22 @@ class ExampleFilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("names")
     void everyHyperparameterHasADocumentedDefault(String name) throws IOException {
-        Rule rule = Examples.load(name);
+        checkDefaults(Examples.load(name), name);
+    }
+
+    /** The same for the tensor examples that assign w, once the compiler has the tensor language. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tensorRules")
+    void everyHyperparameterOfATensorExampleHasADocumentedDefault(String name) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TensorApi.missing() == null, TensorApi::missing);
+        checkDefaults(Examples.load(name), name);
+    }
+
+    static Stream<String> tensorRules() {
+        return Examples.TENSOR_NAMES.stream().filter(n -> !TensorReferences.isTransform(n));
+    }
+
+    private static void checkDefaults(Rule rule, String name) throws IOException {
         String defaults = section(header(Files.readAllLines(Examples.path(name))), "Defaults");
         assertFalse(rule.hyperparameters().isEmpty(), name + ": a rule without a learning rate?");
         for (Rule.Hyperparameter h : rule.hyperparameters()) {

@@ -27,7 +27,8 @@ import org.optjit.reference.tensor.TensorReferences;
  * Every tensor example (issue 8), on every backend with 1 and 3 threads, against the
  * hand-written implementation of its published formula ({@link TensorReferences}), step by
  * step on a layout of two matrices and two vectors of odd sizes in two groups (the second
- * without weight decay). The weights, every state array (per weight, tensor, row, column or
+ * without weight decay), and the rules with reductions along rows and columns also on a few
+ * steps of rows, columns and tensors longer than the reductions' block of 65,536. The weights, every state array (per weight, tensor, row, column or
  * group) and the evaluation weights must be bitwise equal after every step: the language
  * promises that for these rules, whose per-weight code has no exp, log, pow, cos, sin or
  * tanh. The one exception is muon's orth on matrices ({@link #ORTH_TOLERANCE}).
@@ -50,13 +51,33 @@ class TensorExamplesMatchReferenceTest {
 
     static final String NO_DECAY = "no_decay";
 
-    static final Layout LAYOUT = Layout.builder()
-            .matrix("fc1.weight", 5, 7)
-            .vector("fc1.bias", 13)
-            .matrix("fc2.weight", 11, 3)    // more rows than columns: orth transposes
-            .group(NO_DECAY)
-            .vector("norm.gain", 17)
-            .build();
+    /** The layouts: odd sizes for every example, and one past the reductions' block of 65,536. */
+    enum Shape {
+        SMALL(STEPS, Layout.builder()
+                .matrix("fc1.weight", 5, 7)
+                .vector("fc1.bias", 13)
+                .matrix("fc2.weight", 11, 3)    // more rows than columns: orth transposes
+                .group(NO_DECAY)
+                .vector("norm.gain", 17)
+                .build()),
+        /** Rows and a tensor longer than one block, columns longer than one block. */
+        LARGE(4, Layout.builder()
+                .matrix("wide", 2, 70_001)
+                .group(NO_DECAY)
+                .vector("long", 70_001)
+                .build());
+
+        final int steps;
+        final Layout layout;
+
+        Shape(int steps, Layout layout) {
+            this.steps = steps;
+            this.layout = layout;
+        }
+    }
+
+    /** The examples also run on {@link Shape#LARGE}: reductions per tensor, row, column and over all. */
+    private static final Set<String> LARGE = Set.of("adamw_clipped", "lamb", "novograd", "adafactor", "agc");
 
     /** Rules whose step size is learnt from the gradients' history: given a bowl to descend. */
     private static final Set<String> PULLED = Set.of("prodigy", "dadapt_adam");
@@ -77,18 +98,24 @@ class TensorExamplesMatchReferenceTest {
     static Stream<Arguments> cases() {
         Stream.Builder<Arguments> b = Stream.builder();
         for (String name : Examples.TENSOR_NAMES) {
-            for (Backend backend : List.of(Backend.INTERPRETER, Backend.SCALAR, Backend.VECTOR)) {
-                for (int threads : new int[] {1, 3}) {
-                    b.add(arguments(name, backend, threads));
+            for (Shape shape : Shape.values()) {
+                if (shape == Shape.LARGE && !LARGE.contains(name)) {
+                    continue;
+                }
+                for (Backend backend : List.of(Backend.INTERPRETER, Backend.SCALAR, Backend.VECTOR)) {
+                    for (int threads : new int[] {1, 3}) {
+                        b.add(arguments(name, backend, threads, shape));
+                    }
                 }
             }
         }
         return b.build();
     }
 
-    @ParameterizedTest(name = "{0} on {1}, {2} thread(s)")
+    @ParameterizedTest(name = "{0} on {1}, {2} thread(s), {3}")
     @MethodSource("cases")
-    void matchesReference(String name, Backend backend, int threads) {
+    void matchesReference(String name, Backend backend, int threads, Shape shape) {
+        Layout layout = shape.layout;
         assumeTrue(TensorApi.missing() == null, TensorApi::missing);
         Map<String, Double> given = GIVEN.getOrDefault(name, Map.of());
         Rule rule = TensorReferences.isTransform(name)
@@ -101,23 +128,23 @@ class TensorExamplesMatchReferenceTest {
             byGroup = Map.of(NO_DECAY, Map.of("weight_decay", 0.0));
         }
         long seed = 31L * name.hashCode() + threads;
-        float[] w = GradientSequence.weights(seed, LAYOUT.size());
+        float[] w = GradientSequence.weights(seed, layout.size());
         float[] wRef = w.clone();
-        OptimizerState state = TensorApi.newState(opt, w, LAYOUT);
-        TensorReference ref = TensorReferences.create(name, LAYOUT, given, byGroup, wRef);
+        OptimizerState state = TensorApi.newState(opt, w, layout);
+        TensorReference ref = TensorReferences.create(name, layout, given, byGroup, wRef);
         Map<String, float[]> refState = ref.state();
         assertEquals(new TreeSet<>(refState.keySet()), new TreeSet<>(state.names()),
                 name + ": the rule's state arrays are not the reference's");
-        String context = name + " on " + backend + ", " + threads + " thread(s)";
+        String context = name + " on " + backend + ", " + threads + " thread(s), " + shape;
         ArrayComparison exact = new ArrayComparison(context, 0);
         for (String s : state.names()) {
-            exact.check(s, 0, refState.get(s), perGroup(s, refState.get(s), state.array(s), context), null);
+            exact.check(s, 0, refState.get(s), perGroup(s, refState.get(s), state.array(s), layout, context), null);
         }
 
-        GradientSequence gradients = new GradientSequence(seed, LAYOUT.size());
+        GradientSequence gradients = new GradientSequence(seed, layout.size());
         float[] eval = new float[w.length];
         float[] evalRef = new float[w.length];
-        for (long t = 1; t <= STEPS; t++) {
+        for (long t = 1; t <= shape.steps; t++) {
             float[] g = gradients.next();
             if (PULLED.contains(name)) {
                 for (int i = 0; i < g.length; i++) {
@@ -133,12 +160,12 @@ class TensorExamplesMatchReferenceTest {
             assertEquals(t, state.t(), "t after the step");
             assertArrayEquals(gOriginal, g, "a step must not write the gradients");
             if (name.equals("muon")) {
-                checkOrthWeights(context, t, opt, wRef, w, wBefore);
+                checkOrthWeights(context, t, opt, layout, wRef, w, wBefore);
             } else {
                 exact.check("w", t, wRef, w, null);
             }
             for (String s : state.names()) {
-                exact.check(s, t, refState.get(s), perGroup(s, refState.get(s), state.array(s), context), null);
+                exact.check(s, t, refState.get(s), perGroup(s, refState.get(s), state.array(s), layout, context), null);
             }
             TensorApi.evalWeights(opt, w, state, eval);
             ref.evalWeights(wRef, evalRef);
@@ -152,11 +179,11 @@ class TensorExamplesMatchReferenceTest {
      * A value over all tensors is kept once per group; a backend that keeps it once per
      * optimizer (length 1) is compared with every group's value, which these runs keep equal.
      */
-    private static float[] perGroup(String name, float[] expected, float[] actual, String context) {
+    private static float[] perGroup(String name, float[] expected, float[] actual, Layout layout, String context) {
         if (actual.length == expected.length) {
             return actual;
         }
-        if (actual.length == 1 && expected.length == LAYOUT.groups().size()) {
+        if (actual.length == 1 && expected.length == layout.groups().size()) {
             float[] spread = new float[expected.length];
             java.util.Arrays.fill(spread, actual[0]);
             return spread;
@@ -166,9 +193,9 @@ class TensorExamplesMatchReferenceTest {
     }
 
     /** Matrices within {@link #ORTH_TOLERANCE} of their step, vectors (AdamW) bit for bit. */
-    private static void checkOrthWeights(String context, long t, Optimizer opt, float[] expected, float[] actual,
-            float[] before) {
-        for (Tensor x : LAYOUT.tensors()) {
+    private static void checkOrthWeights(String context, long t, Optimizer opt, Layout layout, float[] expected,
+            float[] actual, float[] before) {
+        for (Tensor x : layout.tensors()) {
             double step = opt.get("lr") * Math.sqrt(Math.max(1, (double) x.rows() / x.cols()));
             for (int i = x.offset(); i < x.end(); i++) {
                 float e = expected[i];
