@@ -72,11 +72,10 @@ class ExampleFilesTest {
         checkDefaults(Examples.load(name), name);
     }
 
-    /** The same for the tensor examples that assign w, once the compiler has the tensor language. */
+    /** The same for the tensor examples that assign w. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("tensorRules")
     void everyHyperparameterOfATensorExampleHasADocumentedDefault(String name) throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(TensorApi.missing() == null, TensorApi::missing);
         checkDefaults(Examples.load(name), name);
     }
 

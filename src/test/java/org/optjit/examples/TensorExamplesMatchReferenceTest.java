@@ -61,7 +61,7 @@ class TensorExamplesMatchReferenceTest {
                 .vector("norm.gain", 17)
                 .build()),
         /** Rows and a tensor longer than one block, columns longer than one block. */
-        LARGE(4, Layout.builder()
+        LARGE(3, Layout.builder()
                 .matrix("wide", 2, 70_001)
                 .group(NO_DECAY)
                 .vector("long", 70_001)
@@ -76,8 +76,11 @@ class TensorExamplesMatchReferenceTest {
         }
     }
 
-    /** The examples also run on {@link Shape#LARGE}: reductions per tensor, row, column and over all. */
-    private static final Set<String> LARGE = Set.of("adamw_clipped", "lamb", "novograd", "adafactor", "agc");
+    /**
+     * The examples also run on {@link Shape#LARGE}: between them, reductions over all tensors
+     * (adamw_clipped), per tensor, row and column (adafactor), and row norms (agc).
+     */
+    private static final Set<String> LARGE = Set.of("adamw_clipped", "adafactor", "agc");
 
     /** Rules whose step size is learnt from the gradients' history: given a bowl to descend. */
     private static final Set<String> PULLED = Set.of("prodigy", "dadapt_adam");
@@ -116,7 +119,7 @@ class TensorExamplesMatchReferenceTest {
     @MethodSource("cases")
     void matchesReference(String name, Backend backend, int threads, Shape shape) {
         Layout layout = shape.layout;
-        assumeTrue(TensorApi.missing() == null, TensorApi::missing);
+        assumeTrue(!TensorReferences.isTransform(name) || TensorApi.hasChain(), "Rule.chain is not in the API yet");
         Map<String, Double> given = GIVEN.getOrDefault(name, Map.of());
         Rule rule = TensorReferences.isTransform(name)
                 ? TensorApi.chain(Examples.load(name), Examples.load(TensorReferences.SUCCESSOR))
@@ -124,13 +127,13 @@ class TensorExamplesMatchReferenceTest {
         Optimizer opt = Examples.compile(rule, backend).bind(given).threads(threads);
         Map<String, Map<String, Double>> byGroup = Map.of();
         if (opt.hyperparameterNames().contains("weight_decay")) {
-            TensorApi.set(opt, NO_DECAY, "weight_decay", 0.0);
+            opt.set(NO_DECAY, "weight_decay", 0.0);
             byGroup = Map.of(NO_DECAY, Map.of("weight_decay", 0.0));
         }
         long seed = 31L * name.hashCode() + threads;
         float[] w = GradientSequence.weights(seed, layout.size());
         float[] wRef = w.clone();
-        OptimizerState state = TensorApi.newState(opt, w, layout);
+        OptimizerState state = opt.newState(w, layout);
         TensorReference ref = TensorReferences.create(name, layout, given, byGroup, wRef);
         Map<String, float[]> refState = ref.state();
         assertEquals(new TreeSet<>(refState.keySet()), new TreeSet<>(state.names()),
@@ -167,7 +170,7 @@ class TensorExamplesMatchReferenceTest {
             for (String s : state.names()) {
                 exact.check(s, t, refState.get(s), perGroup(s, refState.get(s), state.array(s), layout, context), null);
             }
-            TensorApi.evalWeights(opt, w, state, eval);
+            opt.evalWeights(w, state, eval);
             ref.evalWeights(wRef, evalRef);
             exact.check("evalWeights", t, evalRef, eval, null);
             // Equal already, except muon's matrices within the tolerance: back on the reference.
