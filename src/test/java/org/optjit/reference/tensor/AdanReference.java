@@ -25,12 +25,8 @@ import org.optjit.Layout.Tensor;
 final class AdanReference implements TensorReference {
 
     private final Layout layout;
-    private final double[] lr;
-    private final double[] beta1;
-    private final double[] beta2;
+    private final AdamFamily p;
     private final double[] beta3;
-    private final double[] eps;
-    private final double[] weightDecay;
     private final float[] m;
     private final float[] n1;
     private final float[] n;
@@ -38,12 +34,8 @@ final class AdanReference implements TensorReference {
 
     AdanReference(TensorHypers h, Layout layout, float[] w) {
         this.layout = layout;
-        lr = h.perTensor(layout, "lr", 0.001);
-        beta1 = h.perTensor(layout, "beta1", 0.98);
-        beta2 = h.perTensor(layout, "beta2", 0.92);
+        p = AdamFamily.perTensor(h, layout, new AdamFamily.Defaults(0.001, 0.98, 0.92, 1e-8, 0.02));
         beta3 = h.perTensor(layout, "beta3", 0.99);
-        eps = h.perTensor(layout, "eps", 1e-8);
-        weightDecay = h.perTensor(layout, "weight_decay", 0.02);
         m = new float[w.length];
         n1 = new float[w.length];
         n = new float[w.length];
@@ -54,17 +46,17 @@ final class AdanReference implements TensorReference {
     public void step(float[] w, float[] g, long t) {
         for (Tensor x : layout.tensors()) {
             int k = x.index();
-            float bc1 = f(1 - Math.pow(beta1[k], t));
-            float bc2 = f(1 - Math.pow(beta2[k], t));
+            float bc1 = f(1 - Math.pow(p.beta1()[k], t));
+            float bc2 = f(1 - Math.pow(p.beta2()[k], t));
             float rootBc3 = f(Math.sqrt(1 - Math.pow(beta3[k], t)));
             for (int i = x.offset(); i < x.end(); i++) {
                 float d = t == 1 ? 0f : g[i] - previous[i];
-                m[i] = ema(beta1[k], m[i], g[i]);
-                n1[i] = ema(beta2[k], n1[i], d);
-                float corrected = g[i] + f(beta2[k]) * d;
+                m[i] = ema(p.beta1()[k], m[i], g[i]);
+                n1[i] = ema(p.beta2()[k], n1[i], d);
+                float corrected = g[i] + f(p.beta2()[k]) * d;
                 n[i] = ema(beta3[k], n[i], corrected * corrected);
-                float u = (m[i] / bc1 + f(beta2[k]) * n1[i] / bc2) / (sqrt(n[i]) / rootBc3 + f(eps[k]));
-                w[i] = (w[i] - f(lr[k]) * u) / f(1 + lr[k] * weightDecay[k]);
+                float u = (m[i] / bc1 + f(p.beta2()[k]) * n1[i] / bc2) / (sqrt(n[i]) / rootBc3 + f(p.eps()[k]));
+                w[i] = (w[i] - f(p.lr()[k]) * u) / f(1 + p.lr()[k] * p.weightDecay()[k]);
                 previous[i] = g[i];
             }
         }

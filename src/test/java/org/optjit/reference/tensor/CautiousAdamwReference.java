@@ -23,22 +23,14 @@ import org.optjit.Layout.Tensor;
 final class CautiousAdamwReference implements TensorReference {
 
     private final Layout layout;
-    private final double[] lr;
-    private final double[] beta1;
-    private final double[] beta2;
-    private final double[] eps;
-    private final double[] weightDecay;
+    private final AdamFamily p;
     private final float[] m;
     private final float[] v;
     private final float[] mask;
 
     CautiousAdamwReference(TensorHypers h, Layout layout, float[] w) {
         this.layout = layout;
-        lr = h.perTensor(layout, "lr", 0.001);
-        beta1 = h.perTensor(layout, "beta1", 0.9);
-        beta2 = h.perTensor(layout, "beta2", 0.999);
-        eps = h.perTensor(layout, "eps", 1e-6);
-        weightDecay = h.perTensor(layout, "weight_decay", 0.01);
+        p = AdamFamily.perTensor(h, layout, new AdamFamily.Defaults(0.001, 0.9, 0.999, 1e-6, 0.01));
         m = new float[w.length];
         v = new float[w.length];
         mask = new float[w.length];
@@ -49,17 +41,17 @@ final class CautiousAdamwReference implements TensorReference {
         for (Tensor x : layout.tensors()) {
             int k = x.index();
             for (int i = x.offset(); i < x.end(); i++) {
-                m[i] = ema(beta1[k], m[i], g[i]);
-                v[i] = ema(beta2[k], v[i], g[i] * g[i]);
+                m[i] = ema(p.beta1()[k], m[i], g[i]);
+                v[i] = ema(p.beta2()[k], v[i], g[i] * g[i]);
                 mask[i] = m[i] * g[i] > 0 ? 1f : 0f;
             }
             float norm = f(Math.max(Reductions.mean(mask, x), 1e-3));
-            float bc1 = f(1 - Math.pow(beta1[k], t));
-            float bc2 = f(1 - Math.pow(beta2[k], t));
+            float bc1 = f(1 - Math.pow(p.beta1()[k], t));
+            float bc2 = f(1 - Math.pow(p.beta2()[k], t));
             for (int i = x.offset(); i < x.end(); i++) {
-                w[i] = w[i] * f(1 - lr[k] * weightDecay[k]);
+                w[i] = w[i] * f(1 - p.lr()[k] * p.weightDecay()[k]);
                 float scaled = m[i] / bc1 * (mask[i] / norm);
-                w[i] = w[i] - f(lr[k]) * scaled / (sqrt(v[i] / bc2) + f(eps[k]));
+                w[i] = w[i] - f(p.lr()[k]) * scaled / (sqrt(v[i] / bc2) + f(p.eps()[k]));
             }
         }
     }

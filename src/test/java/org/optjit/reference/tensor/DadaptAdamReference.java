@@ -27,12 +27,8 @@ import org.optjit.Layout.Tensor;
 final class DadaptAdamReference implements TensorReference {
 
     private final Layout layout;
+    private final AdamFamily p;
     private final GroupScalars groups;
-    private final double[] lr;
-    private final double[] beta1;
-    private final double[] beta2;
-    private final double[] eps;
-    private final double[] weightDecay;
     private final float[] m;
     private final float[] v;
     private final float[] s;
@@ -43,11 +39,7 @@ final class DadaptAdamReference implements TensorReference {
     DadaptAdamReference(TensorHypers h, Layout layout, float[] w) {
         this.layout = layout;
         groups = new GroupScalars(layout);
-        lr = groups.hyper(h, "lr", 1.0);
-        beta1 = groups.hyper(h, "beta1", 0.9);
-        beta2 = groups.hyper(h, "beta2", 0.999);
-        eps = groups.hyper(h, "eps", 1e-8);
-        weightDecay = groups.hyper(h, "weight_decay", 0.0);
+        p = AdamFamily.perGroup(h, groups, new AdamFamily.Defaults(1.0, 0.9, 0.999, 1e-8, 0.0));
         m = new float[w.length];
         v = new float[w.length];
         s = new float[w.length];
@@ -61,7 +53,7 @@ final class DadaptAdamReference implements TensorReference {
         for (Tensor x : layout.tensors()) {
             int k = groups.of(x);
             for (int i = x.offset(); i < x.end(); i++) {
-                scratch[i] = g[i] * (s[i] / (sqrt(v[i]) + f(eps[k])));
+                scratch[i] = g[i] * (s[i] / (sqrt(v[i]) + f(p.eps()[k])));
             }
         }
         double dot = Reductions.sumAll(layout, scratch);
@@ -70,21 +62,21 @@ final class DadaptAdamReference implements TensorReference {
         double[] dlr = new double[n];
         for (int k = 0; k < n; k++) {
             dOld[k] = d[k];
-            dlr[k] = dOld[k] * lr[k];
+            dlr[k] = dOld[k] * p.lr()[k];
         }
         for (Tensor x : layout.tensors()) {
             int k = groups.of(x);
-            double b = Math.sqrt(beta2[k]);
+            double b = Math.sqrt(p.beta2()[k]);
             for (int i = x.offset(); i < x.end(); i++) {
-                m[i] = f(beta1[k]) * m[i] + f(dlr[k] * (1 - beta1[k])) * g[i];
-                v[i] = ema(beta2[k], v[i], g[i] * g[i]);
+                m[i] = f(p.beta1()[k]) * m[i] + f(dlr[k] * (1 - p.beta1()[k])) * g[i];
+                v[i] = ema(p.beta2()[k], v[i], g[i] * g[i]);
                 s[i] = f(b) * s[i] + f(dlr[k] * (1 - b)) * g[i];
                 scratch[i] = Math.abs(s[i]);
             }
         }
         double sAbs = Reductions.sumAll(layout, scratch);
         for (int k = 0; k < n; k++) {
-            double b = Math.sqrt(beta2[k]);
+            double b = Math.sqrt(p.beta2()[k]);
             double acc = dlr[k] * dot;
             double numwNew = b * numw[k] + (1 - b) * acc;
             numw[k] = (float) numwNew;
@@ -93,8 +85,8 @@ final class DadaptAdamReference implements TensorReference {
         for (Tensor x : layout.tensors()) {
             int k = groups.of(x);
             for (int i = x.offset(); i < x.end(); i++) {
-                w[i] = w[i] - f(dlr[k] * weightDecay[k]) * w[i];
-                w[i] = w[i] - m[i] / (sqrt(v[i]) + f(eps[k]));
+                w[i] = w[i] - f(dlr[k] * p.weightDecay()[k]) * w[i];
+                w[i] = w[i] - m[i] / (sqrt(v[i]) + f(p.eps()[k]));
             }
         }
     }

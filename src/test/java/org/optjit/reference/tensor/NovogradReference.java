@@ -21,22 +21,14 @@ import org.optjit.Layout.Tensor;
 final class NovogradReference implements TensorReference {
 
     private final Layout layout;
-    private final double[] lr;
-    private final double[] beta1;
-    private final double[] beta2;
-    private final double[] eps;
-    private final double[] weightDecay;
+    private final AdamFamily p;
     private final float[] m;
     private final float[] v;
     private final float[] squares;
 
     NovogradReference(TensorHypers h, Layout layout, float[] w) {
         this.layout = layout;
-        lr = h.perTensor(layout, "lr", 0.001);
-        beta1 = h.perTensor(layout, "beta1", 0.95);
-        beta2 = h.perTensor(layout, "beta2", 0.98);
-        eps = h.perTensor(layout, "eps", 1e-8);
-        weightDecay = h.perTensor(layout, "weight_decay", 0.0);
+        p = AdamFamily.perTensor(h, layout, new AdamFamily.Defaults(0.001, 0.95, 0.98, 1e-8, 0.0));
         m = new float[w.length];
         v = new float[layout.tensors().size()];
         squares = new float[w.length];
@@ -51,12 +43,12 @@ final class NovogradReference implements TensorReference {
             }
             double gg = Reductions.sum(squares, x);
             double old = v[k];
-            double updated = old == 0 ? gg : beta2[k] * old + (1 - beta2[k]) * gg;
+            double updated = old == 0 ? gg : p.beta2()[k] * old + (1 - p.beta2()[k]) * gg;
             v[k] = (float) updated;
-            float denominator = f(Math.sqrt(updated) + eps[k]);
+            float denominator = f(Math.sqrt(updated) + p.eps()[k]);
             for (int i = x.offset(); i < x.end(); i++) {
-                m[i] = f(beta1[k]) * m[i] + (g[i] / denominator + f(weightDecay[k]) * w[i]);
-                w[i] = w[i] - f(lr[k]) * m[i];
+                m[i] = f(p.beta1()[k]) * m[i] + (g[i] / denominator + f(p.weightDecay()[k]) * w[i]);
+                w[i] = w[i] - f(p.lr()[k]) * m[i];
             }
         }
     }

@@ -26,12 +26,8 @@ import org.optjit.Layout.Tensor;
 final class ProdigyReference implements TensorReference {
 
     private final Layout layout;
+    private final AdamFamily p;
     private final GroupScalars groups;
-    private final double[] lr;
-    private final double[] beta1;
-    private final double[] beta2;
-    private final double[] eps;
-    private final double[] weightDecay;
     private final double[] d0;
     private final float[] m;
     private final float[] v;
@@ -44,11 +40,7 @@ final class ProdigyReference implements TensorReference {
     ProdigyReference(TensorHypers h, Layout layout, float[] w) {
         this.layout = layout;
         groups = new GroupScalars(layout);
-        lr = groups.hyper(h, "lr", 1.0);
-        beta1 = groups.hyper(h, "beta1", 0.9);
-        beta2 = groups.hyper(h, "beta2", 0.999);
-        eps = groups.hyper(h, "eps", 1e-8);
-        weightDecay = groups.hyper(h, "weight_decay", 0.0);
+        p = AdamFamily.perGroup(h, groups, new AdamFamily.Defaults(1.0, 0.9, 0.999, 1e-8, 0.0));
         d0 = groups.hyper(h, "d0", 1e-6);
         m = new float[w.length];
         v = new float[w.length];
@@ -71,18 +63,18 @@ final class ProdigyReference implements TensorReference {
         double[] numNew = new double[n];
         for (int k = 0; k < n; k++) {
             dOld[k] = d[k];
-            dlr[k] = dOld[k] * lr[k];
-            numNew[k] = Math.sqrt(beta2[k]) * num[k] + dOld[k] / d0[k] * dlr[k] * progress;
+            dlr[k] = dOld[k] * p.lr()[k];
+            numNew[k] = Math.sqrt(p.beta2()[k]) * num[k] + dOld[k] / d0[k] * dlr[k] * progress;
         }
         for (Tensor x : layout.tensors()) {
             int k = groups.of(x);
-            float mScale = f((1 - beta1[k]) * dOld[k]);
-            float vScale = f((1 - beta2[k]) * dOld[k] * dOld[k]);
+            float mScale = f((1 - p.beta1()[k]) * dOld[k]);
+            float vScale = f((1 - p.beta2()[k]) * dOld[k] * dOld[k]);
             float sScale = f(dOld[k] / d0[k] * dlr[k]);
             for (int i = x.offset(); i < x.end(); i++) {
-                m[i] = f(beta1[k]) * m[i] + mScale * g[i];
-                v[i] = f(beta2[k]) * v[i] + vScale * (g[i] * g[i]);
-                s[i] = f(Math.sqrt(beta2[k])) * s[i] + sScale * g[i];
+                m[i] = f(p.beta1()[k]) * m[i] + mScale * g[i];
+                v[i] = f(p.beta2()[k]) * v[i] + vScale * (g[i] * g[i]);
+                s[i] = f(Math.sqrt(p.beta2()[k])) * s[i] + sScale * g[i];
                 scratch[i] = Math.abs(s[i]);
             }
         }
@@ -96,8 +88,8 @@ final class ProdigyReference implements TensorReference {
         for (Tensor x : layout.tensors()) {
             int k = groups.of(x);
             for (int i = x.offset(); i < x.end(); i++) {
-                w[i] = w[i] - f(dlr[k] * weightDecay[k]) * w[i];
-                w[i] = w[i] - f(dlr[k]) * m[i] / (sqrt(v[i]) + f(dNew[k] * eps[k]));
+                w[i] = w[i] - f(dlr[k] * p.weightDecay()[k]) * w[i];
+                w[i] = w[i] - f(dlr[k]) * m[i] / (sqrt(v[i]) + f(dNew[k] * p.eps()[k]));
             }
         }
     }

@@ -25,12 +25,8 @@ import org.optjit.Layout.Tensor;
 final class ScheduleFreeAdamwReference implements TensorReference {
 
     private final Layout layout;
+    private final AdamFamily p;
     private final GroupScalars groups;
-    private final double[] lr;
-    private final double[] beta1;
-    private final double[] beta2;
-    private final double[] eps;
-    private final double[] weightDecay;
     private final float[] v;
     private final float[] z;
     private final float[] x;
@@ -40,11 +36,7 @@ final class ScheduleFreeAdamwReference implements TensorReference {
     ScheduleFreeAdamwReference(TensorHypers h, Layout layout, float[] w) {
         this.layout = layout;
         groups = new GroupScalars(layout);
-        lr = groups.hyper(h, "lr", 0.0025);
-        beta1 = groups.hyper(h, "beta1", 0.9);
-        beta2 = groups.hyper(h, "beta2", 0.999);
-        eps = groups.hyper(h, "eps", 1e-8);
-        weightDecay = groups.hyper(h, "weight_decay", 0.0);
+        p = AdamFamily.perGroup(h, groups, new AdamFamily.Defaults(0.0025, 0.9, 0.999, 1e-8, 0.0));
         v = new float[w.length];
         z = w.clone();
         x = w.clone();
@@ -57,7 +49,7 @@ final class ScheduleFreeAdamwReference implements TensorReference {
         int n = groups.count();
         double[] c = new double[n];
         for (int k = 0; k < n; k++) {
-            double peak = Math.max(lrMax[k], lr[k]);
+            double peak = Math.max(lrMax[k], p.lr()[k]);
             double sum = weightSum[k] + peak * peak;
             c[k] = peak * peak / sum;
             lrMax[k] = (float) peak;
@@ -65,12 +57,12 @@ final class ScheduleFreeAdamwReference implements TensorReference {
         }
         for (Tensor tensor : layout.tensors()) {
             int k = groups.of(tensor);
-            float bc2 = f(1 - Math.pow(beta2[k], t));
+            float bc2 = f(1 - Math.pow(p.beta2()[k], t));
             for (int i = tensor.offset(); i < tensor.end(); i++) {
-                v[i] = ema(beta2[k], v[i], g[i] * g[i]);
-                z[i] = z[i] - f(lr[k]) * (g[i] / (sqrt(v[i] / bc2) + f(eps[k])) + f(weightDecay[k]) * w[i]);
+                v[i] = ema(p.beta2()[k], v[i], g[i] * g[i]);
+                z[i] = z[i] - f(p.lr()[k]) * (g[i] / (sqrt(v[i] / bc2) + f(p.eps()[k])) + f(p.weightDecay()[k]) * w[i]);
                 x[i] = f(1 - c[k]) * x[i] + f(c[k]) * z[i];
-                w[i] = ema(beta1[k], x[i], z[i]);
+                w[i] = ema(p.beta1()[k], x[i], z[i]);
             }
         }
     }
