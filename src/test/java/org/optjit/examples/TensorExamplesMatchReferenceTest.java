@@ -41,13 +41,16 @@ class TensorExamplesMatchReferenceTest {
 
     /**
      * orth's matrix products may be rounded differently by the project's BLAS (float) and the
-     * reference (double), and five Newton-Schulz iterations amplify those differences (the
+     * reference (double), and five Newton-Schulz iterations carry those differences on (the
      * quintic's slope at 0 is 3.4445): each entry of orth's result, which is at most about 1,
-     * may differ by this much. A matrix weight may therefore differ by this times its step
-     * {@code lr * sqrt(max(1, rows / cols))}, plus 2 ulps of rounding; after each comparison
-     * the backend is put back on the reference's values so that differences do not accumulate.
+     * may differ by this much. (A float32 Newton-Schulz with plain loops differs from the
+     * reference by at most 2.3e-6 on random 5 x 7, 11 x 3, 1 x 9 and 16 x 16 inputs of scales
+     * from 1e-8 to 1e3; the margin is for other summation orders.) A matrix weight may therefore
+     * differ by this times its step {@code lr * sqrt(max(1, rows / cols))}, plus 2 ulps of
+     * rounding; after each comparison the backend is put back on the reference's values so
+     * that differences do not accumulate.
      */
-    static final double ORTH_TOLERANCE = 1e-3;
+    static final double ORTH_TOLERANCE = 1e-4;
 
     static final String NO_DECAY = "no_decay";
 
