@@ -161,7 +161,7 @@ class TensorExamplesMatchReferenceTest {
         String context = name + " on " + backend + ", " + threads + " thread(s), " + shape + ", " + setting;
         ArrayComparison exact = new ArrayComparison(context, 0);
         for (String s : state.names()) {
-            exact.check(s, 0, refState.get(s), perGroup(s, refState.get(s), state.array(s), layout, context), null);
+            exact.check(s, 0, refState.get(s), sized(s, refState.get(s), state.array(s), context), null);
         }
 
         GradientSequence gradients = new GradientSequence(seed, layout.size());
@@ -188,34 +188,20 @@ class TensorExamplesMatchReferenceTest {
                 exact.check("w", t, wRef, w, null);
             }
             for (String s : state.names()) {
-                exact.check(s, t, refState.get(s), perGroup(s, refState.get(s), state.array(s), layout, context), null);
+                exact.check(s, t, refState.get(s), sized(s, refState.get(s), state.array(s), context), null);
             }
+            // Equal already, except muon's matrices within the tolerance: back on the reference,
+            // before the evaluation weights (which read w) are compared.
+            System.arraycopy(wRef, 0, w, 0, w.length);
             opt.evalWeights(w, state, eval);
             ref.evalWeights(wRef, evalRef);
-            if (name.equals("muon")) {
-                checkOrthWeights(context + ", evalWeights", t, opt, layout, evalRef, eval, wBefore);
-            } else {
-                exact.check("evalWeights", t, evalRef, eval, null);
-            }
-            // Equal already, except muon's matrices within the tolerance: back on the reference.
-            System.arraycopy(wRef, 0, w, 0, w.length);
+            exact.check("evalWeights", t, evalRef, eval, null);
         }
     }
 
-    /**
-     * A value over all tensors is kept once per group; a backend that keeps it once per
-     * optimizer (length 1) is compared with every group's value, which these runs keep equal.
-     */
-    private static float[] perGroup(String name, float[] expected, float[] actual, Layout layout, String context) {
-        if (actual.length == expected.length) {
-            return actual;
-        }
-        if (actual.length == 1 && expected.length == layout.groups().size()) {
-            float[] spread = new float[expected.length];
-            java.util.Arrays.fill(spread, actual[0]);
-            return spread;
-        }
-        fail(context + ": state " + name + " has " + actual.length + " values, the reference " + expected.length);
+    /** A state array of the backend, after checking it has the reference's length (values over all tensors: one per group). */
+    private static float[] sized(String name, float[] expected, float[] actual, String context) {
+        assertEquals(expected.length, actual.length, context + ": the length of state " + name);
         return actual;
     }
 
