@@ -101,7 +101,7 @@ public class TensorRatioBench {
         }
     }
 
-    @Param({"HAND_VECTOR"})
+    @Param({"HAND_VECTOR", "VECTOR"})
     public Impl impl;
 
     @Param({"1", "all"})

@@ -93,6 +93,10 @@ public class TensorRuleBench {
         if (rule.equals("adamw")) {
             return impl.stepper("adamw", threads);
         }
+        if (impl == Impl.SCALAR || impl == Impl.VECTOR || impl == Impl.INTERPRETER) {
+            return new LayoutStepper(ExampleRules.rule(rule).compile(org.optjit.Backend.valueOf(impl.name()))
+                    .bind(java.util.Map.of()).threads(threads), layout(count, size));
+        }
         int[] offsets = new int[count];
         int[] sizes = new int[count];
         for (int k = 0; k < count; k++) {
@@ -106,6 +110,16 @@ public class TensorRuleBench {
             default -> throw new IllegalArgumentException("no tensor baseline for '" + rule + "'");
         };
         return new TensorBaselineStepper(baseline, offsets, sizes, threads);
+    }
+
+    /** {@code count} matrices of {@code size} weights, 512 columns wide where they divide. */
+    static org.optjit.Layout layout(int count, int size) {
+        int cols = size % COLS == 0 ? COLS : size;
+        org.optjit.Layout.Builder b = org.optjit.Layout.builder();
+        for (int k = 0; k < count; k++) {
+            b.matrix("m" + k, size / cols, cols);
+        }
+        return b.build();
     }
 
     /** Steps mutate weights and state: every iteration starts from the same point. */
