@@ -76,7 +76,7 @@ public final class Optimizer {
         float[][] arrays = new float[vars.size()][w.length];
         float[] uniforms = Interpreter.uniforms(program.initPrelude(), hypers, 0, program.initUniformCount());
         new Interpreter(program.init()).run(w.clone(), null, arrays, uniforms, 0, w.length);
-        OptimizerState s = new OptimizerState(program.name(), vars.stream().map(StateVar::name).toList(), arrays);
+        OptimizerState s = new OptimizerState(program.name(), kernel.rule().identity(), vars.stream().map(StateVar::name).toList(), arrays);
         s.setSizeWithoutArrays(w.length);
         return s;
     }
@@ -112,9 +112,11 @@ public final class Optimizer {
             throw new IllegalArgumentException("state was made for " + s.size() + " weights, not "
                     + w.length);
         }
-        if (!s.ruleName().equals(program.name()) || s.names().size() != program.states().size()) {
-            throw new IllegalArgumentException("state was made for rule '" + s.ruleName()
-                    + "', not '" + program.name() + "'");
+        // Identity by compiled program, not by name: two parsed strings are both called 'rule'.
+        if (!s.ruleIdentity().equals(kernel.rule().identity())) {
+            throw new IllegalArgumentException("state was made for another rule ('" + s.ruleName() + "', program "
+                    + s.ruleIdentity().substring(0, 12) + "), not for '" + program.name() + "' (program "
+                    + kernel.rule().identity().substring(0, 12) + ")");
         }
     }
 

@@ -12,12 +12,14 @@ import java.util.List;
 public final class OptimizerState {
 
     private final String ruleName;
+    private final String ruleIdentity;
     private final List<String> names;
     private final float[][] arrays;
     private long t;
 
-    OptimizerState(String ruleName, List<String> names, float[][] arrays) {
+    OptimizerState(String ruleName, String ruleIdentity, List<String> names, float[][] arrays) {
         this.ruleName = ruleName;
+        this.ruleIdentity = ruleIdentity;
         this.names = List.copyOf(names);
         this.arrays = arrays;
     }
@@ -80,6 +82,11 @@ public final class OptimizerState {
     /** The name of the rule this state was made for. */
     public String ruleName() {
         return ruleName;
+    }
+
+    /** The digest of the compiled rule this state was made for ({@link org.optjit.ir.ProgramDigest}). */
+    String ruleIdentity() {
+        return ruleIdentity;
     }
 
     float[][] raw() {

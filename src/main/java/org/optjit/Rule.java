@@ -53,6 +53,7 @@ public final class Rule {
 
     private final String source;
     private final Program program;
+    private volatile String identity;
 
     private Rule(String source, Program program) {
         this.source = source;
@@ -113,6 +114,16 @@ public final class Rule {
     /** The compiled IR, for tools and tests. */
     public Program program() {
         return program;
+    }
+
+    /** The digest of the compiled program ({@link org.optjit.ir.ProgramDigest}), computed on first use. */
+    String identity() {
+        String id = identity;
+        if (id == null) {
+            id = org.optjit.ir.ProgramDigest.of(program);
+            identity = id;
+        }
+        return id;
     }
 
     /** Hyperparameters, declared and inferred, in slot order. */
