@@ -130,6 +130,10 @@ public final class Kernel {
             Number v = values.get(h.name());
             if (v != null) {
                 hypers[h.slot()] = v.doubleValue();
+                String bad = org.optjit.ir.FiniteValues.problem(h.name(), v.doubleValue());
+                if (bad != null) {
+                    problems.add(bad);
+                }
             } else if (h.hasDefault()) {
                 hypers[h.slot()] = h.defaultValue();
             } else {

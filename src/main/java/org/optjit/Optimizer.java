@@ -31,7 +31,12 @@ public final class Optimizer {
 
     /** Sets a hyperparameter for the following steps. */
     public Optimizer set(String name, double value) {
-        hypers[slot(name)] = value;
+        int slot = slot(name);
+        String bad = org.optjit.ir.FiniteValues.problem(name, value);
+        if (bad != null) {
+            throw new RuleException(bad);
+        }
+        hypers[slot] = value;
         return this;
     }
 

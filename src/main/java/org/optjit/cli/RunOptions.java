@@ -12,13 +12,18 @@ import org.optjit.train.data.Preprocessor;
 import org.optjit.train.model.Activation;
 import org.optjit.train.model.Initialization;
 import org.optjit.train.model.Loss;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The options shared by {@code train} and {@code compare}: data, network, training
  * schedule and learning-rate control. Unset options take the command's {@link RunDefaults}.
  */
 final class RunOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--data", paramLabel = "NAME|DIR",
             description = "curves, blobs, fashion-mnist, or a directory of MNIST-style IDX files.")
@@ -113,6 +118,10 @@ final class RunOptions {
 
     /** The training configuration from these options, with {@code d} for what is unset. */
     TrainConfig config(RunDefaults d) {
+        if (mixee != null) {
+            IdleOptions.noRepeatedNames(mixee.commandLine().getParseResult(), "--set");
+            IdleOptions.noRepeatedNames(mixee.commandLine().getParseResult(), "--bias-set");
+        }
         if (epochs != null && epochs < 1) {
             throw new UserError("--epochs must be at least 1, got " + epochs);
         }
@@ -145,7 +154,12 @@ final class RunOptions {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
             try {
-                out.put(e.getKey().trim(), Double.parseDouble(e.getValue().trim()));
+                double v = Double.parseDouble(e.getValue().trim());
+                if (!Double.isFinite(v)) {
+                    throw new UserError(option + " " + e.getKey() + "=" + e.getValue() + ": '" + e.getValue()
+                            + "' is not a finite number (it is " + v + " as a double)");
+                }
+                out.put(e.getKey().trim(), v);
             } catch (NumberFormatException ex) {
                 throw new UserError(option + " " + e.getKey() + "=" + e.getValue() + ": '" + e.getValue() + "' is not a number");
             }

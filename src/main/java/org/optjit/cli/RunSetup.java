@@ -29,6 +29,7 @@ record RunSetup(Splits splits, int[] layers, Activation activation, Loss loss, T
         TrainConfig config = o.config(d);
         Splits raw = load(o.data == null ? d.data() : o.data, o.seed, o.limit == null ? limits(d.limits()) : limits(o.limit));
         boolean autoencoder = !raw.train().isClassification();
+        IdleOptions.check(o, autoencoder);
         Loss loss = autoencoder ? o.loss() : Loss.SOFTMAX_CROSS_ENTROPY;
         Preprocessor.Mode mode = o.preprocessMode();
         if (autoencoder && mode != Preprocessor.Mode.NONE && loss == Loss.LOGISTIC_CROSS_ENTROPY) {

@@ -76,7 +76,9 @@ public final class FrontEnd {
         try {
             RuleAst ast = RuleParser.parse(source, fileName);
             Analysis analysis = Analyzer.analyze(ast);
-            return Lowering.lower(analysis, ruleName(fileName));
+            Program program = Lowering.lower(analysis, ruleName(fileName));
+            FiniteValues.check(analysis, program);
+            return program;
         } catch (StackOverflowError e) {
             Diagnostic d = new SourceFile(fileName, source).error(new Span(1, 1, 1),
                     "the rule is nested too deeply to compile; split its expressions into several statements");
