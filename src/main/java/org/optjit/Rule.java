@@ -52,11 +52,13 @@ public final class Rule {
     }
 
     private final String source;
+    private final String fileName;
     private final Program program;
     private volatile String identity;
 
-    private Rule(String source, Program program) {
+    private Rule(String source, String fileName, Program program) {
         this.source = source;
+        this.fileName = fileName;
         this.program = program;
     }
 
@@ -72,7 +74,7 @@ public final class Rule {
      * @throws RuleException with every diagnostic when the rule is not valid
      */
     public static Rule parse(String source, String fileName) {
-        return new Rule(source, FrontEnd.compile(source, fileName));
+        return new Rule(source, fileName, FrontEnd.compile(source, fileName));
     }
 
     /**
@@ -114,6 +116,28 @@ public final class Rule {
     /** The compiled IR, for tools and tests. */
     public Program program() {
         return program;
+    }
+
+    /**
+     * Lint warnings ({@link org.optjit.sema.Lint}): located problems of a valid rule that
+     * probably does not say what was meant (a misspelt hyperparameter, a value never used).
+     * Format them with {@code d.format("warning")}.
+     */
+    public List<Diagnostic> warnings() {
+        return org.optjit.sema.Lint.warnings(org.optjit.sema.Analyzer.analyze(
+                org.optjit.syntax.RuleParser.parse(source, fileName)));
+    }
+
+    /**
+     * Strict mode: this rule when it has no {@link #warnings()}, else a {@link RuleException}
+     * with the warnings as errors. {@code Rule.load(path).strict()}.
+     */
+    public Rule strict() {
+        List<Diagnostic> w = warnings();
+        if (!w.isEmpty()) {
+            throw new RuleException(w);
+        }
+        return this;
     }
 
     /** The digest of the compiled program ({@link org.optjit.ir.ProgramDigest}), computed on first use. */

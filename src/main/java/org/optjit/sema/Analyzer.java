@@ -77,9 +77,7 @@ public final class Analyzer {
             }
         }
         if (!assigned.contains("w")) {
-            errors.add(rule.source().error(new Span(1, 1, 1), statements.isEmpty()
-                    ? "the rule is empty; a rule must assign 'w', e.g. 'w -= eps * g'"
-                    : "the rule never assigns 'w', so it would not change the weights"));
+            errors.add(Lint.neverAssignsW(rule));
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
