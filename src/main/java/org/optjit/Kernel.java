@@ -144,6 +144,12 @@ public final class Kernel {
             problems.add("missing value for hyperparameter" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing.stream().map(s -> "'" + s + "'").toList())
                     + " (rule '" + rule.name() + "' gives no default)");
+            for (String name : missing) {
+                List<String> others = new ArrayList<>(values.keySet());
+                others.addAll(hyperNames(p));
+                others.remove(name);
+                problems.add("  '" + name + "' is read at " + rule.whereRead(name) + Names.didYouMean(name, others));
+            }
         }
         if (!problems.isEmpty()) {
             throw new RuleException(String.join("\n", problems));

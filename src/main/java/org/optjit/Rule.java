@@ -140,6 +140,13 @@ public final class Rule {
         return this;
     }
 
+    /** "file:line:col" of the first read of {@code name}, for messages about it. */
+    String whereRead(String name) {
+        org.optjit.ast.Span at = org.optjit.sema.NameUses.of(
+                org.optjit.syntax.RuleParser.parse(source, fileName).statements()).firstRead(name);
+        return at == null ? fileName : fileName + ":" + at.line() + ":" + at.column();
+    }
+
     /** The digest of the compiled program ({@link org.optjit.ir.ProgramDigest}), computed on first use. */
     String identity() {
         String id = identity;
