@@ -79,6 +79,11 @@ final class RunOptions {
     @Option(names = "--early-stopping", paramLabel = "N", description = "Stop after N epochs without a better validation error.")
     int earlyStopping;
 
+    @Option(names = "--restore-best",
+            description = "Report the epoch with the lowest validation error and end with its weights"
+                    + " (default: the last epoch's).")
+    boolean restoreBest;
+
     @Option(names = "--preprocess", paramLabel = "KIND", description = "none (default), standardize, pca, whiten.")
     String preprocess = "none";
 

@@ -79,17 +79,23 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             Trainer trainer = new Trainer(kernel, setup.newNetwork(), setup.splits(),
                     setup.config().withCheckpointEvery(checkpointEvery), store, dir);
+            if (run.restoreBest) {
+                trainer.restoreBest();
+            }
             if (resume) {
                 trainer.resume(store.load());
+                if (trainer.finished()) {
+                    pw.println("the run in " + dir + " is already finished; its results are in " + dir.resolve("metrics.csv")
+                            + " (raise --epochs to train further)");
+                    return 0;
+                }
             }
             RunDirectories.describe(dir, r, kernel, setup, trainer.fingerprint());
             pw.println("training " + r.name() + " on " + setup.splits().train().name() + " ("
                     + setup.splits().train().size() + " training examples), writing to " + dir);
             pw.flush();
             TrainResult result = trainer.train(progress);
-            pw.printf(Locale.ROOT, "done: %d epochs, %d steps, test error %.4f (best validation error at epoch %d)%s%n",
-                    result.last().epoch(), result.last().step(), result.last().testError(), result.bestEpoch(),
-                    result.stoppedEarly() ? ", stopped early" : "");
+            pw.println(RunReport.done(result));
             return 0;
         } catch (DivergenceException | CheckpointException e) {
             throw new UserError(e.getMessage(), e);

@@ -46,6 +46,7 @@ public final class Trainer {
     private final EarlyStopping stopping;
     private final List<EpochMetrics> history = new ArrayList<>();
     private Position position = Position.START;
+    private BestWeights best; // only with restoreBest()
 
     /**
      * @param store      where checkpoints go, or null for none
@@ -75,6 +76,15 @@ public final class Trainer {
         network.setThreads(config.threads());
         network.initialize(params, config.init(), new Rng(config.seed()));
         this.state = optimizer.newState(params);
+    }
+
+    /**
+     * Report the figures of the epoch with the lowest validation error and end with its
+     * weights (not the last epoch's). Call before {@link #resume} and {@link #train}.
+     */
+    public Trainer restoreBest() {
+        this.best = new BestWeights(store == null ? null : store.file().resolveSibling(BestWeights.FILE_NAME));
+        return this;
     }
 
     /** The hyperparameter the rate controller adjusts: the configured one, or the rule's learning rate. */
@@ -122,6 +132,9 @@ public final class Trainer {
         history.clear();
         history.addAll(c.history());
         position = c.position();
+        if (best != null) {
+            best.load(stopping.bestEpoch(), params.length);
+        }
         applyRate();
     }
 
@@ -168,6 +181,9 @@ public final class Trainer {
             RateController.Adjustment adj = controller.observe(val.error());
             applyRate();
             stop = stopping.observe(epoch, val.error()) && epoch < config.epochs();
+            if (best != null && stopping.bestEpoch() == epoch) {
+                best.save(epoch, params);
+            }
             position = new Position(epoch + 1, 0, step, 0.0, 0.0);
             checkpoint(listener);
             if (metricsDir != null) {
@@ -175,7 +191,17 @@ public final class Trainer {
             }
             listener.epochEnded(m, adj, rate);
         }
-        return new TrainResult(history, params.clone(), stop, stopping.bestEpoch());
+        if (best != null && best.weights() != null) {
+            System.arraycopy(best.weights(), 0, params, 0, params.length);
+            return new TrainResult(history, params.clone(), stop, stopping.bestEpoch(), best.epoch());
+        }
+        int last = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
+        return new TrainResult(history, params.clone(), stop, stopping.bestEpoch(), last);
+    }
+
+    /** Whether there is nothing left to train: every epoch done, or early stopping fired. */
+    public boolean finished() {
+        return position.epoch() > config.epochs() || stoppedBefore();
     }
 
     /** A resumed run whose early stopping had already fired does not start again. */
