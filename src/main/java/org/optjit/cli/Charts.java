@@ -10,6 +10,7 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.optjit.train.AtomicFiles;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.optjit.train.trace.ContourLines;
 import org.optjit.train.trace.Surface;
@@ -79,12 +80,13 @@ final class Charts {
         return new double[][] {xs, ys};
     }
 
-    /** Writes {@code file.png} and {@code file.svg} ({@code file} without extension). */
+    /** Writes {@code file.png} and {@code file.svg} ({@code file} without extension), atomically. */
     static void save(XYChart chart, Path file) {
         try {
-            BitmapEncoder.saveBitmap(chart, file.toString() + ".png", BitmapEncoder.BitmapFormat.PNG);
-            VectorGraphicsEncoder.saveVectorGraphic(chart, file.toString() + ".svg",
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            AtomicFiles.write(Path.of(file + ".png"), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+            java.io.ByteArrayOutputStream svg = new java.io.ByteArrayOutputStream();
+            VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            AtomicFiles.write(Path.of(file + ".svg"), svg.toByteArray());
         } catch (IOException e) {
             throw new UserError(file + ": cannot write the plot: " + e.getMessage(), e);
         }

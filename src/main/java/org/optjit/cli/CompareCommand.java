@@ -108,6 +108,15 @@ public final class CompareCommand implements Callable<Integer> {
             pw.println("defaults that differ from train's: " + String.join(", ", differences));
         }
         pw.flush();
+        List<String> args = Provenance.commandLine(spec);
+        List<Provenance.RuleRun> all = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            all.add(new Provenance.RuleRun(files.get(i), rules.get(i), Provenance.resolvedHypers(kernels.get(i),
+                    setup.config().withHypers(hypers.get(RuleHypers.label(rules, rules.get(i)))))));
+        }
+        String seedText = seeds > 1 ? setup.config().seed() + " to " + (setup.config().seed() + seeds - 1)
+                : Long.toString(setup.config().seed());
+        Provenance.write(dir, args, all, seedText, kernels.get(0).backend().toString());
         warmUp(setup);
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -121,6 +130,9 @@ public final class CompareCommand implements Callable<Integer> {
                     TrainConfig config = setup.config().withHypers(values).withBiasHypers(biasHypers.get(label))
                             .withSeed(seed).withRateControl(setup.config().rateControl(), controlled.get(label));
                     Path runDir = seeds > 1 ? dir.resolve(v.path()).resolve("seed-" + seed) : dir.resolve(v.path());
+                    Provenance.write(runDir, args, List.of(new Provenance.RuleRun(files.get(i), rules.get(i),
+                            Provenance.resolvedHypers(kernels.get(i), config))), Long.toString(seed),
+                            kernels.get(i).backend().toString());
                     outcomes.add(trainOne(pw, v, seed, seeds > 1, kernels.get(i), setup, config, runDir));
                 }
             }
@@ -147,10 +159,10 @@ public final class CompareCommand implements Callable<Integer> {
         }
         ProgressReporter progress = new ProgressReporter(pw, name, ProgressReporter.onTerminal(), trainer.controlledHyper());
         try {
-            return new Outcome(v, seed, hyperText(kernel, config), trainer.train(progress), null);
+            return new Outcome(v, seed, Provenance.resolvedHypers(kernel, config), trainer.train(progress), null);
         } catch (DivergenceException e) {
             pw.println(name + ": " + e.getMessage());
-            return new Outcome(v, seed, hyperText(kernel, config), null, "diverged at step " + e.step());
+            return new Outcome(v, seed, Provenance.resolvedHypers(kernel, config), null, "diverged at step " + e.step());
         } finally {
             progress.close();
         }
@@ -174,15 +186,5 @@ public final class CompareCommand implements Callable<Integer> {
             int from = (i * batch) % (train.size() - batch + 1);
             net.lossAndGradient(params, grad, train, null, from, from + batch);
         }
-    }
-
-    /** The values each rule ran with, defaults included. */
-    private static String hyperText(Kernel k, TrainConfig c) {
-        org.optjit.Optimizer o = k.bind(c.hypers());
-        StringBuilder sb = new StringBuilder();
-        for (String name : o.hyperparameterNames()) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(name).append('=').append(AstPrinter.number(o.get(name)));
-        }
-        return sb.toString();
     }
 }

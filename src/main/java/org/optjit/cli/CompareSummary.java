@@ -1,7 +1,5 @@
 package org.optjit.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.optjit.train.AtomicFiles;
 import org.optjit.train.EpochMetrics;
 
 /**
@@ -138,10 +135,6 @@ final class CompareSummary {
     }
 
     static void write(Path dir, String text) {
-        try {
-            AtomicFiles.write(dir.resolve("summary.md"), text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UserError(dir + ": cannot write summary.md: " + e.getMessage(), e);
-        }
+        RunDirectories.write(dir.resolve("summary.md"), text);
     }
 }

@@ -2,7 +2,9 @@ package org.optjit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import org.optjit.train.TrainConfig;
 import java.util.concurrent.Callable;
 import org.optjit.Kernel;
 import org.optjit.Rule;
@@ -91,6 +93,9 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }
             RunDirectories.describe(dir, r, kernel, setup, trainer.fingerprint());
+            TrainConfig used = setup.config();
+            Provenance.write(dir, Provenance.commandLine(spec), List.of(new Provenance.RuleRun(rule, r,
+                    Provenance.resolvedHypers(kernel, used))), Long.toString(used.seed()), kernel.backend().toString());
             pw.println("training " + r.name() + " on " + setup.splits().train().name() + " ("
                     + setup.splits().train().size() + " training examples), writing to " + dir);
             pw.flush();
