@@ -73,9 +73,6 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Run a grid over these values of a hyperparameter (repeatable); the best value per rule is marked.")
     List<String> sweeps = new ArrayList<>();
 
-    @Option(names = "--x-axis", paramLabel = "KIND", description = "Plot against epochs (default), steps, examples or time.")
-    String xAxis = "epochs";
-
     @Spec
     CommandSpec spec;
 
@@ -85,7 +82,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (seeds < 1) {
             throw new UserError("--seeds must be at least 1, got " + seeds);
         }
-        XAxis x = Choices.parse("--x-axis", xAxis, XAxis.class);
+        XAxis x = run.xAxis();
         RuleFiles.noneTwice(files);
         List<Rule> rules = files.stream().map(Rule::load).toList();
         Map<String, Map<String, Double>> hypers = RuleHypers.assign(rules, RunOptions.numbers("--set", run.set));
@@ -157,9 +154,14 @@ public final class CompareCommand implements Callable<Integer> {
         if (run.restoreBest) {
             trainer.restoreBest();
         }
+        if (run.logEvery > 0) {
+            trainer.logEvery(run.logEvery);
+        }
         ProgressReporter progress = new ProgressReporter(pw, name, ProgressReporter.onTerminal(), trainer.controlledHyper());
         try {
-            return new Outcome(v, seed, Provenance.resolvedHypers(kernel, config), trainer.train(progress), null);
+            Outcome o = new Outcome(v, seed, Provenance.resolvedHypers(kernel, config), trainer.train(progress), null);
+            DiagnosticCharts.write(runDir, run.xAxis(), setup.splits().train().size());
+            return o;
         } catch (DivergenceException e) {
             pw.println(name + ": " + e.getMessage());
             return new Outcome(v, seed, Provenance.resolvedHypers(kernel, config), null, "diverged at step " + e.step());

@@ -84,6 +84,15 @@ final class RunOptions {
                     + " (default: the last epoch's).")
     boolean restoreBest;
 
+    @Option(names = "--log-every", paramLabel = "N",
+            description = "Also write steps.csv/.jsonl every N steps: loss and optimizer diagnostics"
+                    + " (update-to-weight ratio, state norms, branch fractions), and their plots.")
+    int logEvery;
+
+    @Option(names = "--x-axis", paramLabel = "KIND",
+            description = "Plot against epochs (default), steps, examples or time (training wall time).")
+    String xAxis = "epochs";
+
     @Option(names = "--preprocess", paramLabel = "KIND", description = "none (default), standardize, pca, whiten.")
     String preprocess = "none";
 
@@ -101,6 +110,10 @@ final class RunOptions {
 
     Backend backend() {
         return Choices.parse("--backend", backend, Backend.class);
+    }
+
+    XAxis xAxis() {
+        return Choices.parse("--x-axis", xAxis, XAxis.class);
     }
 
     Preprocessor.Mode preprocessMode() {
@@ -129,6 +142,9 @@ final class RunOptions {
         }
         if (epochs != null && epochs < 1) {
             throw new UserError("--epochs must be at least 1, got " + epochs);
+        }
+        if (logEvery < 0) {
+            throw new UserError("--log-every must be >= 0 (0: only per epoch), got " + logEvery);
         }
         if (earlyStopping < 0) {
             throw new UserError("--early-stopping must be >= 0, got " + earlyStopping);

@@ -84,6 +84,9 @@ public final class TrainCommand implements Callable<Integer> {
             if (run.restoreBest) {
                 trainer.restoreBest();
             }
+            if (run.logEvery > 0) {
+                trainer.logEvery(run.logEvery);
+            }
             if (resume) {
                 trainer.resume(store.load());
                 if (trainer.finished()) {
@@ -101,6 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
             pw.flush();
             TrainResult result = trainer.train(progress);
             pw.println(RunReport.done(result));
+            DiagnosticCharts.write(dir, run.xAxis(), setup.splits().train().size());
             return 0;
         } catch (DivergenceException | CheckpointException e) {
             throw new UserError(e.getMessage(), e);

@@ -77,6 +77,16 @@ final class GroupedOptimizer {
         state.advance();
     }
 
+    /** The optimizer that updates weight {@code index}. */
+    Optimizer at(int index) {
+        for (Run r : runs) {
+            if (index >= r.from() && index < r.to()) {
+                return r.optimizer();
+            }
+        }
+        return main;
+    }
+
     boolean has(String hyper) {
         return main.hyperparameterNames().contains(hyper);
     }

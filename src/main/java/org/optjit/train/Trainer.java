@@ -47,6 +47,7 @@ public final class Trainer {
     private final List<EpochMetrics> history = new ArrayList<>();
     private Position position = Position.START;
     private BestWeights best; // only with restoreBest()
+    private StepLog stepLog; // only with logEvery()
 
     /**
      * @param store      where checkpoints go, or null for none
@@ -84,6 +85,21 @@ public final class Trainer {
      */
     public Trainer restoreBest() {
         this.best = new BestWeights(store == null ? null : store.file().resolveSibling(BestWeights.FILE_NAME));
+        return this;
+    }
+
+    /**
+     * Writes step-level metrics and optimizer diagnostics every {@code steps} steps into the
+     * metrics directory ({@link StepLog}), one range per parameter group. Call before
+     * {@link #resume} and {@link #train}.
+     */
+    public Trainer logEvery(int steps) {
+        if (metricsDir == null) {
+            throw new IllegalStateException("step logs need a metrics directory");
+        }
+        List<org.optjit.train.diagnostics.NamedRange> ranges = network.groups().stream()
+                .map(g -> new org.optjit.train.diagnostics.NamedRange(g.name(), g.from(), g.to())).toList();
+        this.stepLog = new StepLog(metricsDir, steps, new org.optjit.train.diagnostics.StepDiagnostics(kernel, ranges));
         return this;
     }
 
@@ -149,6 +165,9 @@ public final class Trainer {
         float[] grad = new float[params.length];
         int steps = order.stepsPerEpoch();
         listener.started(config.epochs(), steps, position.epoch(), position.stepInEpoch());
+        if (stepLog != null) {
+            stepLog.start(position.step());
+        }
         boolean stop = stoppedBefore();
         while (!stop && position.epoch() <= config.epochs()) {
             int epoch = position.epoch();
@@ -163,9 +182,20 @@ public final class Trainer {
                 if (!Double.isFinite(loss)) {
                     throw diverged(step, epoch, "the loss is " + loss);
                 }
+                boolean log = stepLog != null && stepLog.due(step);
+                if (log) {
+                    long diagnosing = System.nanoTime();
+                    stepLog.diagnostics().before(params, grad, state, optimizer::at);
+                    start += System.nanoTime() - diagnosing; // not training time
+                }
                 optimizer.step(params, grad, state);
                 checkWeights(step, epoch);
                 seconds += (System.nanoTime() - start) * 1e-9;
+                if (log) {
+                    stepLog.record(epoch, step, (long) (epoch - 1) * data.train().size() + order.to(s),
+                            seconds + history.stream().mapToDouble(EpochMetrics::seconds).sum(), loss,
+                            stepLog.diagnostics().after(params, state));
+                }
                 lossSum += loss;
                 listener.stepped(epoch, s + 1, step, loss);
                 if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0 && s + 1 < steps) {
