@@ -1,10 +1,7 @@
 package org.optjit;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.optjit.ast.AstPrinter;
 import org.optjit.interp.Interpreter;
 import org.optjit.ir.Block;
 import org.optjit.ir.Hyper;
@@ -37,7 +34,7 @@ public final class BranchCounter {
         for (Insn in : body.insns()) {
             if (in.op() == Op.SELECT && body.insn(in.a()).op() != Op.UNIFORM_BOOL && !conditions.contains(in.a())) {
                 conditions.add(in.a());
-                labels.add(render(body, in.a(), 0));
+                labels.add(org.optjit.ir.IrExpression.of(program, body, in.a()));
             }
         }
         List<Insn> insns = new ArrayList<>(body.insns());
@@ -88,62 +85,5 @@ public final class BranchCounter {
             out[k] = (double) n / (to - from);
         }
         return out;
-    }
-
-    private static final Map<Op, String> INFIX = new LinkedHashMap<>();
-
-    static {
-        String[][] ops = {{"ADD", "+"}, {"SUB", "-"}, {"MUL", "*"}, {"DIV", "/"}, {"LT", "<"}, {"LE", "<="},
-            {"GT", ">"}, {"GE", ">="}, {"EQ", "=="}, {"NE", "!="}, {"AND", "&&"}, {"OR", "||"}};
-        for (String[] o : ops) {
-            INFIX.put(Op.valueOf(o[0]), o[1]);
-        }
-    }
-
-    /** The IR below instruction {@code k} as text, shortened beyond a few levels. */
-    private String render(Block b, int k, int depth) {
-        Insn in = b.insn(k);
-        if (depth > 4) {
-            return "…";
-        }
-        switch (in.op()) {
-            case CONST: return AstPrinter.number(in.value());
-            case LOAD_W: return "w";
-            case LOAD_G: return "g";
-            case LOAD_S: return program.states().get(in.slot()).name();
-            case UNIFORM: case UNIFORM_BOOL: return uniformName(in.slot());
-            case FLOAT: return render(b, in.a(), depth);
-            case SELECT: return "(" + render(b, in.a(), depth + 1) + " ? " + render(b, in.b(), depth + 1) + " : "
-                    + render(b, in.c(), depth + 1) + ")";
-            case NOT: return "!" + render(b, in.a(), depth + 1);
-            case NEG: return "-" + render(b, in.a(), depth + 1);
-            default:
-                String infix = INFIX.get(in.op());
-                String name = in.op().name().toLowerCase(java.util.Locale.ROOT);
-                if (infix != null) {
-                    String s = render(b, in.a(), depth + 1) + " " + infix + " " + render(b, in.b(), depth + 1);
-                    return depth == 0 ? s : "(" + s + ")";
-                }
-                return in.op().arity() == 1 ? name + "(" + render(b, in.a(), depth + 1) + ")"
-                        : name + "(" + render(b, in.a(), depth + 1) + ", " + render(b, in.b(), depth + 1) + ")";
-        }
-    }
-
-    /** A uniform's name: the hyperparameter it exports, else {@code u<slot>}. */
-    private String uniformName(int slot) {
-        for (Output o : program.prelude().outputs()) {
-            if (o.target() == Output.Target.EXPORT && o.slot() == slot) {
-                Insn src = program.prelude().insn(o.value());
-                if (src.op() == Op.HYPER) {
-                    return program.hypers().get(src.slot()).name();
-                }
-                for (org.optjit.ir.StepScalar st : program.stepScalars()) {
-                    if (st.value() == o.value()) {
-                        return st.name();
-                    }
-                }
-            }
-        }
-        return "u" + slot;
     }
 }

@@ -62,7 +62,10 @@ public final class ExplainCommand implements Callable<Integer> {
                     + ", initial value " + s.initSource());
         }
         for (StepScalar s : p.stepScalars()) {
-            out.println("  " + pad(s.name()) + " step scalar (once per step, in double) = " + s.source());
+            // assigned on several branches, a step scalar is their select, not its last branch
+            boolean select = p.prelude().insn(s.value()).op() == org.optjit.ir.Op.SELECT;
+            out.println("  " + pad(s.name()) + " step scalar (once per step, in double) = "
+                    + (select ? org.optjit.ir.IrExpression.of(p, p.prelude(), s.value()) : s.source()));
         }
         for (String tmp : p.temporaries()) {
             out.println("  " + pad(tmp) + " temporary (per weight)");
