@@ -61,6 +61,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void secondsBoundTheWholeWallTimeWarmUpsIncluded() throws IOException {
+        assumeCompilerPresent();
+        long start = System.nanoTime();
+        // four measurements of one second each, plus their warm-ups, took more than four seconds before
+        int status = run("bench", ruleFile().toString(), "--size", "65536", "--seconds", "1", "--threads", "1");
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        assertEquals(0, status, err.toString());
+        assertTrue(elapsed < 3.5, "bench --seconds 1 took " + elapsed + " s");
+    }
+
+    @Test
     void printsARowPerBackendWithPositiveNumbers() throws IOException {
         assumeCompilerPresent();
         int status = run("bench", ruleFile().toString(), "--size", "5000", "--seconds", "0.05", "--threads", "2",
