@@ -114,7 +114,7 @@ public final class Optimizer {
                     + w.length + " and " + g.length);
         }
         if (s.size() != w.length) {
-            throw new IllegalArgumentException("state was made for " + s.size() + " weights, not "
+            throw new IllegalArgumentException("state was made for " + s.size() + (s.size() == 1 ? " weight" : " weights") + ", not "
                     + w.length);
         }
         // Identity by compiled program, not by name: two parsed strings are both called 'rule'.

@@ -52,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "S",
             description = "Wall time of the whole measurement, warm-ups included, shared among the bandwidth"
-                    + " and the backends (default: ${DEFAULT-VALUE}); a step longer than its share is timed once.",
+                    + " and the backends (default: ${DEFAULT-VALUE}); a step longer than its share is timed on one run.",
             defaultValue = "10")
     double seconds;
 
@@ -182,7 +182,10 @@ public final class BenchCommand implements Callable<Integer> {
         r.run();
         long first = System.nanoTime() - start;
         if (first >= budget / 2) {
-            return first / 1e9; // a step too long for more within the budget: the one run is the measurement
+            // a step too long for batches within the budget: one more run, past the cold first one, is the measurement
+            long again = System.nanoTime();
+            r.run();
+            return (System.nanoTime() - again) / 1e9;
         }
         int batch = 1;
         for (long t = System.nanoTime(); t - start < Math.min(1_000_000, budget / 10); t = System.nanoTime()) {
@@ -193,14 +196,16 @@ public final class BenchCommand implements Callable<Integer> {
         int count = 0;
         long end = start + budget;
         long now;
+        long last;
         do {
             long before = System.nanoTime();
             for (int k = 0; k < batch; k++) {
                 r.run();
             }
             now = System.nanoTime();
-            times[count++] = now - before;
-        } while (now + (now - before) < end && count < times.length);
+            last = now - before;
+            times[count++] = last;
+        } while (now + last < end && count < times.length);
         Arrays.sort(times, 0, count);
         return times[count / 2] / 1e9 / batch;
     }

@@ -1,5 +1,6 @@
 package org.optjit.cli;
 
+import org.optjit.train.Plural;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.optjit.cli;
 
+import org.optjit.train.Plural;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package org.optjit.cli;
 
+import org.optjit.train.Plural;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ final class MetricsMatch {
             }
             List<String> header = Arrays.asList(a.get(0).split(",", -1));
             if (a.size() != b.size()) {
-                diffs.add(rel + ": " + (a.size() - 1) + " rows in the run, " + (b.size() - 1) + " in the rerun");
+                diffs.add(rel + ": " + Plural.of(a.size() - 1, "row") + " in the run, " + (b.size() - 1) + " in the rerun");
             }
             for (int i = 1; i < Math.min(a.size(), b.size()); i++) {
                 rows++;

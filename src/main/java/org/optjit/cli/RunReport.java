@@ -1,5 +1,6 @@
 package org.optjit.cli;
 
+import org.optjit.train.Plural;
 import java.util.Locale;
 import org.optjit.train.EpochMetrics;
 import org.optjit.train.TrainResult;

@@ -1,5 +1,6 @@
 package org.optjit.cli;
 
+import org.optjit.train.Plural;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.optjit.train.TrainConfig;
@@ -130,12 +131,12 @@ record RunSetup(Splits splits, int[] layers, Activation activation, Loss loss, T
     private static void checkLayers(int[] layers, Dataset train) {
         String shown = Arrays.stream(layers).mapToObj(Integer::toString).collect(Collectors.joining("-"));
         if (layers[0] != train.inputSize()) {
-            throw new UserError("--layers " + shown + ": the data has " + train.inputSize()
-                    + " inputs (after preprocessing), so the first size must be " + train.inputSize());
+            throw new UserError("--layers " + shown + ": the data has " + Plural.of(train.inputSize(), "input")
+                    + " (after preprocessing), so the first size must be " + train.inputSize());
         }
         if (train.isClassification() && layers[layers.length - 1] != train.classes()) {
-            throw new UserError("--layers " + shown + ": the data has " + train.classes()
-                    + " classes, so the last size must be " + train.classes());
+            throw new UserError("--layers " + shown + ": the data has " + Plural.of(train.classes(), "class")
+                    + ", so the last size must be " + train.classes());
         }
     }
 }
