@@ -62,4 +62,29 @@ class IdleOptionsTest {
         assertEquals(2, r.status(), r.out() + r.err());
         assertTrue(r.err().contains("--batch-mix balanced"), r.err());
     }
+
+    @Test
+    void choicesAndDataNamesAreCaseInsensitive(@TempDir Path dir) {
+        CliRunner r = CliRunner.run("train", "--rule", "examples/momentum.opt", "--data", "BLOBS", "--limit", "100,20,20",
+                "--layers", "32-4-5", "--epochs", "1", "--threads", "1", "--backend", "Interpreter", "--lr-control", "PLATEAU",
+                "--init", "Fan-In", "--batch", "FULL", "--out", dir.resolve("r").toString());
+        assertEquals(0, r.status(), r.out() + r.err());
+    }
+
+    @Test
+    void resumingAFinishedRunSaysItIsFinished(@TempDir Path dir) {
+        assertEquals(0, train(dir).status());
+        CliRunner again = train(dir, "--resume");
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().contains("is already finished"), again.out());
+        assertTrue(!again.out().contains("epoch   1"), again.out());
+    }
+
+    @Test
+    void theLastLineSaysWhichEpochsWeightsTheFiguresComeFrom(@TempDir Path dir) {
+        CliRunner r = train(dir, "--restore-best");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().matches("(?s).*with the weights of epoch \\d \\(the (best, restored|last, also the best)\\).*"),
+                r.out());
+    }
 }
