@@ -7,6 +7,7 @@ import java.util.List;
 import org.optjit.Diagnostic;
 import org.optjit.RuleException;
 import org.optjit.ast.Expr;
+import org.optjit.ast.Reads;
 import org.optjit.ast.SourceFile;
 import org.optjit.ast.Stmt;
 import org.optjit.sema.Analysis;
@@ -25,36 +26,31 @@ public final class FiniteValues {
     public static void check(Analysis analysis, Program program) {
         SourceFile source = analysis.rule().source();
         List<Diagnostic> errors = new ArrayList<>();
-        Deque<Object> work = new ArrayDeque<>(analysis.rule().statements());
+        Deque<Stmt> work = new ArrayDeque<>(analysis.rule().statements());
+        List<Expr> roots = new ArrayList<>();
         while (!work.isEmpty()) {
-            Object o = work.pop();
-            if (o instanceof Stmt.Assign a) {
-                work.push(a.value());
-            } else if (o instanceof Stmt.If i) {
+            Stmt st = work.pop();
+            if (st instanceof Stmt.Assign a) {
+                roots.add(a.value());
+            } else if (st instanceof Stmt.If i) {
                 i.branches().forEach(b -> {
-                    work.push(b.cond());
+                    roots.add(b.cond());
                     work.addAll(b.body());
                 });
                 work.addAll(i.otherwise());
-            } else if (o instanceof Stmt.HyperDecl h) {
-                h.items().stream().filter(d -> d.init() != null).forEach(d -> work.push(d.init()));
-            } else if (o instanceof Stmt.StateDecl s) {
-                s.items().stream().filter(d -> d.init() != null).forEach(d -> work.push(d.init()));
-            } else if (o instanceof Expr.Num n && !Double.isFinite(n.value())) {
-                errors.add(source.error(n.span(), "the number " + n.text() + " is too large for a double"
-                        + " (at most about 1.8e308)"));
-            } else if (o instanceof Expr.Call c) {
-                c.args().forEach(work::push);
-            } else if (o instanceof Expr.Unary u) {
-                work.push(u.operand());
-            } else if (o instanceof Expr.Binary b) {
-                work.push(b.left());
-                work.push(b.right());
-            } else if (o instanceof Expr.Conditional c) {
-                work.push(c.cond());
-                work.push(c.ifTrue());
-                work.push(c.ifFalse());
+            } else if (st instanceof Stmt.HyperDecl h) {
+                h.items().stream().filter(d -> d.init() != null).forEach(d -> roots.add(d.init()));
+            } else if (st instanceof Stmt.StateDecl d) {
+                d.items().stream().filter(item -> item.init() != null).forEach(item -> roots.add(item.init()));
             }
+        }
+        for (Expr root : roots) {
+            Reads.forEachNode(root, e -> {
+                if (e instanceof Expr.Num n && !Double.isFinite(n.value())) {
+                    errors.add(source.error(n.span(), "the number " + n.text() + " is too large for a double"
+                            + " (at most about 1.8e308)"));
+                }
+            });
         }
         if (errors.isEmpty()) {
             for (Hyper h : program.hypers()) {
