@@ -21,9 +21,14 @@ public record Diagnostic(String file, int line, int column, int length, String m
      * </pre>
      */
     public String format() {
+        return format("error");
+    }
+
+    /** {@link #format()} with another severity word, e.g. "warning". */
+    public String format(String severity) {
         StringBuilder sb = new StringBuilder();
         sb.append(file).append(':').append(line).append(':').append(column)
-          .append(": error: ").append(message);
+          .append(": ").append(severity).append(": ").append(message);
         if (sourceLine != null) {
             String shown = sourceLine.replace('\t', ' ');
             sb.append('\n').append("    ").append(shown).append('\n').append("    ");

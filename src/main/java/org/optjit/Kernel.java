@@ -196,6 +196,10 @@ public final class Kernel {
             Number v = values.get(h.name());
             if (v != null) {
                 hypers[h.slot()] = v.doubleValue();
+                String bad = org.optjit.ir.FiniteValues.problem(h.name(), v.doubleValue());
+                if (bad != null) {
+                    problems.add(bad);
+                }
             } else if (h.hasDefault()) {
                 hypers[h.slot()] = h.defaultValue();
             } else {
@@ -206,6 +210,12 @@ public final class Kernel {
             problems.add("missing value for hyperparameter" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing.stream().map(s -> "'" + s + "'").toList())
                     + " (rule '" + rule.name() + "' gives no default)");
+            for (String name : missing) {
+                List<String> others = new ArrayList<>(values.keySet());
+                others.addAll(hyperNames(p));
+                others.remove(name);
+                problems.add("  '" + name + "' is read at " + rule.whereRead(name) + Names.didYouMean(name, others));
+            }
         }
         if (!problems.isEmpty()) {
             throw new RuleException(String.join("\n", problems));

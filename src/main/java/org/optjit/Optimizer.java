@@ -40,6 +40,10 @@ public final class Optimizer {
     /** Sets a hyperparameter for the following steps, in every group that does not set its own. */
     public Optimizer set(String name, double value) {
         int slot = slot(name);
+        String bad = org.optjit.ir.FiniteValues.problem(name, value);
+        if (bad != null) {
+            throw new RuleException(bad);
+        }
         for (double[] h : groupHypers.values()) {
             if (h[slot] == hypers[slot]) {
                 h[slot] = value;
@@ -55,6 +59,10 @@ public final class Optimizer {
      */
     public Optimizer set(String group, String name, double value) {
         int slot = slot(name);
+        String badValue = org.optjit.ir.FiniteValues.problem(name, value);
+        if (badValue != null) {
+            throw new RuleException(badValue);
+        }
         groupHypers.computeIfAbsent(group, k -> hypers.clone())[slot] = value;
         return this;
     }
@@ -144,7 +152,8 @@ public final class Optimizer {
                 }
             }
         }
-        return new OptimizerState(program.name(), vars.stream().map(StateVar::name).toList(), arrays, layout);
+        return new OptimizerState(program.name(), kernel.rule().identity(), vars.stream().map(StateVar::name).toList(),
+                arrays, layout);
     }
 
     /** One step over all weights: {@code w} and the state are updated, then {@code t += 1}. */
@@ -228,12 +237,14 @@ public final class Optimizer {
                     + w.length + " and " + g.length);
         }
         if (s.size() != w.length) {
-            throw new IllegalArgumentException("state was made for " + s.size() + " weights, not "
+            throw new IllegalArgumentException("state was made for " + s.size() + (s.size() == 1 ? " weight" : " weights") + ", not "
                     + w.length);
         }
-        if (!s.ruleName().equals(program.name()) || s.names().size() != program.states().size()) {
-            throw new IllegalArgumentException("state was made for rule '" + s.ruleName()
-                    + "', not '" + program.name() + "'");
+        // Identity by compiled program, not by name: two parsed strings are both called 'rule'.
+        if (!s.ruleIdentity().equals(kernel.rule().identity())) {
+            throw new IllegalArgumentException("state was made for another rule ('" + s.ruleName() + "', program "
+                    + s.ruleIdentity().substring(0, 12) + "), not for '" + program.name() + "' (program "
+                    + kernel.rule().identity().substring(0, 12) + ")");
         }
     }
 

@@ -14,13 +14,15 @@ import java.util.List;
 public final class OptimizerState {
 
     private final String ruleName;
+    private final String ruleIdentity;
     private final List<String> names;
     private final float[][] arrays;
     private final Layout layout;
     private long t;
 
-    OptimizerState(String ruleName, List<String> names, float[][] arrays, Layout layout) {
+    OptimizerState(String ruleName, String ruleIdentity, List<String> names, float[][] arrays, Layout layout) {
         this.ruleName = ruleName;
+        this.ruleIdentity = ruleIdentity;
         this.names = List.copyOf(names);
         this.arrays = arrays;
         this.layout = layout;
@@ -102,6 +104,11 @@ public final class OptimizerState {
     /** The name of the rule this state was made for. */
     public String ruleName() {
         return ruleName;
+    }
+
+    /** The digest of the compiled rule this state was made for ({@link org.optjit.ir.ProgramDigest}). */
+    String ruleIdentity() {
+        return ruleIdentity;
     }
 
     float[][] raw() {

@@ -53,12 +53,15 @@ public final class Rule {
     }
 
     private final String source;
+    private final String fileName;
     private final Program program;
     private final RuleAst ast;
     private final boolean transform;
+    private volatile String identity;
 
-    private Rule(String source, FrontEnd.Compiled compiled) {
+    private Rule(String source, String fileName, FrontEnd.Compiled compiled) {
         this.source = source;
+        this.fileName = fileName;
         this.program = compiled.program();
         this.ast = compiled.ast();
         this.transform = compiled.transform();
@@ -76,7 +79,7 @@ public final class Rule {
      * @throws RuleException with every diagnostic when the rule is not valid
      */
     public static Rule parse(String source, String fileName) {
-        return new Rule(source, FrontEnd.compileWithAst(source, fileName));
+        return new Rule(source, fileName, FrontEnd.compileWithAst(source, fileName));
     }
 
     /**
@@ -96,7 +99,7 @@ public final class Rule {
 
     /** A rule made by {@link Chain}. */
     static Rule chained(String source, FrontEnd.Compiled compiled) {
-        return new Rule(source, compiled);
+        return new Rule(source, compiled.program().name(), compiled);
     }
 
     /** The checked syntax tree, for chains and tools. */
@@ -157,6 +160,44 @@ public final class Rule {
     /** The compiled IR, for tools and tests. */
     public Program program() {
         return program;
+    }
+
+    /**
+     * Lint warnings ({@link org.optjit.sema.Lint}): located problems of a valid rule that
+     * probably does not say what was meant (a misspelt hyperparameter, a value never used).
+     * Format them with {@code d.format("warning")}.
+     */
+    public List<Diagnostic> warnings() {
+        return org.optjit.sema.Lint.warnings(org.optjit.sema.Analyzer.analyze(ast));
+    }
+
+    /**
+     * Strict mode: this rule when it has no {@link #warnings()}, else a {@link RuleException}
+     * with the warnings as errors. {@code Rule.load(path).strict()}.
+     */
+    public Rule strict() {
+        List<Diagnostic> w = warnings();
+        if (!w.isEmpty()) {
+            throw new RuleException(w);
+        }
+        return this;
+    }
+
+    /** "file:line:col" of the first read of {@code name}, for messages about it. */
+    String whereRead(String name) {
+        org.optjit.ast.Span at = org.optjit.sema.NameUses.of(
+                org.optjit.syntax.RuleParser.parse(source, fileName).statements()).firstRead(name);
+        return at == null ? fileName : fileName + ":" + at.line() + ":" + at.column();
+    }
+
+    /** The digest of the compiled program ({@link org.optjit.ir.ProgramDigest}), computed on first use. */
+    String identity() {
+        String id = identity;
+        if (id == null) {
+            id = org.optjit.ir.ProgramDigest.of(program);
+            identity = id;
+        }
+        return id;
     }
 
     /** Hyperparameters, declared and inferred, in slot order. */

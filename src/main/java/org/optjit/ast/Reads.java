@@ -11,13 +11,21 @@ public final class Reads {
     }
 
     public static void forEach(Expr root, Consumer<Expr.Name> action) {
+        forEachNode(root, e -> {
+            if (e instanceof Expr.Name n) {
+                action.accept(n);
+            }
+        });
+    }
+
+    /** Every node of an expression, in source order (pre-order), without recursion. */
+    public static void forEachNode(Expr root, Consumer<Expr> action) {
         Deque<Expr> stack = new ArrayDeque<>();
         stack.push(root);
         while (!stack.isEmpty()) {
             Expr e = stack.pop();
-            if (e instanceof Expr.Name n) {
-                action.accept(n);
-            } else if (e instanceof Expr.Call c) {
+            action.accept(e);
+            if (e instanceof Expr.Call c) {
                 for (int i = c.args().size() - 1; i >= 0; i--) {
                     stack.push(c.args().get(i));
                 }

@@ -51,8 +51,9 @@ public final class BenchCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--seconds", paramLabel = "S",
-            description = "Time measured per backend, after its warm-up (default: ${DEFAULT-VALUE}).",
-            defaultValue = "1")
+            description = "Wall time of the whole measurement, warm-ups included, shared among the bandwidth"
+                    + " and the backends (default: ${DEFAULT-VALUE}); a step longer than its share is timed on one run.",
+            defaultValue = "10")
     double seconds;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", split = ",",
@@ -60,9 +61,15 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, Double> hypers = new LinkedHashMap<>();
 
     @Option(names = "--warm-up", paramLabel = "S", defaultValue = "10",
-            description = "Longest warm-up per backend, in seconds (default: ${DEFAULT-VALUE}): each loop"
-                    + " runs on a small array until the JIT has compiled it, usually well under a second.")
+            description = "Longest warm-up per measurement, in seconds (default: ${DEFAULT-VALUE}), within its share"
+                    + " of --seconds: each loop runs on a small array until the JIT has compiled it.")
     double warmUp;
+
+    /** When the measurement started, for the --seconds budget. */
+    private long startNanos;
+
+    /** Measurements still to run (the bandwidth, then each backend), sharing what is left of the budget. */
+    private int measurementsLeft;
 
     /** Weights of the small array each loop is warmed up on ({@link JitWarmUp}). */
     private static final int WARM_UP_SIZE = 1024;
@@ -70,6 +77,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
+        startNanos = System.nanoTime();
+        measurementsLeft = 4;
         int nThreads = threads != null ? threads : StepRunner.defaultThreads();
         Rule rule = Rule.load(file);
         // unknown or missing hyperparameters fail here, before seconds of measuring
@@ -96,6 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
                 kernel = rule.compile(backend);
             } catch (RuleException e) {
                 out.printf("%-12s unavailable: %s%n", backend, e.getMessage());
+                measurementsLeft--;
                 continue;
             }
             Optimizer opt = kernel.bind(hypers).threads(nThreads);
@@ -124,8 +134,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** This measurement's share of what is left of the --seconds budget. */
+    private long shareNanos() {
+        long left = (long) (seconds * 1e9) - (System.nanoTime() - startNanos);
+        return Math.max(0, left / Math.max(1, measurementsLeft));
+    }
+
+    /** At most --warm-up, and at most half of this measurement's share. */
     private long warmUpNanos() {
-        return (long) (warmUp * 1e9);
+        return Math.min((long) (warmUp * 1e9), shareNanos() / 2);
     }
 
     private double gigabytesPerSecond(int bytesPerWeight, double secondsPerStep) {
@@ -153,30 +170,42 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * One untimed run (page faults, last compilations), then runs for {@code seconds} in
-     * batches of about a millisecond: the median time per run over the batches, which
-     * resists a batch delayed by another process or a GC pause.
+     * One untimed run (page faults, last compilations), then runs for this measurement's
+     * share of {@code --seconds} in batches of about a millisecond: the median time per run
+     * over the batches, which resists a batch delayed by another process or a GC pause. No
+     * batch starts that would end past the share.
      */
     private double secondsPerRun(Runnable r) {
+        long budget = shareNanos();
+        measurementsLeft--;
         long start = System.nanoTime();
         r.run();
+        long first = System.nanoTime() - start;
+        if (first >= budget / 2) {
+            // a step too long for batches within the budget: one more run, past the cold first one, is the measurement
+            long again = System.nanoTime();
+            r.run();
+            return (System.nanoTime() - again) / 1e9;
+        }
         int batch = 1;
-        for (long t = System.nanoTime(); t - start < 1_000_000; t = System.nanoTime()) {
+        for (long t = System.nanoTime(); t - start < Math.min(1_000_000, budget / 10); t = System.nanoTime()) {
             r.run();
             batch++;
         }
-        long[] times = new long[1 + (int) Math.min(100_000, seconds * 1000)];
+        long[] times = new long[1 + (int) Math.min(100_000, budget / 1_000_000)];
         int count = 0;
-        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long end = start + budget;
         long now;
+        long last;
         do {
             long before = System.nanoTime();
             for (int k = 0; k < batch; k++) {
                 r.run();
             }
             now = System.nanoTime();
-            times[count++] = now - before;
-        } while (now < end && count < times.length);
+            last = now - before;
+            times[count++] = last;
+        } while (now + last < end && count < times.length);
         Arrays.sort(times, 0, count);
         return times[count / 2] / 1e9 / batch;
     }

@@ -4,21 +4,19 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.optjit.train.AtomicFiles;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.optjit.train.EpochMetrics;
 import org.optjit.train.trace.ContourLines;
 import org.optjit.train.trace.Surface;
 import org.optjit.train.trace.TracedPath;
 
-/** The pictures: learning curves of {@code compare}, optimizer paths of {@code trace}; PNG and SVG. */
+/** The pictures: optimizer paths of {@code trace} ({@link CurveCharts}: learning curves); PNG and SVG. */
 final class Charts {
 
     static {
@@ -27,25 +25,6 @@ final class Charts {
     }
 
     private Charts() {
-    }
-
-    /** One curve per rule of {@code value} against the epoch. */
-    static void learningCurves(Map<String, List<EpochMetrics>> runs, String title, String yLabel,
-                               ToDoubleFunction<EpochMetrics> value, boolean logY, Path file) {
-        XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("epoch").yAxisTitle(yLabel).build();
-        chart.getStyler().setYAxisLogarithmic(logY);
-        chart.getStyler().setMarkerSize(5);
-        for (Map.Entry<String, List<EpochMetrics>> run : runs.entrySet()) {
-            List<EpochMetrics> h = run.getValue().stream().filter(m -> Double.isFinite(value.applyAsDouble(m))
-                    && (!logY || value.applyAsDouble(m) > 0)).toList();
-            if (h.isEmpty()) {
-                continue;
-            }
-            double[] x = h.stream().mapToDouble(EpochMetrics::epoch).toArray();
-            double[] y = h.stream().mapToDouble(value).toArray();
-            chart.addSeries(run.getKey(), x, y).setLineStyle(new BasicStroke(2f));
-        }
-        save(chart, file);
     }
 
     /** Paths over the contour lines of a surface. */
@@ -101,12 +80,13 @@ final class Charts {
         return new double[][] {xs, ys};
     }
 
-    /** Writes {@code file.png} and {@code file.svg} ({@code file} without extension). */
+    /** Writes {@code file.png} and {@code file.svg} ({@code file} without extension), atomically. */
     static void save(XYChart chart, Path file) {
         try {
-            BitmapEncoder.saveBitmap(chart, file.toString() + ".png", BitmapEncoder.BitmapFormat.PNG);
-            VectorGraphicsEncoder.saveVectorGraphic(chart, file.toString() + ".svg",
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            AtomicFiles.write(Path.of(file + ".png"), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+            java.io.ByteArrayOutputStream svg = new java.io.ByteArrayOutputStream();
+            VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            AtomicFiles.write(Path.of(file + ".svg"), svg.toByteArray());
         } catch (IOException e) {
             throw new UserError(file + ": cannot write the plot: " + e.getMessage(), e);
         }

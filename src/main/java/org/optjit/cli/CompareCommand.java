@@ -1,10 +1,9 @@
 package org.optjit.cli;
 
-import java.io.IOException;
+import org.optjit.train.Plural;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +13,7 @@ import org.optjit.Kernel;
 import org.optjit.Rule;
 import org.optjit.train.BatchSize;
 import org.optjit.train.DivergenceException;
-import org.optjit.train.EpochMetrics;
 import org.optjit.train.TrainConfig;
-import org.optjit.train.TrainResult;
 import org.optjit.train.Rng;
 import org.optjit.train.Trainer;
 import org.optjit.train.data.Dataset;
@@ -38,13 +35,16 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains the same network from the same initial weights and mini-batch order once per rule.",
             "Writes summary.md, <rule>/metrics.csv and .jsonl, and learning curves (PNG and SVG) under --out.",
-            "Without --data it uses a small generated CURVES autoencoder task (under a minute for four rules)."},
+            "Without --data it uses a small generated CURVES autoencoder task (about 7 s for four rules on 2 quiet cores)."},
         footer = {"", "Defaults: --data curves --limit 1000,500,500, --layers 784-100-20-6 (mirrored decoder),"
                 + " --activation logistic, --loss logistic-cross-entropy, --epochs 10, --batch 10, --init sparse, --seed 1.",
             "--set NAME=VALUE applies to every rule that has NAME; RULE.NAME=VALUE to one rule.",
             "The learning rate is eps in the rules of lecture 6 and Sutskever et al. (sgd, momentum, nesterov,"
                 + " rmsprop, ...) and lr in the modern ones (adam, adagrad, ...), where eps is the numerical epsilon:"
                 + " give each rule its rate, e.g. --set momentum.eps=0.01,adam.lr=0.001.",
+            "Defaults that differ from train's are printed at the start and listed in summary.md.",
+            "--seeds N reports mean and standard deviation over seeds; --sweep NAME=v1,v2 runs a grid and marks"
+                + " each rule's best value.",
             "A rule that diverges is reported in the table; the others still run."})
 public final class CompareCommand implements Callable<Integer> {
 
@@ -69,54 +69,109 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/<date>-compare).")
     Path out;
 
+    @Option(names = "--seeds", paramLabel = "N",
+            description = "Run every rule from N seeds (--seed, --seed+1, ...) and report mean and standard deviation.")
+    int seeds = 1;
+
+    @Option(names = "--sweep", paramLabel = "[RULE.]NAME=V1,V2,...",
+            description = "Run a grid over these values of a hyperparameter (repeatable); the best value per rule is marked.")
+    List<String> sweeps = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
-
-    /** One rule's outcome: its metrics, or how it diverged. */
-    private record Outcome(String label, String hypers, TrainResult result, String failure) {
-    }
 
     @Override
     public Integer call() {
         PrintWriter pw = spec.commandLine().getOut();
+        if (seeds < 1) {
+            throw new UserError("--seeds must be at least 1, got " + seeds);
+        }
+        XAxis x = run.xAxis();
+        RuleFiles.noneTwice(files);
         List<Rule> rules = files.stream().map(Rule::load).toList();
         Map<String, Map<String, Double>> hypers = RuleHypers.assign(rules, RunOptions.numbers("--set", run.set));
         Map<String, Map<String, Double>> biasHypers = RuleHypers.assign(rules, RunOptions.numbers("--bias-set", run.biasSet));
+        Map<String, String> controlled = RuleHypers.controlled(rules, run.hyper);
+        Map<String, List<Map<String, Double>>> grid = Sweeps.grid(rules, sweeps, hypers);
         RunSetup setup = RunSetup.of(run, DEFAULTS);
+        boolean classification = setup.splits().train().isClassification();
+        List<String> differences = DefaultDifferences.of(run, DEFAULTS, TrainCommand.DEFAULTS, classification);
         List<Kernel> kernels = rules.stream().map(r -> r.compile(run.backend())).toList();
         Path dir = out != null ? out : RunDirectories.fresh(Path.of("runs"), "compare");
         RunDirectories.createDirectories(dir);
-        pw.println("comparing " + rules.size() + " rules on " + setup.splits().train().name() + " ("
-                + setup.splits().train().size() + " training examples, batch " + setup.config().batch()
-                + ", " + setup.config().epochs() + " epochs), writing to " + dir);
+        int variants = grid.values().stream().mapToInt(List::size).sum();
+        pw.println("comparing " + Plural.of(rules.size(), "rule") + (variants > rules.size() ? " at "
+                + Plural.of(variants, "sweep point") : "") + (seeds > 1 ? " from " + Plural.of(seeds, "seed") : "")
+                + " on " + setup.splits().train().name() + " (" + Plural.of(setup.splits().train().size(), "training example")
+                + ", batch " + setup.config().batch() + ", " + Plural.of(setup.config().epochs(), "epoch")
+                + "), writing to " + dir);
+        if (!differences.isEmpty()) {
+            pw.println("defaults that differ from train's: " + String.join(", ", differences));
+        }
         pw.flush();
+        List<String> args = Provenance.commandLine(spec);
+        List<Provenance.RuleRun> all = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            all.add(new Provenance.RuleRun(files.get(i), rules.get(i), Provenance.resolvedHypers(kernels.get(i),
+                    setup.config().withHypers(hypers.get(RuleHypers.label(rules, rules.get(i)))))));
+        }
+        String seedText = seeds > 1 ? setup.config().seed() + " to " + (setup.config().seed() + seeds - 1)
+                : Long.toString(setup.config().seed());
+        Provenance.write(dir, args, all, seedText, kernels.get(0).backend().toString());
         warmUp(setup);
-        List<Outcome> outcomes = new java.util.ArrayList<>();
-        Map<String, List<EpochMetrics>> curves = new LinkedHashMap<>();
+        List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             String label = RuleHypers.label(rules, rules.get(i));
-            TrainConfig config = setup.config().withHypers(hypers.get(label)).withBiasHypers(biasHypers.get(label));
-            Trainer trainer = new Trainer(kernels.get(i), setup.newNetwork(), setup.splits(), config, null, dir.resolve(label));
-            ProgressReporter progress = new ProgressReporter(pw, label, ProgressReporter.onTerminal(), trainer.controlledHyper());
-            try {
-                TrainResult result = trainer.train(progress);
-                outcomes.add(new Outcome(label, hyperText(kernels.get(i), config), result, null));
-                curves.put(label, result.history());
-            } catch (DivergenceException e) {
-                pw.println(label + ": " + e.getMessage());
-                outcomes.add(new Outcome(label, hyperText(kernels.get(i), config), null, "diverged at step " + e.step()));
-            } finally {
-                progress.close();
+            for (Map<String, Double> point : grid.get(label)) {
+                Variant v = new Variant(label, point);
+                for (int k = 0; k < seeds; k++) {
+                    long seed = setup.config().seed() + k;
+                    Map<String, Double> values = new LinkedHashMap<>(hypers.get(label));
+                    values.putAll(point);
+                    TrainConfig config = setup.config().withHypers(values).withBiasHypers(biasHypers.get(label))
+                            .withSeed(seed).withRateControl(setup.config().rateControl(), controlled.get(label));
+                    Path runDir = seeds > 1 ? dir.resolve(v.path()).resolve("seed-" + seed) : dir.resolve(v.path());
+                    Provenance.write(runDir, args, List.of(new Provenance.RuleRun(files.get(i), rules.get(i),
+                            Provenance.resolvedHypers(kernels.get(i), config))), Long.toString(seed),
+                            kernels.get(i).backend().toString());
+                    outcomes.add(trainOne(pw, v, seed, seeds > 1, kernels.get(i), setup, config, runDir));
+                }
             }
         }
-        writeSummary(dir, setup, outcomes);
-        boolean classification = setup.splits().train().isClassification();
-        Charts.learningCurves(curves, "Validation error", classification ? "validation error (fraction)" : "validation error (squared error per pixel)",
-                EpochMetrics::valError, !classification, dir.resolve("val-error"));
-        Charts.learningCurves(curves, "Training loss", "mean mini-batch loss", EpochMetrics::trainLoss, true,
-                dir.resolve("train-loss"));
+        String header = String.format(Locale.ROOT, "Data: %s, %d training / %d validation / %d test examples. Network: %s."
+                + " Mini-batch: %s. Epochs: %d. Seed%s: %s (the same initial weights and mini-batch order for every rule%s).",
+                setup.splits().train().name(), setup.splits().train().size(), setup.splits().validation().size(),
+                setup.splits().test().size(), setup.newNetwork().describe(), setup.config().batch(),
+                setup.config().epochs(), seeds > 1 ? "s" : "", seeds > 1 ? setup.config().seed() + " to "
+                        + (setup.config().seed() + seeds - 1) : Long.toString(setup.config().seed()),
+                seeds > 1 ? " from the same seed; the data stay those of the first seed" : "");
+        CompareSummary.write(dir, CompareSummary.text(header, differences, outcomes, seeds));
+        CompareCurves.write(dir, outcomes, x, setup, classification);
         pw.println("wrote " + dir.resolve("summary.md") + ", val-error.png/.svg, train-loss.png/.svg");
         return 0;
+    }
+
+    private Outcome trainOne(PrintWriter pw, Variant v, long seed, boolean showSeed, Kernel kernel, RunSetup setup,
+                             TrainConfig config, Path runDir) {
+        String name = v.name() + (showSeed ? " seed " + seed : "");
+        Trainer trainer = new Trainer(kernel, setup.newNetwork(), setup.splits(), config, null, runDir);
+        if (run.restoreBest) {
+            trainer.restoreBest();
+        }
+        if (run.logEvery > 0) {
+            trainer.logEvery(run.logEvery);
+        }
+        ProgressReporter progress = new ProgressReporter(pw, name, ProgressReporter.onTerminal(), trainer.controlledHyper());
+        try {
+            Outcome o = new Outcome(v, seed, Provenance.resolvedHypers(kernel, config), trainer.train(progress), null);
+            DiagnosticCharts.write(runDir, run.xAxis(), setup.splits().train().size());
+            return o;
+        } catch (DivergenceException e) {
+            pw.println(name + ": " + e.getMessage());
+            return new Outcome(v, seed, Provenance.resolvedHypers(kernel, config), null, "diverged at step " + e.step());
+        } finally {
+            progress.close();
+        }
     }
 
     /**
@@ -136,44 +191,6 @@ public final class CompareCommand implements Callable<Integer> {
         for (int i = 0; i < WARM_UP_STEPS && System.nanoTime() < until; i++) {
             int from = (i * batch) % (train.size() - batch + 1);
             net.lossAndGradient(params, grad, train, null, from, from + batch);
-        }
-    }
-
-    /** The values each rule ran with, defaults included. */
-    private static String hyperText(Kernel k, TrainConfig c) {
-        org.optjit.Optimizer o = k.bind(c.hypers());
-        StringBuilder sb = new StringBuilder();
-        for (String name : o.hyperparameterNames()) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(name).append('=').append(AstPrinter.number(o.get(name)));
-        }
-        return sb.toString();
-    }
-
-    private static void writeSummary(Path dir, RunSetup setup, List<Outcome> outcomes) {
-        StringBuilder sb = new StringBuilder("# Optimizer comparison\n\n");
-        sb.append(String.format(Locale.ROOT, "Data: %s, %d training / %d validation / %d test examples. Network: %s."
-                + " Mini-batch: %s. Epochs: %d. Seed: %d (the same initial weights and mini-batch order for every rule).%n%n",
-                setup.splits().train().name(), setup.splits().train().size(), setup.splits().validation().size(),
-                setup.splits().test().size(), setup.newNetwork().describe(), setup.config().batch(),
-                setup.config().epochs(), setup.config().seed()));
-        sb.append("| rule | hyperparameters | train loss | val loss | val error | test error | best epoch | time (s) | steps/s |\n");
-        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Outcome o : outcomes) {
-            if (o.result() == null) {
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | | | | | | |%n", o.label(), o.hypers(), o.failure()));
-                continue;
-            }
-            EpochMetrics m = o.result().last();
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %.5g | %.5g | %.5g | %.5g | %d | %.2f | %.1f |%n",
-                    o.label(), o.hypers(), m.trainLoss(), m.valLoss(), m.valError(), m.testError(),
-                    o.result().bestEpoch(), o.result().trainingSeconds(), o.result().stepsPerSecond()));
-        }
-        sb.append("\nErrors are fractions; for autoencoder data they are the mean squared reconstruction error per pixel."
-                + " Time is training wall time (evaluation excluded). Per-epoch metrics: <rule>/metrics.csv and .jsonl.\n");
-        try {
-            Files.writeString(dir.resolve("summary.md"), sb, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError(dir + ": cannot write summary.md: " + e.getMessage(), e);
         }
     }
 }

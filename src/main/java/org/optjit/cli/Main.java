@@ -38,6 +38,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new TrainCommand());
         cl.addSubcommand(new CompareCommand());
         cl.addSubcommand(new TraceCommand());
+        cl.addSubcommand(new RerunCommand());
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -78,8 +79,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"optjit " + (v == null ? "(development build)" : v)};
+            return new String[] {"optjit " + BuildInfo.version(), "commit " + BuildInfo.commit()};
         }
     }
 }

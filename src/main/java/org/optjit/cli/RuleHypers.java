@@ -22,6 +22,60 @@ final class RuleHypers {
         return same == 1 ? r.name() : r.name() + "-" + (rules.indexOf(r) + 1);
     }
 
+    /**
+     * When {@code prefix} is the name of several rules (two files called adam.opt), says so
+     * and names their labels: the problem is the name, not the hyperparameter.
+     */
+    static void sharedName(String option, String item, String prefix, List<Rule> rules) {
+        List<String> labels = rules.stream().filter(r -> r.name().equals(prefix)).map(r -> label(rules, r)).toList();
+        if (labels.size() > 1) {
+            throw new UserError(option + " " + item + ": " + labels.size() + " rules are called '" + prefix
+                    + "', so '" + prefix + ".' is ambiguous; they are labelled " + String.join(", ", labels)
+                    + " (by position): write e.g. " + labels.get(0) + item.substring(prefix.length()));
+        }
+    }
+
+    /**
+     * {@code --hyper} for several rules: {@code lr} for every rule, {@code adam.lr,noisy.alpha}
+     * one per rule (a plain name applies to the rules not named otherwise). By label; a rule
+     * left out maps to null (its learning rate).
+     */
+    static Map<String, String> controlled(List<Rule> rules, String spec) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Rule r : rules) {
+            out.put(label(rules, r), null);
+        }
+        if (spec == null) {
+            return out;
+        }
+        String plain = null;
+        Map<String, String> named = new HashMap<>();
+        for (String item : spec.split(",")) {
+            String it = item.trim();
+            int dot = it.indexOf('.');
+            if (dot < 0) {
+                if (plain != null) {
+                    throw new UserError("--hyper " + spec + ": give one name for all rules, or RULE.NAME for each");
+                }
+                plain = it;
+                continue;
+            }
+            String label = it.substring(0, dot);
+            if (!out.containsKey(label)) {
+                sharedName("--hyper", it, label, rules);
+                throw new UserError("--hyper " + it + ": no rule is labelled '" + label + "' (rules: "
+                        + String.join(", ", out.keySet()) + ")");
+            }
+            if (named.put(label, it.substring(dot + 1)) != null) {
+                throw new UserError("--hyper " + spec + ": rule '" + label + "' is named more than once");
+            }
+        }
+        for (String label : out.keySet()) {
+            out.put(label, named.getOrDefault(label, plain));
+        }
+        return out;
+    }
+
     /** The values for each rule, by label. */
     static Map<String, Map<String, Double>> assign(List<Rule> rules, Map<String, Double> values) {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
@@ -42,6 +96,9 @@ final class RuleHypers {
                     out.get(label).put(name, e.getValue());
                     used = true;
                 }
+            }
+            if (!used && dot > 0) {
+                sharedName("--set", key, key.substring(0, dot), rules);
             }
             if (!used) {
                 throw new UserError("--set " + key + ": no rule has a hyperparameter of that name (rules: "

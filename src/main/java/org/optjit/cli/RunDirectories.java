@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.optjit.Kernel;
 import org.optjit.Rule;
+import org.optjit.train.AtomicFiles;
 import org.optjit.train.checkpoint.Fingerprint;
 
 /** Output directories of runs: fresh names under {@code runs/}, and a description of the run in each. */
@@ -47,10 +48,15 @@ final class RunDirectories {
         for (Map.Entry<String, String> e : fingerprint.entries().entrySet()) {
             sb.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
         }
+        write(dir.resolve("run.txt"), sb.toString());
+    }
+
+    /** Writes a text file of a run atomically ({@link AtomicFiles}: one permission mode for all). */
+    static void write(Path file, String text) {
         try {
-            Files.writeString(dir.resolve("run.txt"), sb, StandardCharsets.UTF_8);
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UserError(dir + ": cannot write run.txt: " + e.getMessage(), e);
+            throw new UserError(file + ": cannot write: " + e.getMessage(), e);
         }
     }
 }

@@ -12,13 +12,18 @@ import org.optjit.train.data.Preprocessor;
 import org.optjit.train.model.Activation;
 import org.optjit.train.model.Initialization;
 import org.optjit.train.model.Loss;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The options shared by {@code train} and {@code compare}: data, network, training
  * schedule and learning-rate control. Unset options take the command's {@link RunDefaults}.
  */
 final class RunOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--data", paramLabel = "NAME|DIR",
             description = "curves, blobs, fashion-mnist, or a directory of MNIST-style IDX files.")
@@ -74,6 +79,20 @@ final class RunOptions {
     @Option(names = "--early-stopping", paramLabel = "N", description = "Stop after N epochs without a better validation error.")
     int earlyStopping;
 
+    @Option(names = "--restore-best",
+            description = "Report the epoch with the lowest validation error and end with its weights"
+                    + " (default: the last epoch's).")
+    boolean restoreBest;
+
+    @Option(names = "--log-every", paramLabel = "N",
+            description = "Also write steps.csv/.jsonl every N steps: loss and optimizer diagnostics"
+                    + " (update-to-weight ratio, state norms, branch fractions), and their plots.")
+    int logEvery;
+
+    @Option(names = "--x-axis", paramLabel = "KIND",
+            description = "Plot against epochs (default), steps, examples or time (training wall time).")
+    String xAxis = "epochs";
+
     @Option(names = "--preprocess", paramLabel = "KIND", description = "none (default), standardize, pca, whiten.")
     String preprocess = "none";
 
@@ -91,6 +110,10 @@ final class RunOptions {
 
     Backend backend() {
         return Choices.parse("--backend", backend, Backend.class);
+    }
+
+    XAxis xAxis() {
+        return Choices.parse("--x-axis", xAxis, XAxis.class);
     }
 
     Preprocessor.Mode preprocessMode() {
@@ -113,8 +136,15 @@ final class RunOptions {
 
     /** The training configuration from these options, with {@code d} for what is unset. */
     TrainConfig config(RunDefaults d) {
+        if (mixee != null) {
+            IdleOptions.noRepeatedNames(mixee.commandLine().getParseResult(), "--set");
+            IdleOptions.noRepeatedNames(mixee.commandLine().getParseResult(), "--bias-set");
+        }
         if (epochs != null && epochs < 1) {
             throw new UserError("--epochs must be at least 1, got " + epochs);
+        }
+        if (logEvery < 0) {
+            throw new UserError("--log-every must be >= 0 (0: only per epoch), got " + logEvery);
         }
         if (earlyStopping < 0) {
             throw new UserError("--early-stopping must be >= 0, got " + earlyStopping);
@@ -145,7 +175,12 @@ final class RunOptions {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
             try {
-                out.put(e.getKey().trim(), Double.parseDouble(e.getValue().trim()));
+                double v = Double.parseDouble(e.getValue().trim());
+                if (!Double.isFinite(v)) {
+                    throw new UserError(option + " " + e.getKey() + "=" + e.getValue() + ": '" + e.getValue()
+                            + "' is not a finite number (it is " + v + " as a double)");
+                }
+                out.put(e.getKey().trim(), v);
             } catch (NumberFormatException ex) {
                 throw new UserError(option + " " + e.getKey() + "=" + e.getValue() + ": '" + e.getValue() + "' is not a number");
             }

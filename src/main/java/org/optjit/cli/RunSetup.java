@@ -1,5 +1,6 @@
 package org.optjit.cli;
 
+import org.optjit.train.Plural;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.optjit.train.TrainConfig;
@@ -29,6 +30,7 @@ record RunSetup(Splits splits, int[] layers, Activation activation, Loss loss, T
         TrainConfig config = o.config(d);
         Splits raw = load(o.data == null ? d.data() : o.data, o.seed, o.limit == null ? limits(d.limits()) : limits(o.limit));
         boolean autoencoder = !raw.train().isClassification();
+        IdleOptions.check(o, autoencoder);
         Loss loss = autoencoder ? o.loss() : Loss.SOFTMAX_CROSS_ENTROPY;
         Preprocessor.Mode mode = o.preprocessMode();
         if (autoencoder && mode != Preprocessor.Mode.NONE && loss == Loss.LOGISTIC_CROSS_ENTROPY) {
@@ -129,12 +131,12 @@ record RunSetup(Splits splits, int[] layers, Activation activation, Loss loss, T
     private static void checkLayers(int[] layers, Dataset train) {
         String shown = Arrays.stream(layers).mapToObj(Integer::toString).collect(Collectors.joining("-"));
         if (layers[0] != train.inputSize()) {
-            throw new UserError("--layers " + shown + ": the data has " + train.inputSize()
-                    + " inputs (after preprocessing), so the first size must be " + train.inputSize());
+            throw new UserError("--layers " + shown + ": the data has " + Plural.of(train.inputSize(), "input")
+                    + " (after preprocessing), so the first size must be " + train.inputSize());
         }
         if (train.isClassification() && layers[layers.length - 1] != train.classes()) {
-            throw new UserError("--layers " + shown + ": the data has " + train.classes()
-                    + " classes, so the last size must be " + train.classes());
+            throw new UserError("--layers " + shown + ": the data has " + Plural.of(train.classes(), "class")
+                    + ", so the last size must be " + train.classes());
         }
     }
 }

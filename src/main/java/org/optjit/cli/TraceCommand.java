@@ -60,6 +60,7 @@ public final class TraceCommand implements Callable<Integer> {
         List<Surface> surfaces = surface.equalsIgnoreCase("both") ? List.of(Surface.values())
                 : List.of(Choices.parse("--surface", surface, Surface.class));
         List<Rule> rules = files.stream().map(Rule::load).toList();
+        IdleOptions.noRepeatedNames(spec.commandLine().getParseResult(), "--set");
         Map<String, Map<String, Double>> hypers = RuleHypers.assign(rules, RunOptions.numbers("--set", set));
         org.optjit.Backend b = Choices.parse("--backend", backend, org.optjit.Backend.class);
         Path dir = out != null ? out : RunDirectories.fresh(Path.of("runs"), "trace");

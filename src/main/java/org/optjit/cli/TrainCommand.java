@@ -2,7 +2,9 @@ package org.optjit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import org.optjit.train.TrainConfig;
 import java.util.concurrent.Callable;
 import org.optjit.Kernel;
 import org.optjit.Rule;
@@ -79,17 +81,30 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             Trainer trainer = new Trainer(kernel, setup.newNetwork(), setup.splits(),
                     setup.config().withCheckpointEvery(checkpointEvery), store, dir);
+            if (run.restoreBest) {
+                trainer.restoreBest();
+            }
+            if (run.logEvery > 0) {
+                trainer.logEvery(run.logEvery);
+            }
             if (resume) {
                 trainer.resume(store.load());
+                if (trainer.finished()) {
+                    pw.println("the run in " + dir + " is already finished; its results are in " + dir.resolve("metrics.csv")
+                            + " (raise --epochs to train further)");
+                    return 0;
+                }
             }
             RunDirectories.describe(dir, r, kernel, setup, trainer.fingerprint());
+            TrainConfig used = setup.config();
+            Provenance.write(dir, Provenance.commandLine(spec), List.of(new Provenance.RuleRun(rule, r,
+                    Provenance.resolvedHypers(kernel, used))), Long.toString(used.seed()), kernel.backend().toString());
             pw.println("training " + r.name() + " on " + setup.splits().train().name() + " ("
                     + setup.splits().train().size() + " training examples), writing to " + dir);
             pw.flush();
             TrainResult result = trainer.train(progress);
-            pw.printf(Locale.ROOT, "done: %d epochs, %d steps, test error %.4f (best validation error at epoch %d)%s%n",
-                    result.last().epoch(), result.last().step(), result.last().testError(), result.bestEpoch(),
-                    result.stoppedEarly() ? ", stopped early" : "");
+            pw.println(RunReport.done(result));
+            DiagnosticCharts.write(dir, run.xAxis(), setup.splits().train().size());
             return 0;
         } catch (DivergenceException | CheckpointException e) {
             throw new UserError(e.getMessage(), e);

@@ -47,8 +47,9 @@ public final class FrontEnd {
     /** Analyses and lowers a syntax tree built from checked rules (a chain); its name is {@code name}. */
     public static Compiled compile(RuleAst ast, String name) {
         Analysis analysis = Analyzer.analyze(ast);
-        return new Compiled(ast, Lowering.lower(analysis, name), analysis.role("w") == null
-                || !assigns(ast.statements(), "w"));
+        Program program = Lowering.lower(analysis, name);
+        FiniteValues.check(analysis, program);
+        return new Compiled(ast, program, analysis.role("w") == null || !assigns(ast.statements(), "w"));
     }
 
     /** @throws RuleException with every diagnostic when the rule is not valid */

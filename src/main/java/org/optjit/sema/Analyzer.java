@@ -81,9 +81,7 @@ public final class Analyzer {
             checkEvaluate(rule, checker.evaluate, roles, shapes, errors);
         }
         if (!assigned.contains("w") && !assigned.contains("g")) {
-            errors.add(rule.source().error(new Span(1, 1, 1), statements.isEmpty()
-                    ? "the rule is empty; a rule must assign 'w', e.g. 'w -= eps * g'"
-                    : "the rule never assigns 'w', so it would not change the weights"));
+            errors.add(Lint.neverAssignsW(rule));
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));

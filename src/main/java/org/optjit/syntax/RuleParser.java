@@ -58,7 +58,8 @@ public final class RuleParser {
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             tree = parser.ruleFile();
             if (!errors.diagnostics().isEmpty()) {
-                throw new RuleException(errors.diagnostics());
+                Diagnostic cause = StructureCheck.cause(tokens.getTokens(), source);
+                throw new RuleException(cause != null ? List.of(cause) : errors.diagnostics());
             }
         }
         return new RuleAst(source, new AstBuilder().ruleFile(tree));

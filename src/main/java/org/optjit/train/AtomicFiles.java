@@ -15,11 +15,18 @@ import java.nio.file.StandardOpenOption;
  * temporary file is renamed over the target (an atomic rename within one file system).
  * A process killed at any moment leaves at worst a stray {@code *.tmp} file, which
  * readers ignore.
+ *
+ * <p>Every file optjit writes for a user goes through here and gets one permission mode,
+ * {@link #MODE} where the file system has POSIX permissions (a temporary file alone would
+ * be private to its owner, unlike files written directly).
  */
 public final class AtomicFiles {
 
     /** The suffix of temporary files; anything ending in it is an unfinished write. */
     public static final String TEMP_SUFFIX = ".tmp";
+
+    /** The mode of every output file: the owner reads and writes, everyone reads. */
+    public static final String MODE = "rw-r--r--";
 
     private AtomicFiles() {
     }
@@ -35,6 +42,9 @@ public final class AtomicFiles {
                     ch.write(buf);
                 }
                 ch.force(true);
+            }
+            if (Files.getFileStore(temp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString(MODE));
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -26,20 +26,4 @@ public record EpochMetrics(int epoch, long step, double trainLoss, double valLos
             Integer.toString(epoch), Long.toString(step), Double.toString(trainLoss), Double.toString(valLoss),
             Double.toString(valError), Double.toString(testError), Double.toString(seconds), Double.toString(rate)};
     }
-
-    /** One line of CSV. */
-    public String csv() {
-        return String.join(",", values());
-    }
-
-    /** One JSON object (non-finite numbers, which JSON lacks, become null). */
-    public String json() {
-        String[] v = values();
-        StringBuilder sb = new StringBuilder("{");
-        for (int i = 0; i < FIELDS.length; i++) {
-            boolean finite = i < 2 || Double.isFinite(Double.parseDouble(v[i]));
-            sb.append(i == 0 ? "" : ", ").append('"').append(FIELDS[i]).append("\": ").append(finite ? v[i] : "null");
-        }
-        return sb.append('}').toString();
-    }
 }

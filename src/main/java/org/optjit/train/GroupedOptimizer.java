@@ -62,6 +62,11 @@ final class GroupedOptimizer {
         return optimizer.kernel().rule().program().evaluate() != null;
     }
 
+    /** The one optimizer every group shares (groups differ by hyperparameter values). */
+    Optimizer optimizer() {
+        return optimizer;
+    }
+
     boolean has(String hyper) {
         return optimizer.hyperparameterNames().contains(hyper);
     }

@@ -46,6 +46,8 @@ public final class Trainer {
     private final EarlyStopping stopping;
     private final List<EpochMetrics> history = new ArrayList<>();
     private Position position = Position.START;
+    private BestWeights best; // only with restoreBest()
+    private StepLog stepLog; // only with logEvery()
 
     /**
      * @param store      where checkpoints go, or null for none
@@ -88,6 +90,30 @@ public final class Trainer {
         float[] out = new float[params.length];
         optimizer.evalWeights(params, state, out);
         return out;
+    }
+
+    /**
+     * Report the figures of the epoch with the lowest validation error and end with its
+     * weights (not the last epoch's). Call before {@link #resume} and {@link #train}.
+     */
+    public Trainer restoreBest() {
+        this.best = new BestWeights(store == null ? null : store.file().resolveSibling(BestWeights.FILE_NAME));
+        return this;
+    }
+
+    /**
+     * Writes step-level metrics and optimizer diagnostics every {@code steps} steps into the
+     * metrics directory ({@link StepLog}), one range per parameter group. Call before
+     * {@link #resume} and {@link #train}.
+     */
+    public Trainer logEvery(int steps) {
+        if (metricsDir == null) {
+            throw new IllegalStateException("step logs need a metrics directory");
+        }
+        List<org.optjit.train.diagnostics.NamedRange> ranges = network.groups().stream()
+                .map(g -> new org.optjit.train.diagnostics.NamedRange(g.name(), g.from(), g.to())).toList();
+        this.stepLog = new StepLog(metricsDir, steps, new org.optjit.train.diagnostics.StepDiagnostics(kernel, ranges));
+        return this;
     }
 
     /** The hyperparameter the rate controller adjusts: the configured one, or the rule's learning rate. */
@@ -137,6 +163,9 @@ public final class Trainer {
         history.clear();
         history.addAll(c.history());
         position = c.position();
+        if (best != null) {
+            best.load(stopping.bestEpoch(), params.length);
+        }
         applyRate();
     }
 
@@ -151,6 +180,9 @@ public final class Trainer {
         float[] grad = new float[params.length];
         int steps = order.stepsPerEpoch();
         listener.started(config.epochs(), steps, position.epoch(), position.stepInEpoch());
+        if (stepLog != null) {
+            stepLog.start(position.step());
+        }
         boolean stop = stoppedBefore();
         while (!stop && position.epoch() <= config.epochs()) {
             int epoch = position.epoch();
@@ -165,9 +197,20 @@ public final class Trainer {
                 if (!Double.isFinite(loss)) {
                     throw diverged(step, epoch, "the loss is " + loss);
                 }
+                boolean log = stepLog != null && stepLog.due(step);
+                if (log) {
+                    long diagnosing = System.nanoTime();
+                    stepLog.diagnostics().before(params, grad, state, i -> optimizer.optimizer());
+                    start += System.nanoTime() - diagnosing; // not training time
+                }
                 optimizer.step(params, grad, state);
                 checkWeights(step, epoch);
                 seconds += (System.nanoTime() - start) * 1e-9;
+                if (log) {
+                    stepLog.record(epoch, step, (long) (epoch - 1) * data.train().size() + order.to(s),
+                            seconds + history.stream().mapToDouble(EpochMetrics::seconds).sum(), loss,
+                            stepLog.diagnostics().after(params, state));
+                }
                 lossSum += loss;
                 listener.stepped(epoch, s + 1, step, loss);
                 if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0 && s + 1 < steps) {
@@ -184,6 +227,9 @@ public final class Trainer {
             RateController.Adjustment adj = controller.observe(val.error());
             applyRate();
             stop = stopping.observe(epoch, val.error()) && epoch < config.epochs();
+            if (best != null && stopping.bestEpoch() == epoch) {
+                best.save(epoch, params);
+            }
             position = new Position(epoch + 1, 0, step, 0.0, 0.0);
             checkpoint(listener);
             if (metricsDir != null) {
@@ -191,7 +237,17 @@ public final class Trainer {
             }
             listener.epochEnded(m, adj, rate);
         }
-        return new TrainResult(history, params.clone(), stop, stopping.bestEpoch());
+        if (best != null && best.weights() != null) {
+            System.arraycopy(best.weights(), 0, params, 0, params.length);
+            return new TrainResult(history, params.clone(), stop, stopping.bestEpoch(), best.epoch());
+        }
+        int last = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
+        return new TrainResult(history, params.clone(), stop, stopping.bestEpoch(), last);
+    }
+
+    /** Whether there is nothing left to train: every epoch done, or early stopping fired. */
+    public boolean finished() {
+        return position.epoch() > config.epochs() || stoppedBefore();
     }
 
     /** A resumed run whose early stopping had already fired does not start again. */

@@ -61,13 +61,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void secondsBoundTheWholeWallTimeWarmUpsIncluded() throws IOException {
+        assumeCompilerPresent();
+        long start = System.nanoTime();
+        // four measurements of one second each, plus their warm-ups, took more than four seconds before
+        int status = run("bench", ruleFile().toString(), "--size", "65536", "--seconds", "1", "--threads", "1");
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        assertEquals(0, status, err.toString());
+        assertTrue(elapsed < 3.5, "bench --seconds 1 took " + elapsed + " s");
+    }
+
+    @Test
     void printsARowPerBackendWithPositiveNumbers() throws IOException {
         assumeCompilerPresent();
-        int status = run("bench", ruleFile().toString(), "--size", "5000", "--seconds", "0.05", "--threads", "2",
+        int status = run("bench", ruleFile().toString(), "--size", "50000", "--seconds", "4", "--threads", "2",
                 "--warm-up", "0.5");
         assertEquals(0, status, err.toString());
         String text = out.toString();
-        assertTrue(text.contains("5,000 weights, 2 threads, 20 bytes per weight per step (12 read, 8 written)"),
+        assertTrue(text.contains("50,000 weights, 2 threads, 20 bytes per weight per step (12 read, 8 written)"),
                 text);
         Matcher bandwidth = Pattern.compile("in-place bandwidth \\(a\\[i\\] \\+= s\\*b\\[i\\]\\): ([0-9.]+) GB/s")
                 .matcher(text);

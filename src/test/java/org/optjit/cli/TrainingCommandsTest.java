@@ -142,7 +142,7 @@ class TrainingCommandsTest {
                 "--epochs", "2", "--lr-control", "plateau", "--out", dir.toString()));
         assertEquals(0, r.status(), r.all());
         String table = Files.readString(dir.resolve("summary.md"));
-        assertTrue(table.contains("| rule | hyperparameters | train loss |"), table);
+        assertTrue(table.contains("| rule | hyperparameters | runs | train loss |"), table);
         assertTrue(table.contains("| momentum | eps=0.1, mu=0.9 |"), table);
         assertTrue(table.contains("| rmsprop | eps=0.001, decay=0.9, delta=1e-8 |"), table);
         for (String f : List.of("momentum/metrics.csv", "rmsprop/metrics.jsonl", "val-error.png", "val-error.svg",

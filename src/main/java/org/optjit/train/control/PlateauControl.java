@@ -50,7 +50,7 @@ public final class PlateauControl implements RateController {
         sinceBest = 0;
         scale *= factor;
         return new Adjustment(Adjustment.Direction.LOWER,
-                "validation error has not improved on " + best + " for " + patience + " epochs");
+                "validation error has not improved on " + best + " for " + org.optjit.train.Plural.of(patience, "epoch"));
     }
 
     @Override

@@ -42,7 +42,9 @@ public final class DataSources {
      * @throws DataException when the set is unknown, missing or malformed
      */
     public static Splits load(String nameOrDir, long seed, Limits limits) {
-        switch (nameOrDir) {
+        // the names are case-insensitive, like every other choice on the command line
+        String known = nameOrDir.toLowerCase(java.util.Locale.ROOT);
+        switch (Files.isDirectory(Path.of(nameOrDir)) && !nameOrDir.equals(known) ? nameOrDir : known) {
             case "curves":
                 return curves(seed, limits);
             case "blobs":
