@@ -89,6 +89,7 @@ public final class CompareCommand implements Callable<Integer> {
         pw.println("comparing " + rules.size() + " rules on " + setup.splits().train().name() + " ("
                 + setup.splits().train().size() + " training examples, batch " + setup.config().batch()
                 + ", " + setup.config().epochs() + " epochs), writing to " + dir);
+        pw.println("BLAS: " + setup.blas());
         pw.flush();
         warmUp(setup);
         List<Outcome> outcomes = new java.util.ArrayList<>();
@@ -152,10 +153,10 @@ public final class CompareCommand implements Callable<Integer> {
     private static void writeSummary(Path dir, RunSetup setup, List<Outcome> outcomes) {
         StringBuilder sb = new StringBuilder("# Optimizer comparison\n\n");
         sb.append(String.format(Locale.ROOT, "Data: %s, %d training / %d validation / %d test examples. Network: %s."
-                + " Mini-batch: %s. Epochs: %d. Seed: %d (the same initial weights and mini-batch order for every rule).%n%n",
+                + " Mini-batch: %s. Epochs: %d. Seed: %d (the same initial weights and mini-batch order for every rule). BLAS: %s.%n%n",
                 setup.splits().train().name(), setup.splits().train().size(), setup.splits().validation().size(),
                 setup.splits().test().size(), setup.newNetwork().describe(), setup.config().batch(),
-                setup.config().epochs(), setup.config().seed()));
+                setup.config().epochs(), setup.config().seed(), setup.blas()));
         sb.append("| rule | hyperparameters | train loss | val loss | val error | test error | best epoch | time (s) | steps/s |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Outcome o : outcomes) {

@@ -3,6 +3,8 @@ package org.optjit.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.optjit.Backend;
+import org.optjit.blas.BlasChoice;
+import org.optjit.blas.BlasLibrary;
 import org.optjit.train.BatchMix;
 import org.optjit.train.BatchSize;
 import org.optjit.train.LearningRate;
@@ -88,6 +90,22 @@ final class RunOptions {
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
     Integer threads;
+
+    @Option(names = "--blas", paramLabel = "KIND",
+            description = "auto (default: the OpenBLAS shipped in the jar, else netlib's Java BLAS), native or java."
+                    + " A BLAS installed on the system is never used.")
+    String blas = "auto";
+
+    /** Makes the chosen BLAS the process's; returns its description for the run log. */
+    String selectBlas() {
+        BlasChoice choice = Choices.parse("--blas", blas, BlasChoice.class);
+        try {
+            BlasLibrary.select(choice);
+        } catch (IllegalStateException e) {
+            throw new UserError("--blas " + Choices.name(choice) + ": " + e.getMessage() + "; use --blas java or auto");
+        }
+        return BlasLibrary.describe();
+    }
 
     Backend backend() {
         return Choices.parse("--backend", backend, Backend.class);

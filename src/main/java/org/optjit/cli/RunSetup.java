@@ -22,11 +22,13 @@ import org.optjit.train.model.Network;
  * @param activation hidden units
  * @param loss       the autoencoder's loss (ignored for classifiers)
  * @param config     the training configuration
+ * @param blas       the BLAS every matrix product runs on, as printed for the user
  */
-record RunSetup(Splits splits, int[] layers, Activation activation, Loss loss, TrainConfig config) {
+record RunSetup(Splits splits, int[] layers, Activation activation, Loss loss, TrainConfig config, String blas) {
 
     static RunSetup of(RunOptions o, RunDefaults d) {
         TrainConfig config = o.config(d);
+        String blas = o.selectBlas();
         Splits raw = load(o.data == null ? d.data() : o.data, o.seed, o.limit == null ? limits(d.limits()) : limits(o.limit));
         boolean autoencoder = !raw.train().isClassification();
         Loss loss = autoencoder ? o.loss() : Loss.SOFTMAX_CROSS_ENTROPY;
@@ -39,7 +41,7 @@ record RunSetup(Splits splits, int[] layers, Activation activation, Loss loss, T
         Dataset train = splits.train();
         int[] layers = o.layers == null ? defaultLayers(train, d) : parseLayers(o.layers);
         checkLayers(layers, train);
-        return new RunSetup(splits, layers, o.activation(autoencoder), loss, config);
+        return new RunSetup(splits, layers, o.activation(autoencoder), loss, config, blas);
     }
 
     /** A fresh, uninitialised network of this shape (the trainer initialises it from the seed). */

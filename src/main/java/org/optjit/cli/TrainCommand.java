@@ -85,6 +85,7 @@ public final class TrainCommand implements Callable<Integer> {
             RunDirectories.describe(dir, r, kernel, setup, trainer.fingerprint());
             pw.println("training " + r.name() + " on " + setup.splits().train().name() + " ("
                     + setup.splits().train().size() + " training examples), writing to " + dir);
+            pw.println("BLAS: " + setup.blas());
             pw.flush();
             TrainResult result = trainer.train(progress);
             pw.printf(Locale.ROOT, "done: %d epochs, %d steps, test error %.4f (best validation error at epoch %d)%s%n",
