@@ -20,7 +20,7 @@ import org.optjit.train.TrainResult;
 import org.optjit.train.Rng;
 import org.optjit.train.Trainer;
 import org.optjit.train.data.Dataset;
-import org.optjit.train.model.Network;
+import org.optjit.train.model.Model;
 import org.optjit.train.model.Initialization;
 import org.optjit.ast.AstPrinter;
 import picocli.CommandLine.Command;
@@ -96,8 +96,9 @@ public final class CompareCommand implements Callable<Integer> {
         Map<String, List<EpochMetrics>> curves = new LinkedHashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             String label = RuleHypers.label(rules, rules.get(i));
-            TrainConfig config = setup.config().withHypers(hypers.get(label)).withBiasHypers(biasHypers.get(label));
-            Trainer trainer = new Trainer(kernels.get(i), setup.newNetwork(), setup.splits(), config, null, dir.resolve(label));
+            TrainConfig config = setup.config().withHypers(setup.hypersFor(rules.get(i), hypers.get(label)))
+                    .withBiasHypers(biasHypers.get(label));
+            Trainer trainer = new Trainer(kernels.get(i), setup.newModel(), setup.splits(), config, null, dir.resolve(label));
             ProgressReporter progress = new ProgressReporter(pw, label, ProgressReporter.onTerminal(), trainer.controlledHyper());
             try {
                 TrainResult result = trainer.train(progress);
@@ -126,7 +127,7 @@ public final class CompareCommand implements Callable<Integer> {
      * rule gets for free.
      */
     private static void warmUp(RunSetup setup) {
-        Network net = setup.newNetwork();
+        Model net = setup.newModel();
         float[] params = new float[net.parameterCount()];
         float[] grad = new float[params.length];
         net.setThreads(setup.config().threads());
@@ -155,7 +156,7 @@ public final class CompareCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "Data: %s, %d training / %d validation / %d test examples. Network: %s."
                 + " Mini-batch: %s. Epochs: %d. Seed: %d (the same initial weights and mini-batch order for every rule). BLAS: %s.%n%n",
                 setup.splits().train().name(), setup.splits().train().size(), setup.splits().validation().size(),
-                setup.splits().test().size(), setup.newNetwork().describe(), setup.config().batch(),
+                setup.splits().test().size(), setup.newModel().describe(), setup.config().batch(),
                 setup.config().epochs(), setup.config().seed(), setup.blas()));
         sb.append("| rule | hyperparameters | train loss | val loss | val error | test error | best epoch | time (s) | steps/s |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");

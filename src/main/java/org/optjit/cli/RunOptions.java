@@ -30,6 +30,26 @@ final class RunOptions {
             description = "Use only the first examples of each split (0: all).")
     String limit;
 
+    @Option(names = "--model", paramLabel = "KIND",
+            description = "mlp (layers from --layers), lenet5, or transformer (default: the data's, else mlp).")
+    String model;
+
+    @Option(names = "--depth", paramLabel = "N", description = "Transformer blocks (default: the data's, e.g. 1 for modular-addition).")
+    Integer depth;
+
+    @Option(names = "--width", paramLabel = "N", description = "Transformer width (default 128).")
+    Integer width;
+
+    @Option(names = "--heads", paramLabel = "N", description = "Transformer attention heads (default 4).")
+    Integer heads;
+
+    @Option(names = "--context", paramLabel = "N",
+            description = "Transformer context: characters per window of text:FILE (default 64); other data fix it.")
+    Integer context;
+
+    @Option(names = "--mlp-width", paramLabel = "N", description = "Hidden units of each transformer block's MLP (default 4 x width).")
+    Integer mlpWidth;
+
     @Option(names = "--layers", paramLabel = "SIZES",
             description = "Layer sizes, input first, e.g. 784-256-10; for autoencoder data the encoder,"
                     + " e.g. 784-400-200-100-50-25-6 (the decoder mirrors it).")

@@ -77,8 +77,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         ProgressReporter progress = new ProgressReporter(pw, "", ProgressReporter.onTerminal(), LearningRate.of(r, run.hyper));
         try {
-            Trainer trainer = new Trainer(kernel, setup.newNetwork(), setup.splits(),
-                    setup.config().withCheckpointEvery(checkpointEvery), store, dir);
+            Trainer trainer = new Trainer(kernel, setup.newModel(), setup.splits(), setup.config()
+                    .withHypers(setup.hypersFor(r, setup.config().hypers())).withCheckpointEvery(checkpointEvery), store, dir);
             if (resume) {
                 trainer.resume(store.load());
             }
@@ -91,6 +91,11 @@ public final class TrainCommand implements Callable<Integer> {
             pw.printf(Locale.ROOT, "done: %d epochs, %d steps, test error %.4f (best validation error at epoch %d)%s%n",
                     result.last().epoch(), result.last().step(), result.last().testError(), result.bestEpoch(),
                     result.stoppedEarly() ? ", stopped early" : "");
+            if (setup.model().languageModel()) {
+                // the loss is the mean cross-entropy per character in nats
+                pw.printf(Locale.ROOT, "validation loss %.4f nats per character = %.4f bits per character%n",
+                        result.last().valLoss(), result.last().valLoss() / Math.log(2));
+            }
             return 0;
         } catch (DivergenceException | CheckpointException e) {
             throw new UserError(e.getMessage(), e);
