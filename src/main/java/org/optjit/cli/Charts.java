@@ -48,6 +48,29 @@ final class Charts {
         save(chart, file);
     }
 
+    /**
+     * The performance profile of each rule ({@link PerformanceProfile}): the fraction of
+     * workloads reached within a factor tau of the best time, for tau from 1 to {@code maxTau}.
+     */
+    static void performanceProfile(Map<String, double[]> ratios, double maxTau, Path file) {
+        XYChart chart = new XYChartBuilder().width(800).height(500).title("Performance profile (time to target)")
+                .xAxisTitle("tau: within this factor of the best time").yAxisTitle("fraction of workloads").build();
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        int points = 200;
+        for (Map.Entry<String, double[]> r : ratios.entrySet()) {
+            double[] x = new double[points + 1], y = new double[points + 1];
+            for (int i = 0; i <= points; i++) {
+                x[i] = 1 + (maxTau - 1) * i / points;
+                y[i] = PerformanceProfile.at(r.getValue(), x[i]);
+            }
+            XYSeries s = chart.addSeries(r.getKey(), x, y);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineStyle(new BasicStroke(2f));
+        }
+        save(chart, file);
+    }
+
     /** Paths over the contour lines of a surface. */
     static void paths(Surface surface, Map<String, TracedPath> paths, Path file) {
         double[] r = surface.range();

@@ -126,7 +126,7 @@ public final class CompareCommand implements Callable<Integer> {
      * rule's time does not include the JIT compiling the network code, which every later
      * rule gets for free.
      */
-    private static void warmUp(RunSetup setup) {
+    static void warmUp(RunSetup setup) {
         Model net = setup.newModel();
         float[] params = new float[net.parameterCount()];
         float[] grad = new float[params.length];

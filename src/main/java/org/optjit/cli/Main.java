@@ -38,6 +38,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new TrainCommand());
         cl.addSubcommand(new CompareCommand());
         cl.addSubcommand(new TraceCommand());
+        cl.addSubcommand(new SuiteCommand());
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

@@ -33,7 +33,7 @@ record WorkloadDefaults(ModelKind model, BatchSize batch, int epochs, Transforme
 
     static WorkloadDefaults of(String data, ModelKind chosen) {
         if (data.equals("modular-addition")) {
-            return new WorkloadDefaults(ModelKind.TRANSFORMER, BatchSize.of(512), 300, GROKKING,
+            return new WorkloadDefaults(ModelKind.TRANSFORMER, BatchSize.of(512), 150, GROKKING,
                     Map.of("weight_decay", 1.0, "beta2", 0.98));
         }
         if (data.startsWith(DataSources.TEXT_PREFIX)) {
