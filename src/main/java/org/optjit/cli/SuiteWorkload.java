@@ -27,7 +27,7 @@ record SuiteWorkload(String name, List<String> options, double target) {
         add(m, "blobs-mlp", 0.04, "--data", "blobs", "--layers", "32-64-5", "--epochs", "8", "--batch", "32");
         add(m, "curves-autoencoder", 0.045, "--data", "curves", "--limit", "1000,500,500", "--layers", "784-100-20-6",
                 "--activation", "logistic", "--init", "sparse", "--epochs", "10", "--batch", "10");
-        add(m, "modular-addition-small", 0.5, "--data", "modular-addition", "--width", "64", "--heads", "2",
+        add(m, "modular-addition-small", 0.85, "--data", "modular-addition", "--width", "64", "--heads", "2",
                 "--epochs", "40");
         add(m, "modular-addition", 0.01, "--data", "modular-addition");
         add(m, "fashion-mnist-mlp", 0.12, "--data", "fashion-mnist", "--epochs", "10");

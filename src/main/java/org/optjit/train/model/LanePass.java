@@ -15,19 +15,41 @@ final class LanePass {
 
     private final int parameters;
     private final float[][] grads = new float[Lanes.MAX_LANES][];
+    private int threads = org.optjit.runtime.StepRunner.defaultThreads();
 
     LanePass(int parameters) {
         this.parameters = parameters;
     }
 
+    int threads() {
+        return threads;
+    }
+
+    /** Sets the number of threads the lanes run on; results do not change. */
+    void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /** Copies the inputs of rows {@code rows[pos .. pos+m)} (or {@code pos ..} if null) into {@code x}. */
+    static void gather(org.optjit.train.data.Dataset data, int[] rows, int pos, int m, float[] x) {
+        int d = data.inputSize();
+        for (int i = 0; i < m; i++) {
+            int r = rows == null ? pos + i : rows[pos + i];
+            System.arraycopy(data.inputs(), r * d, x, i * d, d);
+        }
+    }
+
     /**
      * Runs {@code body} on every lane of a batch of {@code n} rows starting at {@code first}
-     * on up to {@code threads} threads; with {@code grad != null}, lane 0 gets {@code grad},
+     * on up to {@link #threads} threads; with {@code grad != null}, lane 0 gets {@code grad},
      * the others their own buffers, which are then added into {@code grad}.
      *
      * @return the number of lanes
      */
-    int run(int first, int n, int threads, float[] grad, Body body) {
+    int run(int first, int n, float[] grad, Body body) {
         int lanes = Lanes.count(n);
         if (grad != null) {
             for (int lane = 1; lane < lanes; lane++) {
@@ -39,13 +61,13 @@ final class LanePass {
         Lanes.run(lanes, threads, lane -> body.run(lane, grad == null ? null : lane == 0 ? grad : grads[lane],
                 first + Lanes.start(n, lanes, lane), first + Lanes.start(n, lanes, lane + 1)));
         if (grad != null && lanes > 1) {
-            reduce(grad, lanes, threads);
+            reduce(grad, lanes);
         }
         return lanes;
     }
 
     /** {@code grad[i] = ((grad[i] + lane1[i]) + lane2[i]) + ...}: lane order, any thread split. */
-    private void reduce(float[] grad, int lanes, int threads) {
+    private void reduce(float[] grad, int lanes) {
         int p = parameters;
         int parts = Math.max(1, Math.min(threads, p / 4096));
         Lanes.run(parts, threads, part -> {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
-import org.optjit.runtime.StepRunner;
 import org.optjit.train.data.Dataset;
 import org.optjit.train.model.layers.Sequential;
 import org.optjit.train.model.layers.TensorSpec;
@@ -42,7 +41,6 @@ public final class LayerModel implements Model {
     private final List<TensorShape> tensors;
     private final LanePass lanes;
     private final LaneBuffers[] buffers = new LaneBuffers[Lanes.MAX_LANES];
-    private int threads = StepRunner.defaultThreads();
 
     /**
      * @param chunk examples per forward/backward call of a lane (bounds the buffers' memory;
@@ -90,10 +88,7 @@ public final class LayerModel implements Model {
 
     @Override
     public void setThreads(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1: " + threads);
-        }
-        this.threads = threads;
+        lanes.setThreads(threads);
     }
 
     /** Each tensor in order, element by element: its constant plus its std times N(0, 1). */
@@ -143,7 +138,7 @@ public final class LayerModel implements Model {
                 buffers[lane] = new LaneBuffers(net, head, chunk);
             }
         }
-        int count = lanes.run(from, n, threads, grad, (lane, g, start, end) -> {
+        int count = lanes.run(from, n, grad, (lane, g, start, end) -> {
             LaneBuffers b = buffers[lane];
             b.lossSum = 0;
             b.errorSum = 0;
@@ -152,7 +147,7 @@ public final class LayerModel implements Model {
             }
             for (int pos = start; pos < end; pos += chunk) {
                 int m = Math.min(chunk, end - pos);
-                gather(data, rows, pos, m, b.x);
+                LanePass.gather(data, rows, pos, m, b.x);
                 net.forward(params, b.x, b.z, m, b.scratch);
                 Evaluation e = head.apply(b.z, b.delta, data, rows, pos, m, scale);
                 b.lossSum += e.loss();
@@ -168,14 +163,6 @@ public final class LayerModel implements Model {
             error += buffers[lane].errorSum;
         }
         return new Evaluation(loss, error);
-    }
-
-    private static void gather(Dataset data, int[] rows, int pos, int m, float[] x) {
-        int d = data.inputSize();
-        for (int i = 0; i < m; i++) {
-            int r = rows == null ? pos + i : rows[pos + i];
-            System.arraycopy(data.inputs(), r * d, x, i * d, d);
-        }
     }
 
     private void checkLength(float[] a, String what) {

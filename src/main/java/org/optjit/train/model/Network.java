@@ -29,7 +29,6 @@ public final class Network implements Model {
     private final String description;
     private final Workspace[] workspaces = new Workspace[Lanes.MAX_LANES];
     private final LanePass lanes;
-    private int threads = StepRunner.defaultThreads();
 
     private Network(Layout layout, String description) {
         this.layout = layout;
@@ -146,16 +145,13 @@ public final class Network implements Model {
     }
 
     public int threads() {
-        return threads;
+        return lanes.threads();
     }
 
     /** Sets the number of threads (default: {@link StepRunner#defaultThreads()}); results do not change. */
     @Override
     public void setThreads(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1: " + threads);
-        }
-        this.threads = threads;
+        lanes.setThreads(threads);
     }
 
     /**
@@ -209,7 +205,7 @@ public final class Network implements Model {
                 workspaces[lane] = new Workspace(layout);
             }
         }
-        int count = lanes.run(from, n, threads, grad, (lane, g, start, end) -> {
+        int count = lanes.run(from, n, grad, (lane, g, start, end) -> {
             Workspace ws = workspaces[lane];
             ws.lossSum = 0;
             ws.errorSum = 0;

@@ -18,12 +18,7 @@ final class Propagation {
 
     /** Copies the inputs of rows {@code rows[pos .. pos+m)} (or {@code pos ..} if null) into act[0]. */
     static void gather(Dataset data, int[] rows, int pos, int m, Workspace ws) {
-        int d = data.inputSize();
-        float[] x = data.inputs();
-        for (int i = 0; i < m; i++) {
-            int r = rows == null ? pos + i : rows[pos + i];
-            System.arraycopy(x, r * d, ws.act[0], i * d, d);
-        }
+        LanePass.gather(data, rows, pos, m, ws.act[0]);
     }
 
     /** Computes every layer's outputs for the {@code m} gathered rows; the last layer keeps its logits. */

@@ -88,8 +88,13 @@ public final class Conv2d extends Layer<Conv2d.Scratch> {
         }
     }
 
-    /** Row (e, oy, ox) of {@code cols}: the k x k x channels patch of example e under that output pixel. */
-    private void im2col(float[] x, float[] cols, int m) {
+    /** Visits a patch entry: its start {@code col} in the im2col matrix and its pixel's start in the input, or -1 for padding. */
+    private interface Tap {
+        void visit(int col, int pixel);
+    }
+
+    /** Every patch entry of every output pixel of {@code m} examples, in im2col order. */
+    private void patches(int m, Tap tap) {
         int c = in.channels(), row = 0;
         for (int e = 0; e < m; e++) {
             int image = e * in.size();
@@ -100,11 +105,8 @@ public final class Conv2d extends Layer<Conv2d.Scratch> {
                         int iy = oy * stride + ky - pad;
                         for (int kx = 0; kx < k; kx++, t += c) {
                             int ix = ox * stride + kx - pad;
-                            if (iy < 0 || iy >= in.height() || ix < 0 || ix >= in.width()) {
-                                java.util.Arrays.fill(cols, t, t + c, 0f);
-                            } else {
-                                System.arraycopy(x, image + (iy * in.width() + ix) * c, cols, t, c);
-                            }
+                            boolean inside = iy >= 0 && iy < in.height() && ix >= 0 && ix < in.width();
+                            tap.visit(t, inside ? image + (iy * in.width() + ix) * c : -1);
                         }
                     }
                 }
@@ -112,30 +114,27 @@ public final class Conv2d extends Layer<Conv2d.Scratch> {
         }
     }
 
+    /** Row (e, oy, ox) of {@code cols}: the k x k x channels patch of example e under that output pixel. */
+    private void im2col(float[] x, float[] cols, int m) {
+        int c = in.channels();
+        patches(m, (t, p) -> {
+            if (p < 0) {
+                java.util.Arrays.fill(cols, t, t + c, 0f);
+            } else {
+                System.arraycopy(x, p, cols, t, c);
+            }
+        });
+    }
+
     /** The adjoint of {@link #im2col}: every patch entry's gradient added to its pixel. */
     private void col2im(float[] dcols, float[] dx, int m) {
-        int c = in.channels(), row = 0;
+        int c = in.channels();
         java.util.Arrays.fill(dx, 0, m * in.size(), 0f);
-        for (int e = 0; e < m; e++) {
-            int image = e * in.size();
-            for (int oy = 0; oy < out.height(); oy++) {
-                for (int ox = 0; ox < out.width(); ox++, row += taps) {
-                    int t = row;
-                    for (int ky = 0; ky < k; ky++) {
-                        int iy = oy * stride + ky - pad;
-                        for (int kx = 0; kx < k; kx++, t += c) {
-                            int ix = ox * stride + kx - pad;
-                            if (iy >= 0 && iy < in.height() && ix >= 0 && ix < in.width()) {
-                                int p = image + (iy * in.width() + ix) * c;
-                                for (int ch = 0; ch < c; ch++) {
-                                    dx[p + ch] += dcols[t + ch];
-                                }
-                            }
-                        }
-                    }
-                }
+        patches(m, (t, p) -> {
+            for (int ch = 0; p >= 0 && ch < c; ch++) {
+                dx[p + ch] += dcols[t + ch];
             }
-        }
+        });
     }
 
     @Override
