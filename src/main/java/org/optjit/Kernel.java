@@ -9,9 +9,14 @@ import org.optjit.codegen.KernelClasses;
 import org.optjit.codegen.scalar.ScalarCompiler;
 import org.optjit.codegen.vector.VectorCompiler;
 import org.optjit.interp.Interpreter;
+import org.optjit.ir.Block;
 import org.optjit.ir.Hyper;
 import org.optjit.ir.Program;
+import org.optjit.phase.Plan;
+import org.optjit.phase.Planner;
 import org.optjit.runtime.LoopKernel;
+import org.optjit.runtime.tensor.Orthogonalization;
+import org.optjit.runtime.tensor.TensorStep;
 import org.optjit.sema.Names;
 
 /**
@@ -24,16 +29,28 @@ public final class Kernel {
     private final Backend backend;
     private final LoopKernel loop;
     private final byte[] classFile;
+    private final TensorStep tensorStep;
+    private final List<byte[]> passClassFiles;
 
     private Kernel(Rule rule, Backend backend, LoopKernel loop, byte[] classFile) {
+        this(rule, backend, loop, classFile, null, List.of());
+    }
+
+    private Kernel(Rule rule, Backend backend, LoopKernel loop, byte[] classFile, TensorStep tensorStep,
+                   List<byte[]> passClassFiles) {
         this.rule = rule;
         this.backend = backend;
         this.loop = loop;
         this.classFile = classFile;
+        this.tensorStep = tensorStep;
+        this.passClassFiles = passClassFiles;
     }
 
     static Kernel compile(Rule rule, Backend requested) {
         Program p = rule.program();
+        if (!p.elementWise()) {
+            return overTensors(rule, requested, p);
+        }
         switch (requested) {
             case INTERPRETER:
                 return new Kernel(rule, requested, new Interpreter(p.body()), null);
@@ -74,6 +91,42 @@ public final class Kernel {
         return defined(rule, Backend.SCALAR, new ScalarCompiler().compile(p));
     }
 
+    /**
+     * A rule over tensors: the phase stage splits it into passes ({@link Planner}), and each
+     * pass is compiled like an element-wise body for the backend.
+     */
+    private static Kernel overTensors(Rule rule, Backend requested, Program p) {
+        Backend backend = requested == Backend.AUTO ? autoBackend() : requested;
+        if (backend == Backend.VECTOR && !vectorAvailable()) {
+            return compile(rule, Backend.VECTOR); // its message
+        }
+        Plan plan = Planner.plan(p);
+        LoopKernel[] kernels = new LoopKernel[plan.passes().size()];
+        List<byte[]> classFiles = new ArrayList<>();
+        for (int k = 0; k < kernels.length; k++) {
+            Block body = plan.passes().get(k).body();
+            Program pass = new Program(p.name() + "_pass" + k, p.hypers(), p.states(), List.of(), List.of(),
+                    EMPTY, body, EMPTY, EMPTY);
+            if (backend == Backend.INTERPRETER) {
+                kernels[k] = new Interpreter(body);
+                continue;
+            }
+            GeneratedKernel g = backend == Backend.SCALAR ? new ScalarCompiler().compile(pass)
+                    : new VectorCompiler().compile(pass);
+            kernels[k] = g.kernel();
+            classFiles.add(g.classFile());
+        }
+        return new Kernel(rule, backend, null, null, new TensorStep(plan, kernels, Orthogonalization.DEFAULT),
+                List.copyOf(classFiles));
+    }
+
+    private static final Block EMPTY = new Block(List.of(), List.of());
+
+    /** The step of a rule over tensors, or null for an element-wise rule. */
+    TensorStep tensorStep() {
+        return tensorStep;
+    }
+
     private static Kernel defined(Rule rule, Backend backend, GeneratedKernel k) {
         return new Kernel(rule, backend, k.kernel(), k.classFile());
     }
@@ -101,7 +154,20 @@ public final class Kernel {
         return backend;
     }
 
-    /** The generated class file, or {@code null} for the interpreter. */
+    /**
+     * The generated class file of each pass of a rule over tensors, in order (empty for an
+     * element-wise rule and for the interpreter).
+     */
+    public List<byte[]> passClassFiles() {
+        return passClassFiles.stream().map(byte[]::clone).toList();
+    }
+
+    /** The plan of a rule over tensors (its passes), or null for an element-wise rule. */
+    public org.optjit.phase.Plan plan() {
+        return tensorStep == null ? null : tensorStep.plan();
+    }
+
+    /** The generated class file (of an element-wise rule), or {@code null} for the interpreter and for rules over tensors. */
     public byte[] classFile() {
         return classFile == null ? null : classFile.clone();
     }

@@ -27,6 +27,28 @@ public interface Model {
                 .toList();
     }
 
+    /** The parameter group of the biases and gains when they have hyperparameters of their own. */
+    String BIAS_GROUP = "biases";
+
+    /**
+     * The parameter array as tensors, for rules over tensors: each weight matrix and
+     * embedding a row-major matrix ({@link TensorShape}; an MLP's weights are
+     * {@code fan-in x fan-out}, so an output unit is a column), each bias and gain a vector.
+     * With {@code biasGroup}, the biases and gains form the parameter group {@link #BIAS_GROUP}.
+     */
+    default org.optjit.Layout parameterLayout(boolean biasGroup) {
+        org.optjit.Layout.Builder b = org.optjit.Layout.builder();
+        for (TensorShape t : tensors()) {
+            b.group(biasGroup && t.bias() ? BIAS_GROUP : org.optjit.Layout.DEFAULT_GROUP);
+            if (t.bias()) {
+                b.vector(t.name(), t.size());
+            } else {
+                b.matrix(t.name(), t.rows(), t.cols());
+            }
+        }
+        return b.build();
+    }
+
     /** E.g. {@code "784-256-10 relu, softmax cross-entropy"}. */
     String describe();
 

@@ -133,6 +133,9 @@ public final class Network implements Model {
         return List.copyOf(tensors);
     }
 
+    /** The parameter group of the biases when they have hyperparameters of their own: {@link Model#BIAS_GROUP}. */
+    public static final String BIAS_GROUP = Model.BIAS_GROUP;
+
     /** E.g. {@code "784-256-10 relu, softmax cross-entropy"}. */
     @Override
     public String describe() {

@@ -46,6 +46,14 @@ class LayerModelTest {
         assertEquals(List.of("conv1.weights", "conv1.biases", "conv2.weights", "conv2.biases", "dense1.weights",
                 "dense1.biases", "dense2.weights", "dense2.biases"), names);
         assertEquals(List.of(50, 500), List.of(m.tensors().get(2).rows(), m.tensors().get(2).cols()));
+        // the optimizer's layout: the same tensors at the same offsets; biases are vectors in their own group
+        org.optjit.Layout layout = m.parameterLayout(true);
+        assertEquals(names, layout.tensors().stream().map(org.optjit.Layout.Tensor::name).toList());
+        assertEquals(m.parameterCount(), layout.size());
+        org.optjit.Layout.Tensor conv2 = layout.tensor("conv2.weights"), bias = layout.tensor("conv2.biases");
+        assertEquals(List.of(m.tensors().get(2).offset(), 50, 500, org.optjit.Layout.DEFAULT_GROUP),
+                List.of(conv2.offset(), conv2.rows(), conv2.cols(), conv2.group()));
+        assertEquals(List.of(1, Model.BIAS_GROUP), List.of(bias.ndim(), bias.group()));
     }
 
     private static void check(LayerModel m, Dataset data) {
