@@ -4,13 +4,16 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.optjit.train.AtomicFiles;
+import org.optjit.train.EpochMetrics;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.optjit.train.trace.ContourLines;
 import org.optjit.train.trace.Surface;
@@ -25,6 +28,48 @@ final class Charts {
     }
 
     private Charts() {
+    }
+
+    /** One curve per rule of {@code value} against the epoch. */
+    static void learningCurves(Map<String, List<EpochMetrics>> runs, String title, String yLabel,
+                               ToDoubleFunction<EpochMetrics> value, boolean logY, Path file) {
+        XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("epoch").yAxisTitle(yLabel).build();
+        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setMarkerSize(5);
+        for (Map.Entry<String, List<EpochMetrics>> run : runs.entrySet()) {
+            List<EpochMetrics> h = run.getValue().stream().filter(m -> Double.isFinite(value.applyAsDouble(m))
+                    && (!logY || value.applyAsDouble(m) > 0)).toList();
+            if (h.isEmpty()) {
+                continue;
+            }
+            double[] x = h.stream().mapToDouble(EpochMetrics::epoch).toArray();
+            double[] y = h.stream().mapToDouble(value).toArray();
+            chart.addSeries(run.getKey(), x, y).setLineStyle(new BasicStroke(2f));
+        }
+        save(chart, file);
+    }
+
+    /**
+     * The performance profile of each rule ({@link PerformanceProfile}): the fraction of
+     * workloads reached within a factor tau of the best time, for tau from 1 to {@code maxTau}.
+     */
+    static void performanceProfile(Map<String, double[]> ratios, double maxTau, Path file) {
+        XYChart chart = new XYChartBuilder().width(800).height(500).title("Performance profile (time to target)")
+                .xAxisTitle("tau: within this factor of the best time").yAxisTitle("fraction of workloads").build();
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        int points = 200;
+        for (Map.Entry<String, double[]> r : ratios.entrySet()) {
+            double[] x = new double[points + 1], y = new double[points + 1];
+            for (int i = 0; i <= points; i++) {
+                x[i] = 1 + (maxTau - 1) * i / points;
+                y[i] = PerformanceProfile.at(r.getValue(), x[i]);
+            }
+            XYSeries s = chart.addSeries(r.getKey(), x, y);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineStyle(new BasicStroke(2f));
+        }
+        save(chart, file);
     }
 
     /** Paths over the contour lines of a surface. */

@@ -17,7 +17,7 @@ import org.optjit.train.TrainConfig;
 import org.optjit.train.Rng;
 import org.optjit.train.Trainer;
 import org.optjit.train.data.Dataset;
-import org.optjit.train.model.Network;
+import org.optjit.train.model.Model;
 import org.optjit.train.model.Initialization;
 import org.optjit.ast.AstPrinter;
 import picocli.CommandLine.Command;
@@ -108,6 +108,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (!differences.isEmpty()) {
             pw.println("defaults that differ from train's: " + String.join(", ", differences));
         }
+        pw.println("BLAS: " + setup.blas());
         pw.flush();
         List<String> args = Provenance.commandLine(spec);
         List<Provenance.RuleRun> all = new ArrayList<>();
@@ -126,7 +127,7 @@ public final class CompareCommand implements Callable<Integer> {
                 Variant v = new Variant(label, point);
                 for (int k = 0; k < seeds; k++) {
                     long seed = setup.config().seed() + k;
-                    Map<String, Double> values = new LinkedHashMap<>(hypers.get(label));
+                    Map<String, Double> values = new LinkedHashMap<>(setup.hypersFor(rules.get(i), hypers.get(label)));
                     values.putAll(point);
                     TrainConfig config = setup.config().withHypers(values).withBiasHypers(biasHypers.get(label))
                             .withSeed(seed).withRateControl(setup.config().rateControl(), controlled.get(label));
@@ -141,7 +142,7 @@ public final class CompareCommand implements Callable<Integer> {
         String header = String.format(Locale.ROOT, "Data: %s, %d training / %d validation / %d test examples. Network: %s."
                 + " Mini-batch: %s. Epochs: %d. Seed%s: %s (the same initial weights and mini-batch order for every rule%s).",
                 setup.splits().train().name(), setup.splits().train().size(), setup.splits().validation().size(),
-                setup.splits().test().size(), setup.newNetwork().describe(), setup.config().batch(),
+                setup.splits().test().size(), setup.newModel().describe(), setup.config().batch(),
                 setup.config().epochs(), seeds > 1 ? "s" : "", seeds > 1 ? setup.config().seed() + " to "
                         + (setup.config().seed() + seeds - 1) : Long.toString(setup.config().seed()),
                 seeds > 1 ? " from the same seed; the data stay those of the first seed" : "");
@@ -154,7 +155,7 @@ public final class CompareCommand implements Callable<Integer> {
     private Outcome trainOne(PrintWriter pw, Variant v, long seed, boolean showSeed, Kernel kernel, RunSetup setup,
                              TrainConfig config, Path runDir) {
         String name = v.name() + (showSeed ? " seed " + seed : "");
-        Trainer trainer = new Trainer(kernel, setup.newNetwork(), setup.splits(), config, null, runDir);
+        Trainer trainer = new Trainer(kernel, setup.newModel(), setup.splits(), config, null, runDir);
         if (run.restoreBest) {
             trainer.restoreBest();
         }
@@ -179,8 +180,8 @@ public final class CompareCommand implements Callable<Integer> {
      * rule's time does not include the JIT compiling the network code, which every later
      * rule gets for free.
      */
-    private static void warmUp(RunSetup setup) {
-        Network net = setup.newNetwork();
+    static void warmUp(RunSetup setup) {
+        Model net = setup.newModel();
         float[] params = new float[net.parameterCount()];
         float[] grad = new float[params.length];
         net.setThreads(setup.config().threads());

@@ -39,6 +39,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new CompareCommand());
         cl.addSubcommand(new TraceCommand());
         cl.addSubcommand(new RerunCommand());
+        cl.addSubcommand(new SuiteCommand());
         cl.setExecutionExceptionHandler(Main::handleException);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.optjit.Rule;
-import org.optjit.train.Blas;
+import org.optjit.blas.BlasLibrary;
 import org.optjit.train.checkpoint.Fingerprint;
 
 /**
@@ -52,7 +52,7 @@ final class Provenance {
         sb.append("optjit: ").append(BuildInfo.version()).append(", commit ").append(BuildInfo.commit()).append('\n');
         sb.append("jdk: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
                 .append(" (").append(System.getProperty("java.vendor")).append(")\n");
-        sb.append("blas: ").append(Blas.describe()).append('\n');
+        sb.append("blas: ").append(BlasLibrary.describe()).append('\n');
         sb.append("processor: ").append(processor()).append(", ").append(Plural.of(Runtime.getRuntime()
                 .availableProcessors(), "processor")).append(" available\n");
         sb.append("os: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))

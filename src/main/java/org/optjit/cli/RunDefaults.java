@@ -16,4 +16,10 @@ import org.optjit.train.model.Initialization;
  */
 record RunDefaults(String data, int epochs, BatchSize batch, int[] limits, int[] classifierHidden, int[] encoderHidden,
                    Initialization init) {
+
+    /** These defaults with a workload's batch and epochs where it has them. */
+    RunDefaults with(WorkloadDefaults w) {
+        return new RunDefaults(data, w.epochs() > 0 ? w.epochs() : epochs, w.batch() != null ? w.batch() : batch, limits,
+                classifierHidden, encoderHidden, init);
+    }
 }

@@ -43,6 +43,7 @@ final class RunDirectories {
         StringBuilder sb = new StringBuilder();
         sb.append("rule file: ").append(rule.name()).append('\n');
         sb.append("backend: ").append(kernel.backend()).append('\n');
+        sb.append("blas: ").append(setup.blas()).append('\n');
         sb.append("epochs: ").append(setup.config().epochs()).append('\n');
         sb.append("early stopping: ").append(setup.config().earlyStopping()).append('\n');
         for (Map.Entry<String, String> e : fingerprint.entries().entrySet()) {

@@ -3,6 +3,8 @@ package org.optjit.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.optjit.Backend;
+import org.optjit.blas.BlasChoice;
+import org.optjit.blas.BlasLibrary;
 import org.optjit.train.BatchMix;
 import org.optjit.train.BatchSize;
 import org.optjit.train.LearningRate;
@@ -32,6 +34,26 @@ final class RunOptions {
     @Option(names = "--limit", paramLabel = "TRAIN[,VAL[,TEST]]",
             description = "Use only the first examples of each split (0: all).")
     String limit;
+
+    @Option(names = "--model", paramLabel = "KIND",
+            description = "mlp (layers from --layers), lenet5, or transformer (default: the data's, else mlp).")
+    String model;
+
+    @Option(names = "--depth", paramLabel = "N", description = "Transformer blocks (default: the data's, e.g. 1 for modular-addition).")
+    Integer depth;
+
+    @Option(names = "--width", paramLabel = "N", description = "Transformer width (default 128).")
+    Integer width;
+
+    @Option(names = "--heads", paramLabel = "N", description = "Transformer attention heads (default 4).")
+    Integer heads;
+
+    @Option(names = "--context", paramLabel = "N",
+            description = "Transformer context: characters per window of text:FILE (default 64); other data fix it.")
+    Integer context;
+
+    @Option(names = "--mlp-width", paramLabel = "N", description = "Hidden units of each transformer block's MLP (default 4 x width).")
+    Integer mlpWidth;
 
     @Option(names = "--layers", paramLabel = "SIZES",
             description = "Layer sizes, input first, e.g. 784-256-10; for autoencoder data the encoder,"
@@ -107,6 +129,22 @@ final class RunOptions {
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all processors).")
     Integer threads;
+
+    @Option(names = "--blas", paramLabel = "KIND",
+            description = "auto (default: the OpenBLAS shipped in the jar, else netlib's Java BLAS), native or java."
+                    + " A BLAS installed on the system is never used.")
+    String blas = "auto";
+
+    /** Makes the chosen BLAS the process's; returns its description for the run log. */
+    String selectBlas() {
+        BlasChoice choice = Choices.parse("--blas", blas, BlasChoice.class);
+        try {
+            BlasLibrary.select(choice);
+        } catch (IllegalStateException e) {
+            throw new UserError("--blas " + Choices.name(choice) + ": " + e.getMessage() + "; use --blas java or auto");
+        }
+        return BlasLibrary.describe();
+    }
 
     Backend backend() {
         return Choices.parse("--backend", backend, Backend.class);

@@ -2,6 +2,7 @@ package org.optjit.cli;
 
 import org.optjit.train.Plural;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.optjit.train.TrainConfig;
 import org.optjit.train.data.DataException;
@@ -12,6 +13,7 @@ import org.optjit.train.data.Preprocessor;
 import org.optjit.train.data.Splits;
 import org.optjit.train.model.Activation;
 import org.optjit.train.model.Loss;
+import org.optjit.train.model.Model;
 import org.optjit.train.model.Network;
 
 /**
@@ -23,12 +25,21 @@ import org.optjit.train.model.Network;
  * @param activation hidden units
  * @param loss       the autoencoder's loss (ignored for classifiers)
  * @param config     the training configuration
+ * @param blas       the BLAS every matrix product runs on, as printed for the user
+ * @param model      the model and its shape ({@code --model})
+ * @param hyperDefaults the workload's hyperparameter values, for rules that have them
  */
-record RunSetup(Splits splits, int[] layers, Activation activation, Loss loss, TrainConfig config) {
+record RunSetup(Splits splits, int[] layers, Activation activation, Loss loss, TrainConfig config, String blas,
+                ModelSetup model, Map<String, Double> hyperDefaults) {
 
-    static RunSetup of(RunOptions o, RunDefaults d) {
+    static RunSetup of(RunOptions o, RunDefaults commandDefaults) {
+        String data = o.data == null ? commandDefaults.data() : o.data;
+        ModelKind kind = ModelSetup.kind(o, data);
+        WorkloadDefaults w = WorkloadDefaults.of(data, kind);
+        RunDefaults d = commandDefaults.with(w);
         TrainConfig config = o.config(d);
-        Splits raw = load(o.data == null ? d.data() : o.data, o.seed, o.limit == null ? limits(d.limits()) : limits(o.limit));
+        String blas = o.selectBlas();
+        Splits raw = load(data, o.seed, o.limit == null ? limits(d.limits()) : limits(o.limit), ModelSetup.context(o));
         boolean autoencoder = !raw.train().isClassification();
         IdleOptions.check(o, autoencoder);
         Loss loss = autoencoder ? o.loss() : Loss.SOFTMAX_CROSS_ENTROPY;
@@ -37,11 +48,38 @@ record RunSetup(Splits splits, int[] layers, Activation activation, Loss loss, T
             throw new UserError("--preprocess " + Choices.name(mode) + ": an autoencoder reconstructs its inputs, and"
                     + " with --loss logistic-cross-entropy they must stay in [0, 1]; use --loss squared-error or --preprocess none");
         }
+        if (kind == ModelKind.TRANSFORMER && mode != Preprocessor.Mode.NONE) {
+            throw new UserError("--preprocess " + Choices.name(mode) + ": a transformer reads token ids; use --preprocess none");
+        }
         Splits splits = preprocess(raw, mode, o.components);
         Dataset train = splits.train();
+        ModelSetup model = ModelSetup.of(o, kind, data, splits, w);
         int[] layers = o.layers == null ? defaultLayers(train, d) : parseLayers(o.layers);
-        checkLayers(layers, train);
-        return new RunSetup(splits, layers, o.activation(autoencoder), loss, config);
+        if (kind == ModelKind.MLP) {
+            checkLayers(layers, train);
+        }
+        return new RunSetup(splits, layers, o.activation(autoencoder), loss, config, blas, model, w.hypers());
+    }
+
+    /** A fresh, uninitialised model of this run's kind and shape. */
+    Model newModel() {
+        return model.newModel(this);
+    }
+
+    /**
+     * {@code given} over the workload's hyperparameter values that {@code rule} has: e.g.
+     * AdamW's weight decay of 1 on modular addition, which adam.opt, without weight decay,
+     * does not get.
+     */
+    Map<String, Double> hypersFor(org.optjit.Rule rule, Map<String, Double> given) {
+        Map<String, Double> merged = new java.util.LinkedHashMap<>();
+        for (org.optjit.Rule.Hyperparameter h : rule.hyperparameters()) {
+            if (hyperDefaults.containsKey(h.name())) {
+                merged.put(h.name(), hyperDefaults.get(h.name()));
+            }
+        }
+        merged.putAll(given);
+        return merged;
     }
 
     /** A fresh, uninitialised network of this shape (the trainer initialises it from the seed). */
@@ -71,9 +109,9 @@ record RunSetup(Splits splits, int[] layers, Activation activation, Loss loss, T
         return new Limits(l.length > 0 ? l[0] : 0, l.length > 1 ? l[1] : 0, l.length > 2 ? l[2] : 0);
     }
 
-    private static Splits load(String data, long seed, Limits limits) {
+    private static Splits load(String data, long seed, Limits limits, int context) {
         try {
-            Splits s = DataSources.load(data, seed, limits);
+            Splits s = DataSources.load(data, seed, limits, context);
             if (s.train().size() == 0 || s.validation().size() == 0 || s.test().size() == 0) {
                 throw new UserError("--data " + data + ": the training, validation and test sets must each hold"
                         + " at least one example (" + s.train().size() + ", " + s.validation().size() + ", "

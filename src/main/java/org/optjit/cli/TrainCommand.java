@@ -79,8 +79,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         ProgressReporter progress = new ProgressReporter(pw, "", ProgressReporter.onTerminal(), LearningRate.of(r, run.hyper));
         try {
-            Trainer trainer = new Trainer(kernel, setup.newNetwork(), setup.splits(),
-                    setup.config().withCheckpointEvery(checkpointEvery), store, dir);
+            Trainer trainer = new Trainer(kernel, setup.newModel(), setup.splits(), setup.config()
+                    .withHypers(setup.hypersFor(r, setup.config().hypers())).withCheckpointEvery(checkpointEvery), store, dir);
             if (run.restoreBest) {
                 trainer.restoreBest();
             }
@@ -101,9 +101,15 @@ public final class TrainCommand implements Callable<Integer> {
                     Provenance.resolvedHypers(kernel, used))), Long.toString(used.seed()), kernel.backend().toString());
             pw.println("training " + r.name() + " on " + setup.splits().train().name() + " ("
                     + setup.splits().train().size() + " training examples), writing to " + dir);
+            pw.println("BLAS: " + setup.blas());
             pw.flush();
             TrainResult result = trainer.train(progress);
             pw.println(RunReport.done(result));
+            if (setup.model().languageModel()) {
+                // the loss is the mean cross-entropy per character in nats
+                pw.printf(Locale.ROOT, "validation loss %.4f nats per character = %.4f bits per character%n",
+                        result.last().valLoss(), result.last().valLoss() / Math.log(2));
+            }
             DiagnosticCharts.write(dir, run.xAxis(), setup.splits().train().size());
             return 0;
         } catch (DivergenceException | CheckpointException e) {

@@ -8,7 +8,7 @@ import org.optjit.Rule;
 import org.optjit.train.checkpoint.Fingerprint;
 import org.optjit.train.data.Dataset;
 import org.optjit.train.data.Splits;
-import org.optjit.train.model.Network;
+import org.optjit.train.model.Model;
 
 /** The {@link Fingerprint} of a training run: everything that decides its sequence of updates. */
 final class RunFingerprint {
@@ -16,7 +16,7 @@ final class RunFingerprint {
     private RunFingerprint() {
     }
 
-    static Fingerprint of(Rule rule, Network network, Splits data, TrainConfig c) {
+    static Fingerprint of(Rule rule, Model network, Splits data, TrainConfig c) {
         Map<String, String> e = new LinkedHashMap<>();
         e.put("rule", "'" + rule.name() + "' " + Fingerprint.sha256(rule.source()));
         e.put("hyperparameters", c.hypers().toString());

@@ -14,7 +14,7 @@ import org.optjit.train.control.RateControl;
 import org.optjit.train.control.RateController;
 import org.optjit.train.data.Splits;
 import org.optjit.train.model.Evaluation;
-import org.optjit.train.model.Network;
+import org.optjit.train.model.Model;
 
 /**
  * The mini-batch training loop: one compiled rule updates all weights and biases of a
@@ -30,7 +30,7 @@ import org.optjit.train.model.Network;
 public final class Trainer {
 
     private final Kernel kernel;
-    private final Network network;
+    private final Model network;
     private final Splits data;
     private final TrainConfig config;
     private final CheckpointStore store;
@@ -53,7 +53,7 @@ public final class Trainer {
      * @param store      where checkpoints go, or null for none
      * @param metricsDir where metrics files go, or null for none
      */
-    public Trainer(Kernel kernel, Network network, Splits data, TrainConfig config, CheckpointStore store, Path metricsDir) {
+    public Trainer(Kernel kernel, Model network, Splits data, TrainConfig config, CheckpointStore store, Path metricsDir) {
         this.kernel = kernel;
         this.network = network;
         this.data = data;

@@ -20,6 +20,10 @@ import java.nio.file.Path;
  *       {@code t10k-images-idx3-ubyte} and {@code t10k-labels-idx1-ubyte}, each optionally
  *       with {@code .gz}: split like Fashion-MNIST (one sixth of the training set held
  *       out for validation).</li>
+ *   <li>{@code modular-addition}: {@code (a + b) mod 97} as three-token sequences
+ *       ({@link ModularAddition}).</li>
+ *   <li>{@code text:FILE}: a character-level language model's windows of a text file
+ *       ({@link TextData}), {@code context + 1} characters each.</li>
  * </ul>
  * Image pixels are scaled from 0..255 to [0, 1]. The seed only affects generated sets;
  * the validation set is always the end of the training file, so a split never depends on
@@ -29,6 +33,9 @@ public final class DataSources {
 
     /** Where Debian's {@code dataset-fashion-mnist} installs its files. */
     public static final String FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
+
+    /** {@code text:FILE} names a text file for a character-level language model. */
+    public static final String TEXT_PREFIX = "text:";
 
     static final int CURVES_TRAIN = 20_000, CURVES_VALIDATION = 5_000, CURVES_TEST = 10_000;
     static final int BLOBS_TRAIN = 2_000, BLOBS_VALIDATION = 500, BLOBS_TEST = 1_000;
@@ -42,9 +49,22 @@ public final class DataSources {
      * @throws DataException when the set is unknown, missing or malformed
      */
     public static Splits load(String nameOrDir, long seed, Limits limits) {
+        return load(nameOrDir, seed, limits, DEFAULT_CONTEXT);
+    }
+
+    /** The context length of {@code text:FILE} windows when none is given. */
+    public static final int DEFAULT_CONTEXT = 64;
+
+    /** As {@link #load(String, long, Limits)}, with the window length of {@code text:FILE} sets. */
+    public static Splits load(String nameOrDir, long seed, Limits limits, int context) {
+        if (nameOrDir.startsWith(TEXT_PREFIX)) {
+            return TextData.load(Path.of(nameOrDir.substring(TEXT_PREFIX.length())), context, limits);
+        }
         // the names are case-insensitive, like every other choice on the command line
         String known = nameOrDir.toLowerCase(java.util.Locale.ROOT);
         switch (Files.isDirectory(Path.of(nameOrDir)) && !nameOrDir.equals(known) ? nameOrDir : known) {
+            case "modular-addition":
+                return ModularAddition.load(seed, limits);
             case "curves":
                 return curves(seed, limits);
             case "blobs":
@@ -61,7 +81,7 @@ public final class DataSources {
                 Path dir = Path.of(nameOrDir);
                 if (!Files.isDirectory(dir)) {
                     throw new DataException("unknown data set '" + nameOrDir + "': expected curves,"
-                            + " blobs, fashion-mnist or a directory of IDX files");
+                            + " blobs, fashion-mnist, modular-addition, text:FILE or a directory of IDX files");
                 }
                 return idx(dir.getFileName() == null ? nameOrDir : dir.getFileName().toString(), dir, limits);
             }

@@ -3,7 +3,6 @@ package org.optjit.train.data;
 import dev.ludovic.netlib.lapack.LAPACK;
 import java.util.stream.IntStream;
 import org.netlib.util.intW;
-import org.optjit.train.Blas;
 
 /**
  * Principal components of a training set: its mean, and the eigenvectors and eigenvalues of
@@ -107,7 +106,7 @@ final class Pca {
                 }
             }
             // the block, row-major m x d, is column-major d x m: cov += block block^T
-            Blas.blas().dgemm("N", "T", d, d, m, 1.0, block, d, block, d, 1.0, cov, d);
+            DoublePrecision.blas().dgemm("N", "T", d, d, m, 1.0, block, d, block, d, 1.0, cov, d);
         }
         return cov;
     }
@@ -121,7 +120,7 @@ final class Pca {
         intW info = new intW(0);
         double[] query = new double[1];
         int[] iquery = new int[1];
-        LAPACK lapack = Blas.lapack();
+        LAPACK lapack = DoublePrecision.lapack();
         // divide and conquer: the same decomposition as dsyev, about twice as fast here
         lapack.dsyevd("V", "U", d, a, d, w, query, -1, iquery, -1, info);
         double[] work = new double[Math.max(1, (int) query[0])];

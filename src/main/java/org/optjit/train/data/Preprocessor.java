@@ -1,6 +1,6 @@
 package org.optjit.train.data;
 
-import org.optjit.train.Blas;
+import org.optjit.blas.BlasLibrary;
 
 /**
  * Input preprocessing of lecture 6b, with statistics fitted on the training set only and
@@ -131,7 +131,7 @@ public final class Preprocessor {
                 }
                 if (n > 0) {
                     // column-major view: Y^T (k x n) += P^T (k x d) X^T (d x n)
-                    Blas.blas().sgemm("N", "N", outputSize, n, inputSize, 1f, projection, 0,
+                    BlasLibrary.current().sgemm("N", "N", outputSize, n, inputSize, 1f, projection, 0,
                             outputSize, x, 0, inputSize, 1f, y, 0, outputSize);
                 }
                 return d.withInputs(y, outputSize);

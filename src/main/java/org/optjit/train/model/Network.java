@@ -23,16 +23,17 @@ import org.optjit.train.data.Dataset;
  * to {@link #threads()} threads; its result is bit-for-bit the same for any thread count.
  * A network is not safe for concurrent calls (the buffers are shared).
  */
-public final class Network {
+public final class Network implements Model {
 
     private final Layout layout;
     private final String description;
     private final Workspace[] workspaces = new Workspace[Lanes.MAX_LANES];
-    private int threads = StepRunner.defaultThreads();
+    private final LanePass lanes;
 
     private Network(Layout layout, String description) {
         this.layout = layout;
         this.description = description;
+        this.lanes = new LanePass(layout.parameters);
     }
 
     /**
@@ -98,6 +99,7 @@ public final class Network {
         return j.toString();
     }
 
+    @Override
     public int parameterCount() {
         return layout.parameters;
     }
@@ -119,41 +121,23 @@ public final class Network {
         return layout.loss;
     }
 
-    /** Every layer's weights and biases, in array order, covering the array exactly. */
-    public List<ParameterGroup> groups() {
-        List<ParameterGroup> groups = new ArrayList<>();
+    /** Per layer its weights ({@code in x out}, input-major) then its biases. */
+    @Override
+    public List<TensorShape> tensors() {
+        List<TensorShape> tensors = new ArrayList<>();
         for (int l = 1; l <= layout.layers(); l++) {
-            groups.add(new ParameterGroup("layer" + l + ".weights", layout.weightOffset[l],
-                    layout.biasOffset[l], false));
-            groups.add(new ParameterGroup("layer" + l + ".biases", layout.biasOffset[l],
-                    layout.biasOffset[l] + layout.sizes[l], true));
+            tensors.add(new TensorShape("layer" + l + ".weights", layout.weightOffset[l], layout.sizes[l - 1],
+                    layout.sizes[l], false));
+            tensors.add(new TensorShape("layer" + l + ".biases", layout.biasOffset[l], 1, layout.sizes[l], true));
         }
-        return List.copyOf(groups);
+        return List.copyOf(tensors);
     }
 
-    /**
-     * The parameter array as tensors, for rules over tensors: per layer its weights, a
-     * {@code fan-in x fan-out} row-major matrix (this network stores weights input-major, so
-     * an output unit is a column), and its biases, a vector. With {@code biasGroup}, the
-     * biases form the parameter group {@link #BIAS_GROUP}.
-     */
-    public org.optjit.Layout parameterLayout(boolean biasGroup) {
-        org.optjit.Layout.Builder b = org.optjit.Layout.builder();
-        for (int l = 1; l <= layout.layers(); l++) {
-            b.group(org.optjit.Layout.DEFAULT_GROUP).matrix("layer" + l + ".weights", layout.sizes[l - 1],
-                    layout.sizes[l]);
-            if (biasGroup) {
-                b.group(BIAS_GROUP);
-            }
-            b.vector("layer" + l + ".biases", layout.sizes[l]);
-        }
-        return b.build();
-    }
-
-    /** The parameter group of the biases when they have hyperparameters of their own. */
-    public static final String BIAS_GROUP = "biases";
+    /** The parameter group of the biases when they have hyperparameters of their own: {@link Model#BIAS_GROUP}. */
+    public static final String BIAS_GROUP = Model.BIAS_GROUP;
 
     /** E.g. {@code "784-256-10 relu, softmax cross-entropy"}. */
+    @Override
     public String describe() {
         return description;
     }
@@ -164,21 +148,20 @@ public final class Network {
     }
 
     public int threads() {
-        return threads;
+        return lanes.threads();
     }
 
     /** Sets the number of threads (default: {@link StepRunner#defaultThreads()}); results do not change. */
+    @Override
     public void setThreads(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1: " + threads);
-        }
-        this.threads = threads;
+        lanes.setThreads(threads);
     }
 
     /**
      * Fills {@code params} with starting weights drawn from {@code rng} (layer by layer, unit
      * by unit, in a fixed order) and zero biases.
      */
+    @Override
     public void initialize(float[] params, Initialization init, RandomGenerator rng) {
         checkLength(params, "params");
         Initializer.fill(layout, params, init, rng);
@@ -190,6 +173,7 @@ public final class Network {
      * written into {@code grad} (every element overwritten). Deterministic: the same inputs
      * give the same bits whatever the thread count.
      */
+    @Override
     public double lossAndGradient(float[] params, float[] grad, Dataset data, int[] rows, int from, int to) {
         checkLength(params, "params");
         checkLength(grad, "grad");
@@ -201,6 +185,7 @@ public final class Network {
     }
 
     /** The mean loss and the error ({@link Evaluation}) over all rows of {@code data}. */
+    @Override
     public Evaluation evaluate(float[] params, Dataset data) {
         checkLength(params, "params");
         checkData(data, null, 0, data.size());
@@ -217,57 +202,32 @@ public final class Network {
     /** Forward (and backward if grad != null) over the rows; returns (mean loss, error sum). */
     private Evaluation run(float[] params, float[] grad, Dataset data, int[] rows, int from, int to) {
         int n = to - from;
-        int lanes = Lanes.count(n);
         float scale = grad == null ? 0f : 1f / n;
-        for (int lane = 0; lane < lanes; lane++) {
+        for (int lane = 0; lane < Lanes.count(n); lane++) {
             if (workspaces[lane] == null) {
                 workspaces[lane] = new Workspace(layout);
             }
-            if (grad != null && lane > 0 && workspaces[lane].grad == null) {
-                workspaces[lane].grad = new float[layout.parameters];
-            }
         }
-        Lanes.run(lanes, threads, lane -> {
+        int count = lanes.run(from, n, grad, (lane, g, start, end) -> {
             Workspace ws = workspaces[lane];
             ws.lossSum = 0;
             ws.errorSum = 0;
-            float[] g = lane == 0 ? grad : ws.grad;
-            int end = from + Lanes.start(n, lanes, lane + 1);
-            for (int pos = from + Lanes.start(n, lanes, lane); pos < end; pos += Workspace.CHUNK) {
+            for (int pos = start; pos < end; pos += Workspace.CHUNK) {
                 int m = Math.min(Workspace.CHUNK, end - pos);
                 Propagation.gather(data, rows, pos, m, ws);
                 Propagation.forward(layout, params, ws, m);
                 Propagation.output(layout, data, rows, pos, m, ws, scale);
-                if (grad != null) {
-                    boolean first = pos == from + Lanes.start(n, lanes, lane);
-                    Propagation.backward(layout, params, g, ws, m, first);
+                if (g != null) {
+                    Propagation.backward(layout, params, g, ws, m, pos == start);
                 }
             }
         });
-        if (grad != null && lanes > 1) {
-            reduce(grad, lanes);
-        }
         double loss = 0, error = 0;
-        for (int lane = 0; lane < lanes; lane++) {
+        for (int lane = 0; lane < count; lane++) {
             loss += workspaces[lane].lossSum;
             error += workspaces[lane].errorSum;
         }
         return new Evaluation(loss / n, error);
-    }
-
-    /** {@code grad[i] = ((grad[i] + lane1[i]) + lane2[i]) + ...}: lane order, any thread split. */
-    private void reduce(float[] grad, int lanes) {
-        int p = layout.parameters;
-        int parts = Math.max(1, Math.min(threads, p / 4096));
-        Lanes.run(parts, threads, part -> {
-            int lo = (int) ((long) p * part / parts), hi = (int) ((long) p * (part + 1) / parts);
-            for (int lane = 1; lane < lanes; lane++) {
-                float[] src = workspaces[lane].grad;
-                for (int i = lo; i < hi; i++) {
-                    grad[i] += src[i];
-                }
-            }
-        });
     }
 
     private void checkLength(float[] a, String what) {

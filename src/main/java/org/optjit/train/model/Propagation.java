@@ -1,6 +1,6 @@
 package org.optjit.train.model;
 
-import dev.ludovic.netlib.blas.BLAS;
+import org.optjit.blas.BlasLibrary;
 import org.optjit.train.data.Dataset;
 
 /**
@@ -13,19 +13,12 @@ import org.optjit.train.data.Dataset;
  */
 final class Propagation {
 
-    private static final BLAS BLAS_ = org.optjit.train.Blas.blas();
-
     private Propagation() {
     }
 
     /** Copies the inputs of rows {@code rows[pos .. pos+m)} (or {@code pos ..} if null) into act[0]. */
     static void gather(Dataset data, int[] rows, int pos, int m, Workspace ws) {
-        int d = data.inputSize();
-        float[] x = data.inputs();
-        for (int i = 0; i < m; i++) {
-            int r = rows == null ? pos + i : rows[pos + i];
-            System.arraycopy(x, r * d, ws.act[0], i * d, d);
-        }
+        LanePass.gather(data, rows, pos, m, ws.act[0]);
     }
 
     /** Computes every layer's outputs for the {@code m} gathered rows; the last layer keeps its logits. */
@@ -38,7 +31,7 @@ final class Propagation {
             for (int r = 0; r < m; r++) {
                 System.arraycopy(params, b, z, r * out, out);
             }
-            BLAS_.sgemm("N", "N", out, m, in, 1f, params, layout.weightOffset[l], out,
+            BlasLibrary.current().sgemm("N", "N", out, m, in, 1f, params, layout.weightOffset[l], out,
                     ws.act[l - 1], 0, in, 1f, z, 0, out);
             if (l < layers) {
                 layout.act[l].apply(z, 0, m * out);
@@ -123,7 +116,7 @@ final class Propagation {
             int in = layout.sizes[l - 1], out = layout.sizes[l];
             float[] delta = ws.delta[l];
             // dW^T (out x in) (+)= dZ^T (out x m) * X (m x in); beta 0 never reads g
-            BLAS_.sgemm("N", "T", out, in, m, 1f, delta, 0, out, ws.act[l - 1], 0, in,
+            BlasLibrary.current().sgemm("N", "T", out, in, m, 1f, delta, 0, out, ws.act[l - 1], 0, in,
                     first ? 0f : 1f, g, layout.weightOffset[l], out);
             int b = layout.biasOffset[l];
             if (first) {
@@ -140,7 +133,7 @@ final class Propagation {
             }
             if (l > 1) {
                 // dX^T (in x m) = W (in x out) * dZ^T (out x m), then through the activation
-                BLAS_.sgemm("T", "N", in, m, out, 1f, params, layout.weightOffset[l], out,
+                BlasLibrary.current().sgemm("T", "N", in, m, out, 1f, params, layout.weightOffset[l], out,
                         delta, 0, out, 0f, ws.delta[l - 1], 0, in);
                 layout.act[l - 1].backward(ws.act[l - 1], ws.delta[l - 1], 0, m * in);
             }

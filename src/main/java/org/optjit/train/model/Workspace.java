@@ -6,8 +6,7 @@ package org.optjit.train.model;
  *
  * <p>All matrices are row-major with one row per example of the chunk:
  * {@code act[0]} holds the gathered inputs, {@code act[l]} layer l's outputs (the output
- * layer's logits), {@code delta[l]} dLoss/dz of layer l. {@code grad} is the lane's
- * gradient sum, or {@code null} for lane 0, which writes straight into the caller's array.
+ * layer's logits), {@code delta[l]} dLoss/dz of layer l. The lane's gradient buffer is {@link LanePass}'s.
  */
 final class Workspace {
 
@@ -16,7 +15,6 @@ final class Workspace {
 
     final float[][] act;
     final float[][] delta;
-    float[] grad;
     /** Per-chunk results: the loss sum and the error sum (count or squared error). */
     double lossSum;
     double errorSum;
