@@ -135,6 +135,14 @@ public final class Lint {
         List<Set<String>> sources = new ArrayList<>();
         collect(statements, new ArrayDeque<>(), targets, sources);
         Set<String> live = new HashSet<>(Set.of("w"));
+        if (!targets.contains("w")) {
+            live.add("g"); // a transform: what it computes affects the gradient the next rule reads
+        }
+        for (Stmt s : statements) {
+            if (s instanceof Stmt.Evaluate e) {
+                Reads.forEach(e.value(), n -> live.add(n.name())); // the evaluation weights count too
+            }
+        }
         boolean changed = true;
         while (changed) {
             changed = false;
