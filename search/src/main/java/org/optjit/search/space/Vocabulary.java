@@ -1,0 +1,102 @@
+package org.optjit.search.space;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.optjit.ast.BinaryOp;
+import org.optjit.sema.Function;
+
+/**
+ * What the search may write: operators, functions and constants. Functions come from the
+ * language's own table ({@link Function}), grouped by how many arguments they take, so a
+ * function added to the language joins the search space without a change here. A binary
+ * operator added to {@link BinaryOp} joins it the same way (arithmetic and comparison
+ * operators are read from the enum's kinds).
+ */
+public final class Vocabulary {
+
+    /** The one hyperparameter of a rule in search form; the learning-rate grid sets it. */
+    public static final String LR = "lr";
+    /** Names of state variables the search introduces: s0, s1, ... */
+    public static final String STATE_PREFIX = "s";
+    /** Names of temporaries the search introduces: u0, u1, ... */
+    public static final String TEMP_PREFIX = "u";
+
+    /**
+     * Constants a mutation may write: the decay rates, scales and epsilons that published
+     * rules use (Adam's 0.9/0.999, Lion's 0.99, RMSProp's 1e-8 ...).
+     */
+    private static final double[] CONSTANTS = {0.5, 0.9, 0.99, 0.999, 1, 2, 0.1, 0.01, 1e-8, 1e-3};
+
+    private final List<String> unary = new ArrayList<>();
+    private final List<String> binary = new ArrayList<>();
+    private final List<String> ternary = new ArrayList<>();
+    private final List<BinaryOp> arithmetic = new ArrayList<>();
+    private final List<BinaryOp> comparisons = new ArrayList<>();
+
+    private Vocabulary() {
+    }
+
+    /** Every function and operator of the language this core knows. */
+    public static Vocabulary ofLanguage() {
+        Vocabulary v = new Vocabulary();
+        for (Function f : Function.values()) {
+            String name = f.spelling();
+            if (f.accepts(1)) {
+                v.unary.add(name);
+            } else if (f.accepts(2)) {
+                v.binary.add(name);
+            } else if (f.accepts(3)) {
+                v.ternary.add(name);
+            }
+        }
+        for (BinaryOp op : BinaryOp.values()) {
+            if (op.kind() == BinaryOp.Kind.ARITH) {
+                v.arithmetic.add(op);
+            } else if (op.kind() == BinaryOp.Kind.COMPARE) {
+                v.comparisons.add(op);
+            }
+        }
+        return v;
+    }
+
+    /** Functions of one argument (sqrt, abs, sign, exp, ...). */
+    public List<String> unaryFunctions() {
+        return unary;
+    }
+
+    /** Functions of two arguments (min, max, pow, ...). */
+    public List<String> binaryFunctions() {
+        return binary;
+    }
+
+    /** Functions of three arguments (clip, ...). */
+    public List<String> ternaryFunctions() {
+        return ternary;
+    }
+
+    public List<BinaryOp> arithmeticOperators() {
+        return arithmetic;
+    }
+
+    public List<BinaryOp> comparisonOperators() {
+        return comparisons;
+    }
+
+    /** The functions taking {@code n} arguments, or an empty list. */
+    public List<String> functionsOfArity(int n) {
+        return switch (n) {
+            case 1 -> unary;
+            case 2 -> binary;
+            case 3 -> ternary;
+            default -> List.of();
+        };
+    }
+
+    public double constant(int i) {
+        return CONSTANTS[i];
+    }
+
+    public int constantCount() {
+        return CONSTANTS.length;
+    }
+}
