@@ -27,7 +27,7 @@ final class SearchRun {
     /** The published rules every search is compared with on the held-out workload. */
     static final List<String> BASELINES = List.of("sgd", "momentum", "adam", "lion");
     /** Mini-batch steps on the held-out workload. */
-    static final int HELD_OUT_STEPS = 1500;
+    static final int HELD_OUT_STEPS = 1000;
 
     private final SearchConfig config;
     private final SearchStore store;

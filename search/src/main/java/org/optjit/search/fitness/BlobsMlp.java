@@ -3,7 +3,6 @@ package org.optjit.search.fitness;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.optjit.Optimizer;
-import org.optjit.OptimizerState;
 import org.optjit.train.Rng;
 import org.optjit.train.data.Blobs;
 import org.optjit.train.data.Dataset;
@@ -23,7 +22,7 @@ import org.optjit.train.model.Network;
  * @param evalStream the Blobs stream the loss is measured on (0: the training rows)
  */
 public record BlobsMlp(String name, int[] hidden, int rows, int batch, long seed, int evalStream)
-        implements Workload {
+        implements NetworkWorkload {
 
     /** Generated data, per JVM (an executor makes them once, from the seed). */
     private static final Map<String, Dataset> DATA = new ConcurrentHashMap<>();
@@ -38,7 +37,7 @@ public record BlobsMlp(String name, int[] hidden, int rows, int batch, long seed
         return new Progress(initial, net.evaluate(params, eval).loss());
     }
 
-    /** Loss and error rate on Blobs stream {@code stream} after training, for the held-out report. */
+    @Override
     public Evaluation trainAndTest(Optimizer optimizer, int steps, int stream) {
         Network net = network();
         float[] params = initialParams(net);
@@ -53,24 +52,7 @@ public record BlobsMlp(String name, int[] hidden, int rows, int batch, long seed
     }
 
     private void trainFrom(Network net, float[] params, Optimizer optimizer, int steps) {
-        Dataset train = data(0);
-        float[] grad = new float[params.length];
-        OptimizerState state = optimizer.newState(params);
-        Rng order = Rng.stream(seed, 7);
-        int[] rowOrder = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            rowOrder[i] = i;
-        }
-        int at = rows;
-        for (int s = 0; s < steps; s++) {
-            if (at + batch > rows) {
-                order.shuffle(rowOrder);
-                at = 0;
-            }
-            net.lossAndGradient(params, grad, train, rowOrder, at, at + batch);
-            at += batch;
-            optimizer.step(params, grad, state);
-        }
+        NetworkWorkload.train(net, params, data(0), optimizer, steps, batch, seed);
     }
 
     private Network network() {

@@ -3,8 +3,8 @@ package org.optjit.search.fitness;
 import java.util.List;
 
 /**
- * The workloads of a search. The proxies select; the held-out workload (a deeper network
- * on other blobs, measured on rows it never trained on) only scores the finalists at the
+ * The workloads of a search. The proxies select; the held-out workload (an autoencoder on
+ * generated images, measured on rows it never trained on) only scores the finalists at the
  * end and never influences selection.
  */
 public final class Workloads {
@@ -25,9 +25,13 @@ public final class Workloads {
         return List.of(new Bowl("bowl", 16, 100, 0.0, 11));
     }
 
-    /** The held-out workload: validation loss on stream 1 picks the rate, stream 2 is the test. */
-    public static BlobsMlp heldOut() {
-        return new BlobsMlp("heldout-mlp", new int[] {64, 32}, 1024, 16, 20261130, 1);
+    /**
+     * The held-out workload: a CURVES autoencoder (784-100-20-6 and its mirror), a task of
+     * another kind than every proxy; validation loss on stream 1 picks the rate, stream 2 is
+     * the test.
+     */
+    public static NetworkWorkload heldOut() {
+        return new CurvesAutoencoder("curves-autoencoder", new int[] {100, 20, 6}, 2000, 10, 20261130);
     }
 
     /** Rates of the proxies' grid: one per decade from 1e-4 to 1. */
@@ -35,8 +39,8 @@ public final class Workloads {
         return FitnessSpec.logGrid(-4, 0, 1);
     }
 
-    /** Rates of the held-out grid: two per decade from 1e-4 to 1. */
+    /** Rates of the held-out grid: the proxies' grid. */
     public static List<Double> heldOutRates() {
-        return FitnessSpec.logGrid(-4, 0, 2);
+        return proxyRates();
     }
 }

@@ -7,7 +7,7 @@ import org.optjit.Backend;
 import org.optjit.Kernel;
 import org.optjit.Rule;
 import org.optjit.RuleException;
-import org.optjit.search.fitness.BlobsMlp;
+import org.optjit.search.fitness.NetworkWorkload;
 import org.optjit.search.fitness.Workload;
 import org.optjit.search.space.Vocabulary;
 import org.optjit.train.model.Evaluation;
@@ -31,11 +31,11 @@ public final class HeldOut {
     static final int VALIDATION = 1;
     static final int TEST = 2;
 
-    private final BlobsMlp workload;
+    private final NetworkWorkload workload;
     private final List<Double> rates;
     private final int steps;
 
-    public HeldOut(BlobsMlp workload, List<Double> rates, int steps) {
+    public HeldOut(NetworkWorkload workload, List<Double> rates, int steps) {
         this.workload = workload;
         this.rates = List.copyOf(rates);
         this.steps = steps;
@@ -45,7 +45,7 @@ public final class HeldOut {
         return steps;
     }
 
-    public BlobsMlp workload() {
+    public NetworkWorkload workload() {
         return workload;
     }
 

@@ -43,7 +43,7 @@ public final class ResultFiles {
                     .append(AstPrinter.number(s.lr())).append("; per workload: ").append(perWorkload(config, s)).append('\n');
             sb.append("# held-out (").append(protocol.workload().name()).append(", ").append(protocol.steps()).append(" steps): ")
                     .append(h.diverged() ? "diverged at every rate" : "test loss " + fmt(h.testLoss()) + ", test error "
-                            + pct(h.testError()) + " at lr = " + AstPrinter.number(h.rate()) + " (chosen on validation)")
+                            + fmt5(h.testError()) + " at lr = " + AstPrinter.number(h.rate()) + " (chosen on validation)")
                     .append('\n');
             double lr = h.diverged() || Double.isNaN(h.rate()) ? s.lr() : h.rate();
             if (!Double.isNaN(lr) && m.source().contains("lr")) {
@@ -60,7 +60,8 @@ public final class ResultFiles {
         StringBuilder sb = new StringBuilder();
         sb.append("Held-out workload: ").append(protocol.workload().name()).append(" (").append(protocol.steps())
                 .append(" mini-batch steps; the rate with the lowest validation loss of the grid, then the test rows). ")
-                .append("Lower is better.\n\n");
+                .append("Lower is better. Error: squared error per pixel for an autoencoder, the fraction ")
+                .append("misclassified for a classifier.\n\n");
         sb.append("| rule | proxy fitness | lr | validation loss | test loss | test error |\n");
         sb.append("|---|---:|---:|---:|---:|---:|\n");
         for (int i = 0; i < results.size(); i++) {
@@ -73,7 +74,7 @@ public final class ResultFiles {
             sb.append("| ").append(r.name()).append(" | ").append(fitness).append(" | ")
                     .append(Double.isNaN(r.rate()) ? "-" : AstPrinter.number(r.rate())).append(" | ")
                     .append(fmt(r.validationLoss())).append(" | ").append(fmt(r.testLoss())).append(" | ")
-                    .append(pct(r.testError())).append(" |\n");
+                    .append(fmt5(r.testError())).append(" |\n");
         }
         sb.append('\n').append(baselines).append(" published rules (last rows) run through the same protocol.\n");
         AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
@@ -89,7 +90,7 @@ public final class ResultFiles {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
-    static String pct(double v) {
-        return String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    static String fmt5(double v) {
+        return String.format(Locale.ROOT, "%.5f", v);
     }
 }
