@@ -86,23 +86,9 @@ public final class ExprSites {
         List<Stmt> statements(List<Stmt> in) {
             List<Stmt> out = new ArrayList<>(in.size());
             for (Stmt s : in) {
-                out.add(statement(s));
+                out.add(AstRebuild.mapStatement(s, this::expr, t -> t, this::statements));
             }
             return out;
-        }
-
-        Stmt statement(Stmt s) {
-            if (s instanceof Stmt.Assign a) {
-                return new Stmt.Assign(a.target(), a.op(), expr(a.value()), a.span());
-            } else if (s instanceof Stmt.If i) {
-                List<Stmt.Branch> branches = new ArrayList<>();
-                for (Stmt.Branch b : i.branches()) {
-                    Expr cond = expr(b.cond());
-                    branches.add(new Stmt.Branch(cond, statements(b.body())));
-                }
-                return new Stmt.If(branches, statements(i.otherwise()), i.span());
-            }
-            return s;
         }
 
         Expr expr(Expr e) {
@@ -110,23 +96,7 @@ public final class ExprSites {
                 next += size(e) - 1;
                 return f.apply(e);
             }
-            if (e instanceof Expr.Call c) {
-                List<Expr> args = new ArrayList<>();
-                for (Expr a : c.args()) {
-                    args.add(expr(a));
-                }
-                return new Expr.Call(c.function(), args, c.nameSpan(), c.span());
-            } else if (e instanceof Expr.Unary u) {
-                return new Expr.Unary(u.op(), expr(u.operand()), u.span());
-            } else if (e instanceof Expr.Binary b) {
-                Expr left = expr(b.left());
-                return new Expr.Binary(b.op(), left, expr(b.right()), b.span());
-            } else if (e instanceof Expr.Conditional c) {
-                Expr cond = expr(c.cond());
-                Expr yes = expr(c.ifTrue());
-                return new Expr.Conditional(cond, yes, expr(c.ifFalse()), c.span());
-            }
-            return e;
+            return AstRebuild.mapChildren(e, this::expr);
         }
     }
 }
