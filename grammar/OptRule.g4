@@ -3,7 +3,7 @@
  *
  * One combined grammar, no embedded actions. Expression precedence is layered from
  * loosest to tightest, as in the language reference:
- *   conditional ?:  <  ||  <  &&  <  comparisons  <  + -  <  * /  <  unary - + !  <  ^
+ *   conditional ?:  <  ||  <  &&  <  comparisons  <  + -  <  * / %  <  unary - + !  <  ^
  * `^` is right-associative and binds tighter than unary minus, so `-x^2` is `-(x^2)`,
  * while its exponent may itself carry a sign: `x^-2`.
  *
@@ -34,6 +34,7 @@ statement
     | 'state' items+=stateItem (',' items+=stateItem)*              # StateDecl
     | target=NAME op=('=' | '+=' | '-=' | '*=' | '/=') value=expr    # Assign
     | 'if' cond=expr then=block elseIfs+=elseIf* last=elseBlock?     # If
+    | 'evaluate' value=expr                                         # Evaluate
     ;
 
 elseIf
@@ -49,7 +50,7 @@ hyperItem
     ;
 
 stateItem
-    : name=NAME ('=' init=expr)?
+    : name=NAME (':' shape=NAME)? ('=' init=expr)?
     ;
 
 block
@@ -77,7 +78,7 @@ addExpr
     ;
 
 mulExpr
-    : operands+=unary (ops+=('*' | '/') operands+=unary)*
+    : operands+=unary (ops+=('*' | '/' | '%') operands+=unary)*
     ;
 
 unary
@@ -91,7 +92,7 @@ power
 
 atom
     : NUMBER                                                        # Number
-    | fn=NAME '(' (args+=expr (',' args+=expr)*)? ')'                # Call
+    | fn=NAME ('[' scope=NAME ']')? '(' (args+=expr (',' args+=expr)*)? ')'  # Call
     | NAME                                                          # Name
     | '(' inner=expr ')'                                            # Paren
     ;

@@ -9,9 +9,14 @@ import org.optjit.codegen.KernelClasses;
 import org.optjit.codegen.scalar.ScalarCompiler;
 import org.optjit.codegen.vector.VectorCompiler;
 import org.optjit.interp.Interpreter;
+import org.optjit.ir.Block;
 import org.optjit.ir.Hyper;
 import org.optjit.ir.Program;
+import org.optjit.phase.Plan;
+import org.optjit.phase.Planner;
 import org.optjit.runtime.LoopKernel;
+import org.optjit.runtime.tensor.Orthogonalization;
+import org.optjit.runtime.tensor.TensorStep;
 import org.optjit.sema.Names;
 
 /**
@@ -24,16 +29,25 @@ public final class Kernel {
     private final Backend backend;
     private final LoopKernel loop;
     private final byte[] classFile;
+    private final TensorStep tensorStep;
 
     private Kernel(Rule rule, Backend backend, LoopKernel loop, byte[] classFile) {
+        this(rule, backend, loop, classFile, null);
+    }
+
+    private Kernel(Rule rule, Backend backend, LoopKernel loop, byte[] classFile, TensorStep tensorStep) {
         this.rule = rule;
         this.backend = backend;
         this.loop = loop;
         this.classFile = classFile;
+        this.tensorStep = tensorStep;
     }
 
     static Kernel compile(Rule rule, Backend requested) {
         Program p = rule.program();
+        if (!p.elementWise()) {
+            return overTensors(rule, requested, p);
+        }
         switch (requested) {
             case INTERPRETER:
                 return new Kernel(rule, requested, new Interpreter(p.body()), null);
@@ -72,6 +86,37 @@ public final class Kernel {
             }
         }
         return defined(rule, Backend.SCALAR, new ScalarCompiler().compile(p));
+    }
+
+    /**
+     * A rule over tensors: the phase stage splits it into passes ({@link Planner}), and each
+     * pass is compiled like an element-wise body for the backend.
+     */
+    private static Kernel overTensors(Rule rule, Backend requested, Program p) {
+        Backend backend = requested == Backend.AUTO ? autoBackend() : requested;
+        if (backend == Backend.VECTOR && !vectorAvailable()) {
+            return compile(rule, Backend.VECTOR); // its message
+        }
+        Plan plan = Planner.plan(p);
+        LoopKernel[] kernels = new LoopKernel[plan.passes().size()];
+        for (int k = 0; k < kernels.length; k++) {
+            Block body = plan.passes().get(k).body();
+            Program pass = new Program(p.name() + "_pass" + k, p.hypers(), p.states(), List.of(), List.of(),
+                    EMPTY, body, EMPTY, EMPTY);
+            kernels[k] = switch (backend) {
+                case INTERPRETER -> new Interpreter(body);
+                case SCALAR -> new ScalarCompiler().compile(pass).kernel();
+                default -> new VectorCompiler().compile(pass).kernel();
+            };
+        }
+        return new Kernel(rule, backend, null, null, new TensorStep(plan, kernels, Orthogonalization.DEFAULT));
+    }
+
+    private static final Block EMPTY = new Block(List.of(), List.of());
+
+    /** The step of a rule over tensors, or null for an element-wise rule. */
+    TensorStep tensorStep() {
+        return tensorStep;
     }
 
     private static Kernel defined(Rule rule, Backend backend, GeneratedKernel k) {

@@ -1,6 +1,12 @@
 package org.optjit;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.optjit.ir.Output;
+import org.optjit.runtime.tensor.Geometry;
+import org.optjit.runtime.tensor.TensorStep;
+import org.optjit.sema.Shape;
 import org.optjit.interp.Interpreter;
 import org.optjit.ir.Hyper;
 import org.optjit.ir.Program;
@@ -17,6 +23,8 @@ public final class Optimizer {
     private final Kernel kernel;
     private final Program program;
     private final double[] hypers;
+    /** Per-group values, by group name: a copy of {@link #hypers} with the group's changes. */
+    private final Map<String, double[]> groupHypers = new LinkedHashMap<>();
     private int threads = StepRunner.defaultThreads();
 
     Optimizer(Kernel kernel, double[] hypers) {
@@ -29,15 +37,41 @@ public final class Optimizer {
         return kernel;
     }
 
-    /** Sets a hyperparameter for the following steps. */
+    /** Sets a hyperparameter for the following steps, in every group that does not set its own. */
     public Optimizer set(String name, double value) {
-        hypers[slot(name)] = value;
+        int slot = slot(name);
+        for (double[] h : groupHypers.values()) {
+            if (h[slot] == hypers[slot]) {
+                h[slot] = value;
+            }
+        }
+        hypers[slot] = value;
+        return this;
+    }
+
+    /**
+     * Sets a hyperparameter for the tensors of one parameter group of the layout (e.g.
+     * {@code set("no_decay", "weight_decay", 0)}); other groups keep theirs.
+     */
+    public Optimizer set(String group, String name, double value) {
+        int slot = slot(name);
+        groupHypers.computeIfAbsent(group, k -> hypers.clone())[slot] = value;
         return this;
     }
 
     /** The current value of a hyperparameter. */
     public double get(String name) {
         return hypers[slot(name)];
+    }
+
+    /** The current value of a hyperparameter in a group. */
+    public double get(String group, String name) {
+        return hypers(group)[slot(name)];
+    }
+
+    private double[] hypers(String group) {
+        double[] h = groupHypers.get(group);
+        return h == null ? hypers : h;
     }
 
     /** The hyperparameter names, in the rule's order. */
@@ -70,22 +104,99 @@ public final class Optimizer {
         return threads;
     }
 
-    /** A new state for {@code w}: {@code t = 0} and every state array at its initial value. */
+    /**
+     * A new state for {@code w} as one vector tensor ({@link Layout#vector(int)}):
+     * {@code t = 0} and every state array at its initial value.
+     */
     public OptimizerState newState(float[] w) {
+        return newState(w, Layout.vector(w.length));
+    }
+
+    /**
+     * A new state for weights with structure: {@code t = 0} and every state array at its
+     * initial value (each group's hyperparameters for its tensors).
+     *
+     * @throws IllegalArgumentException when {@code w.length != layout.size()}
+     */
+    public OptimizerState newState(float[] w, Layout layout) {
+        if (w.length != layout.size()) {
+            throw new IllegalArgumentException("the weights have " + w.length + " values, the layout " + layout.size());
+        }
+        Geometry geo = new Geometry(layout);
         List<StateVar> vars = program.states();
-        float[][] arrays = new float[vars.size()][w.length];
-        float[] uniforms = Interpreter.uniforms(program.initPrelude(), hypers, 0, program.initUniformCount());
-        new Interpreter(program.init()).run(w.clone(), null, arrays, uniforms, 0, w.length);
-        OptimizerState s = new OptimizerState(program.name(), vars.stream().map(StateVar::name).toList(), arrays);
-        s.setSizeWithoutArrays(w.length);
-        return s;
+        float[][] arrays = new float[vars.size()][];
+        for (StateVar v : vars) {
+            arrays[v.slot()] = new float[geo.extent(v.shape())];
+        }
+        float[] copy = w.clone();
+        for (Layout.Tensor t : layout.tensors()) {
+            double[] h = hypers(t.group());
+            float[] uniforms = Interpreter.uniforms(program.initPrelude(), h, 0, program.initUniformCount());
+            new Interpreter(program.init()).run(copy, null, arrays, uniforms, t.offset(), t.end());
+        }
+        for (Output o : program.initPrelude().outputs()) {
+            if (o.target() == Output.Target.STATE) {
+                float[] into = arrays[o.slot()];
+                Shape shape = vars.get(o.slot()).shape();
+                for (int e = 0; e < into.length; e++) {
+                    String group = layout.groups().get(geo.groupOf(shape, e));
+                    into[e] = (float) Interpreter.evalPrelude(program.initPrelude(), hypers(group), 0)[o.value()];
+                }
+            }
+        }
+        return new OptimizerState(program.name(), vars.stream().map(StateVar::name).toList(), arrays, layout);
     }
 
     /** One step over all weights: {@code w} and the state are updated, then {@code t += 1}. */
     public void step(float[] w, float[] g, OptimizerState s) {
         check(w, g, s);
-        step(w, g, s, 0, w.length);
+        TensorStep tensors = kernel.tensorStep();
+        if (tensors != null) {
+            Layout layout = s.layout();
+            double[][] h = new double[layout.groups().size()][];
+            for (int k = 0; k < h.length; k++) {
+                h[k] = hypers(layout.groups().get(k));
+            }
+            tensors.step(new Geometry(layout), w, g, s.raw(), h, s.t() + 1, threads);
+        } else if (groupHypers.isEmpty()) {
+            step(w, g, s, 0, w.length);
+        } else {
+            for (Layout.Tensor t : s.layout().tensors()) {
+                range(w, g, s, t.offset(), t.end(), hypers(t.group()));
+            }
+        }
         s.advance();
+    }
+
+    /**
+     * The weights to evaluate the model with ({@code evaluate e} in the rule, e.g. an
+     * average of the weights), written to {@code out}; the weights themselves when the rule
+     * says nothing.
+     */
+    public void evalWeights(float[] w, OptimizerState s, float[] out) {
+        check(w, w, s);
+        if (out.length != w.length) {
+            throw new IllegalArgumentException("out has " + out.length + " values, the weights " + w.length);
+        }
+        System.arraycopy(w, 0, out, 0, w.length);
+        Program.Evaluation e = program.evaluate();
+        if (e == null) {
+            return;
+        }
+        for (Layout.Tensor t : s.layout().tensors()) {
+            float[] uniforms = Interpreter.uniforms(e.prelude(), hypers(t.group()), s.t(), exportCount(e.prelude()));
+            new Interpreter(e.body()).run(out, null, s.raw(), uniforms, t.offset(), t.end());
+        }
+    }
+
+    private static int exportCount(org.optjit.ir.Block prelude) {
+        int n = 0;
+        for (Output o : prelude.outputs()) {
+            if (o.target() == Output.Target.EXPORT) {
+                n = Math.max(n, o.slot() + 1);
+            }
+        }
+        return n;
     }
 
     /**
@@ -99,7 +210,15 @@ public final class Optimizer {
         if (from < 0 || to > w.length || from > to) {
             throw new IllegalArgumentException("range [" + from + ", " + to + ") is not within 0.." + w.length);
         }
-        float[] uniforms = Interpreter.uniforms(program.prelude(), hypers, s.t() + 1, program.uniformCount());
+        if (kernel.tensorStep() != null) {
+            throw new IllegalArgumentException("rule '" + program.name() + "' works on whole tensors; step all weights"
+                    + " at once and give groups their values with set(group, name, value)");
+        }
+        range(w, g, s, from, to, hypers);
+    }
+
+    private void range(float[] w, float[] g, OptimizerState s, int from, int to, double[] h) {
+        float[] uniforms = Interpreter.uniforms(program.prelude(), h, s.t() + 1, program.uniformCount());
         StepRunner.run(kernel.loop(), w, g, s.raw(), uniforms, from, to, threads);
     }
 

@@ -5,21 +5,30 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The state of one optimizer for one weight array: the step count {@code t} and one float
- * array per state variable of the rule, each as long as the weights. Exposed by name for
- * checkpoints and inspection; the arrays are live, not copies.
+ * The state of one optimizer for one weight array: the step count {@code t}, the layout of
+ * the weights, and one float array per state variable of the rule: as long as the weights for
+ * a per-weight state, else one value per tensor, row or column of the layout, or per group
+ * (a state declared or inferred {@code all}). Exposed by name for checkpoints and inspection;
+ * the arrays are live, not copies.
  */
 public final class OptimizerState {
 
     private final String ruleName;
     private final List<String> names;
     private final float[][] arrays;
+    private final Layout layout;
     private long t;
 
-    OptimizerState(String ruleName, List<String> names, float[][] arrays) {
+    OptimizerState(String ruleName, List<String> names, float[][] arrays, Layout layout) {
         this.ruleName = ruleName;
         this.names = List.copyOf(names);
         this.arrays = arrays;
+        this.layout = layout;
+    }
+
+    /** The layout of the weights this state is for. */
+    public Layout layout() {
+        return layout;
     }
 
     /** Steps taken so far: 0 for a new state; the next step runs with {@code t + 1}. */
@@ -45,13 +54,7 @@ public final class OptimizerState {
 
     /** The number of weights this state is for. */
     public int size() {
-        return arrays.length == 0 ? sizeWithoutArrays : arrays[0].length;
-    }
-
-    private int sizeWithoutArrays = -1;
-
-    void setSizeWithoutArrays(int n) {
-        this.sizeWithoutArrays = n;
+        return layout.size();
     }
 
     /** The names of the state arrays, in the rule's order. */

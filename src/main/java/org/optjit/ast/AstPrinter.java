@@ -41,6 +41,8 @@ public final class AstPrinter {
             declared(sb, "hyper", h.items());
         } else if (s instanceof Stmt.StateDecl d) {
             declared(sb, "state", d.items());
+        } else if (s instanceof Stmt.Evaluate v) {
+            sb.append("evaluate ").append(print(v.value()));
         } else if (s instanceof Stmt.If f) {
             String sepr = "if ";
             for (Stmt.Branch b : f.branches()) {
@@ -62,6 +64,9 @@ public final class AstPrinter {
         String sepr = " ";
         for (Stmt.Declared d : items) {
             sb.append(sepr).append(d.name());
+            if (d.shape() != null) {
+                sb.append(": ").append(d.shape());
+            }
             if (d.init() != null) {
                 sb.append(" = ").append(print(d.init()));
             }
@@ -103,7 +108,11 @@ public final class AstPrinter {
         } else if (e instanceof Expr.Name n) {
             sb.append(n.name());
         } else if (e instanceof Expr.Call c) {
-            sb.append(c.function()).append('(');
+            sb.append(c.function());
+            if (c.scope() != null) {
+                sb.append('[').append(c.scope()).append(']');
+            }
+            sb.append('(');
             for (int i = 0; i < c.args().size(); i++) {
                 sb.append(i == 0 ? "" : ", ");
                 expr(sb, c.args().get(i));

@@ -11,6 +11,8 @@ public enum BinaryOp {
     GE(">=", 3, Kind.COMPARE), EQ("==", 3, Kind.COMPARE), NE("!=", 3, Kind.COMPARE),
     ADD("+", 4, Kind.ARITH), SUB("-", 4, Kind.ARITH),
     MUL("*", 5, Kind.ARITH), DIV("/", 5, Kind.ARITH),
+    /** Remainder with the sign of the dividend (Java's {@code %}). */
+    MOD("%", 5, Kind.ARITH),
     /** Right-associative, and tighter than the prefix operators (level 6). */
     POW("^", 7, Kind.ARITH);
 

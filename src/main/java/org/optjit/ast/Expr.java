@@ -15,10 +15,20 @@ public sealed interface Expr {
     record Name(String name, Span span) implements Expr {
     }
 
-    /** A call of a built-in function; {@code nameSpan} locates the function's name. */
-    record Call(String function, List<Expr> args, Span nameSpan, Span span) implements Expr {
+    /**
+     * A call of a built-in function; {@code nameSpan} locates the function's name. A reduction
+     * may carry a scope in brackets ({@code sum[row](e)}): {@code scope} is its name as
+     * written and {@code scopeSpan} its location, both null when there is none.
+     */
+    record Call(String function, List<Expr> args, Span nameSpan, Span span, String scope, Span scopeSpan)
+            implements Expr {
         public Call {
             args = List.copyOf(args);
+        }
+
+        /** A call without a scope. */
+        public Call(String function, List<Expr> args, Span nameSpan, Span span) {
+            this(function, args, nameSpan, span, null, null);
         }
     }
 

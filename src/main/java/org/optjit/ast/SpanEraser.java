@@ -31,6 +31,9 @@ public final class SpanEraser {
         if (s instanceof Stmt.StateDecl d) {
             return new Stmt.StateDecl(eraseItems(d.items()), Span.NONE);
         }
+        if (s instanceof Stmt.Evaluate v) {
+            return new Stmt.Evaluate(erase(v.value()), Span.NONE);
+        }
         Stmt.If f = (Stmt.If) s;
         List<Stmt.Branch> branches = new ArrayList<>();
         for (Stmt.Branch b : f.branches()) {
@@ -42,7 +45,8 @@ public final class SpanEraser {
     private static List<Stmt.Declared> eraseItems(List<Stmt.Declared> items) {
         List<Stmt.Declared> out = new ArrayList<>();
         for (Stmt.Declared d : items) {
-            out.add(new Stmt.Declared(d.name(), d.init() == null ? null : erase(d.init()), Span.NONE));
+            out.add(new Stmt.Declared(d.name(), d.init() == null ? null : erase(d.init()), Span.NONE, d.shape(),
+                    d.shape() == null ? null : Span.NONE));
         }
         return out;
     }
@@ -59,7 +63,7 @@ public final class SpanEraser {
             for (Expr a : c.args()) {
                 args.add(erase(a));
             }
-            return new Expr.Call(c.function(), args, Span.NONE, Span.NONE);
+            return new Expr.Call(c.function(), args, Span.NONE, Span.NONE, c.scope(), c.scope() == null ? null : Span.NONE);
         }
         if (e instanceof Expr.Unary u) {
             return new Expr.Unary(u.op(), erase(u.operand()), Span.NONE);

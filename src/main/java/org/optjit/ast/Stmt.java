@@ -45,7 +45,19 @@ public sealed interface Stmt {
         }
     }
 
-    /** One declared name; {@code init} is {@code null} when no value is given. */
-    record Declared(String name, Expr init, Span span) {
+    /**
+     * One declared name; {@code init} is {@code null} when no value is given. A state may
+     * declare its shape class ({@code state v: tensor}): {@code shape} is the word as written
+     * and {@code shapeSpan} its location, both null when none is given.
+     */
+    record Declared(String name, Expr init, Span span, String shape, Span shapeSpan) {
+
+        public Declared(String name, Expr init, Span span) {
+            this(name, init, span, null, null);
+        }
+    }
+
+    /** {@code evaluate e}: the weights to evaluate the model with (averaged weights, say). */
+    record Evaluate(Expr value, Span span) implements Stmt {
     }
 }

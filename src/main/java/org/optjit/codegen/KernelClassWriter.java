@@ -126,6 +126,24 @@ public final class KernelClassWriter {
     }
 
     /**
+     * {@code (w, g, state, uniforms, from, to, base)}: a loop over part of a call's range whose
+     * relative arrays ({@code LOAD_R}, {@code SCRATCH}) are indexed from {@code base}, the
+     * call's first weight, at local {@link #BASE}.
+     */
+    public static final String PART_LOOP_DESCRIPTOR = "([F[F[[F[FIII)V";
+
+    /** The local of {@code base} in a method started by {@link #beginPartLoopMethod}. */
+    public static final int BASE = 7;
+
+    /** Starts a method with {@link #PART_LOOP_DESCRIPTOR}, such as the VECTOR backend's scalar tail. */
+    public MethodEmitter beginPartLoopMethod(int access, String name, Type self) {
+        MethodVisitor mv = cw.visitMethod(access, name, PART_LOOP_DESCRIPTOR, null, null);
+        mv.visitCode();
+        return new MethodEmitter(mv, self, FLOAT_ARRAY, FLOAT_ARRAY, FLOAT_ARRAY_2D, FLOAT_ARRAY,
+                Type.INT_TYPE, Type.INT_TYPE, Type.INT_TYPE);
+    }
+
+    /**
      * Starts a further method, for a backend that splits its work (its frames' locals start
      * with {@code locals}: the arguments, and {@code null} for an unread {@code this}).
      * End it with {@link #endMethod}.

@@ -73,7 +73,7 @@ public final class Interpreter implements LoopKernel {
     }
 
     /** A numeric, comparison or logic operation in double; truth values are 1 and 0. */
-    static double apply(Op op, double a, double b) {
+    public static double apply(Op op, double a, double b) {
         switch (op) {
             case NEG: return -a;
             case ABS: return Math.abs(a);
@@ -84,6 +84,10 @@ public final class Interpreter implements LoopKernel {
             case LOG2: return MathOps.log2(a);
             case FLOOR: return Math.floor(a);
             case CEIL: return Math.ceil(a);
+            case COS: return Math.cos(a);
+            case SIN: return Math.sin(a);
+            case TANH: return Math.tanh(a);
+            case MOD: return a % b;
             case FLOAT: return (float) a;
             case ADD: return a + b;
             case SUB: return a - b;
@@ -117,6 +121,10 @@ public final class Interpreter implements LoopKernel {
             case LOG2: return MathOps.log2(a);
             case FLOOR: return (float) Math.floor(a);
             case CEIL: return (float) Math.ceil(a);
+            case COS: return MathOps.cos(a);
+            case SIN: return MathOps.sin(a);
+            case TANH: return MathOps.tanh(a);
+            case MOD: return a % b;
             case ADD: return a + b;
             case SUB: return a - b;
             case MUL: return a * b;
@@ -156,6 +164,7 @@ public final class Interpreter implements LoopKernel {
                     case LOAD_W: v[k] = w[i]; break;
                     case LOAD_G: v[k] = g[i]; break;
                     case LOAD_S: v[k] = state[in.slot()][i]; break;
+                    case LOAD_R: v[k] = state[in.slot()][i - from]; break;
                     case UNIFORM: v[k] = uniforms[in.slot()]; break;
                     case UNIFORM_BOOL: v[k] = uniforms[in.slot()] != 0 ? 1f : 0f; break;
                     case SELECT: v[k] = v[in.a()] != 0 ? v[in.b()] : v[in.c()]; break;
@@ -171,6 +180,8 @@ public final class Interpreter implements LoopKernel {
                     w[i] = v[o.value()];
                 } else if (o.target() == Output.Target.STATE) {
                     state[o.slot()][i] = v[o.value()];
+                } else if (o.target() == Output.Target.SCRATCH) {
+                    state[o.slot()][i - from] = v[o.value()];
                 }
             }
         }

@@ -101,6 +101,11 @@ final class BlockBuilder {
         return decides ? known : other;
     }
 
+    /** Reduction {@code slot} of the coarse value {@code a}; never folded (it reduces many values). */
+    int reduceOf(int a, int slot) {
+        return add(new Insn(Op.REDUCE_OF, a, -1, -1, 0, slot));
+    }
+
     int select(int cond, int ifTrue, int ifFalse) {
         if (isConstant(cond)) {
             return constantValue(cond) != 0 ? ifTrue : ifFalse;

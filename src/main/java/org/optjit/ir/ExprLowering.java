@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.optjit.ast.BinaryOp;
 import org.optjit.ast.Expr;
+import org.optjit.sema.Axis;
 import org.optjit.sema.Function;
+import org.optjit.sema.Reduction;
 
 /**
  * Lowers an expression of a checked rule into a {@link SplitBuilder}, in source order
@@ -60,6 +62,11 @@ final class ExprLowering {
     }
 
     private Ref call(Expr.Call c) {
+        Reduction reduction = Reduction.of(c);
+        if (reduction != null) {
+            Axis axis = c.scope() == null ? Axis.DEFAULT : Axis.named(c.scope());
+            return b.reduce(reduction, axis, lower(c.args().get(0)));
+        }
         List<Ref> args = new ArrayList<>(c.args().size());
         for (Expr a : c.args()) {
             args.add(lower(a));
@@ -78,6 +85,8 @@ final class ExprLowering {
             }
             case CLIP:
                 return b.binary(Op.MIN, b.binary(Op.MAX, args.get(0), args.get(1)), args.get(2));
+            case ORTH:
+                return b.orth(args.get(0));
             default:
                 return b.unary(Op.valueOf(f.name()), args.get(0));
         }
@@ -97,6 +106,7 @@ final class ExprLowering {
             case SUB -> Op.SUB;
             case MUL -> Op.MUL;
             case DIV -> Op.DIV;
+            case MOD -> Op.MOD;
             case POW -> Op.POW;
         };
     }

@@ -16,7 +16,7 @@ final class Fold {
 
     /** Whether {@code op} can be folded by {@link #apply}: not leaves, not SELECT. */
     static boolean foldable(Op op) {
-        return op.arity() >= 1 && op != Op.SELECT;
+        return op.arity() >= 1 && op != Op.SELECT && op != Op.REDUCE_OF;
     }
 
     /** Truth values are 1 and 0, as in the prelude. */
@@ -31,6 +31,10 @@ final class Fold {
             case LOG2 -> MathOps.log2(a);
             case FLOOR -> Math.floor(a);
             case CEIL -> Math.ceil(a);
+            case COS -> Math.cos(a);
+            case SIN -> Math.sin(a);
+            case TANH -> Math.tanh(a);
+            case MOD -> a % b;
             case FLOAT -> (float) a;
             case ADD -> a + b;
             case SUB -> a - b;

@@ -32,12 +32,13 @@ public final class Lowering {
         stateSlots.forEach((s, slot) -> {
             Expr init = analysis.initial(s);
             states.add(new StateVar(s, slot, init == null ? "0" : AstPrinter.print(init),
-                    analysis.states().containsKey(s)));
+                    analysis.states().containsKey(s), analysis.shape(s)));
         });
 
-        StepLowering step = new StepLowering(analysis, hyperSlots, stateSlots);
+        StepLowering step = new StepLowering(analysis, hyperSlots, stateSlots, states);
         step.statements(analysis.rule().statements());
         List<Output> outputs = step.outputs();
+        List<Output> coarseOutputs = step.coarseOutputs();
         List<String> scalarNames = new ArrayList<>();
         List<Integer> scalarValues = new ArrayList<>();
         for (String s : analysis.names(Role.STEP_SCALAR)) {
@@ -47,16 +48,36 @@ public final class Lowering {
                 scalarValues.add(v.index());
             }
         }
-        DeadCode.Result pruned = DeadCode.prune(step.b, outputs, scalarValues);
+        DeadCode.Result pruned = DeadCode.prune(step.b, outputs, coarseOutputs, scalarValues);
         List<StepScalar> stepScalars = new ArrayList<>();
         for (int i = 0; i < scalarNames.size(); i++) {
             stepScalars.add(new StepScalar(scalarNames.get(i), step.stepScalarSource(scalarNames.get(i)),
                     pruned.preludeIndex()[scalarValues.get(i)]));
         }
 
-        DeadCode.Result init = init(analysis, hyperSlots, stateSlots);
+        DeadCode.Result init = init(analysis, hyperSlots, stateSlots, states);
         return new Program(name, hypers, states, stepScalars, analysis.names(Role.TEMPORARY),
-                pruned.prelude(), pruned.body(), init.prelude(), init.body());
+                pruned.prelude(), pruned.body(), init.prelude(), init.body(), pruned.reductions(), pruned.orth(),
+                evaluation(analysis, hyperSlots, stateSlots));
+    }
+
+    /** {@code evaluate e}: e from w, per-weight states and hyperparameters, stored as the weight. */
+    private static Program.Evaluation evaluation(Analysis analysis, Map<String, Integer> hyperSlots,
+                                                 Map<String, Integer> stateSlots) {
+        if (analysis.evaluate() == null) {
+            return null;
+        }
+        SplitBuilder b = new SplitBuilder();
+        ExprLowering expr = new ExprLowering(b, n -> switch (analysis.role(n)) {
+            case WEIGHT -> b.bodyLeaf(Op.LOAD_W, -1);
+            case STATE -> b.bodyLeaf(Op.LOAD_S, stateSlots.get(n));
+            case CONSTANT -> b.constant(Math.PI);
+            case STEP -> b.preludeLeaf(Op.STEP, -1);
+            default -> b.preludeLeaf(Op.HYPER, hyperSlots.get(n));
+        });
+        Ref v = expr.lower(analysis.evaluate().value());
+        DeadCode.Result r = DeadCode.prune(b, List.of(new Output(Output.Target.WEIGHT, -1, b.inBody(v))), List.of());
+        return new Program.Evaluation(r.prelude(), r.body());
     }
 
     private static Map<String, Integer> slots(List<String> names) {
@@ -84,16 +105,24 @@ public final class Lowering {
 
     /** Initial state: every state stored, from its initial value or 0. */
     private static DeadCode.Result init(Analysis analysis, Map<String, Integer> hyperSlots,
-                                        Map<String, Integer> stateSlots) {
+                                        Map<String, Integer> stateSlots, List<StateVar> states) {
         SplitBuilder b = new SplitBuilder();
-        ExprLowering expr = new ExprLowering(b, n -> analysis.role(n) == Role.WEIGHT
-                ? b.bodyLeaf(Op.LOAD_W, -1) : b.preludeLeaf(Op.HYPER, hyperSlots.get(n)));
+        ExprLowering expr = new ExprLowering(b, n -> switch (analysis.role(n)) {
+            case WEIGHT -> b.bodyLeaf(Op.LOAD_W, -1);
+            case CONSTANT -> b.constant(Math.PI);
+            default -> b.preludeLeaf(Op.HYPER, hyperSlots.get(n));
+        });
         List<Output> outputs = new ArrayList<>();
+        List<Output> coarse = new ArrayList<>();
         stateSlots.forEach((s, slot) -> {
             Expr init = analysis.initial(s);
             Ref v = init == null ? b.constant(0) : expr.lower(init);
-            outputs.add(new Output(Output.Target.STATE, slot, b.inBody(v)));
+            if (states.get(slot).perWeight()) {
+                outputs.add(new Output(Output.Target.STATE, slot, b.inBody(v)));
+            } else {
+                coarse.add(new Output(Output.Target.STATE, slot, v.index()));
+            }
         });
-        return DeadCode.prune(b, outputs, List.of());
+        return DeadCode.prune(b, outputs, coarse, List.of());
     }
 }

@@ -15,9 +15,10 @@ package org.optjit.ir;
  *   <li>{@link #SQRT}, {@link #ADD} ... {@link #DIV} are the IEEE operations of the block's
  *       precision (float32 sqrt is correctly rounded, so {@code (float) Math.sqrt(x)}
  *       equals it).</li>
- *   <li>{@link #EXP}, {@link #LOG}, {@link #LOG2}, {@link #POW} are computed in double
- *       ({@code Math.exp}, {@code Math.log}, {@code Math.log(x) / Math.log(2)},
- *       {@code Math.pow}) and, in the body, rounded to float once. Backends other than
+ *   <li>{@link #EXP}, {@link #LOG}, {@link #LOG2}, {@link #POW}, {@link #COS}, {@link #SIN},
+ *       {@link #TANH} are computed in double ({@code Math.exp}, {@code Math.log},
+ *       {@code Math.log(x) / Math.log(2)}, {@code Math.pow}, {@code Math.cos} ...) and, in the
+ *       body, rounded to float once. Backends other than
  *       the interpreter and SCALAR may differ by a stated tolerance here only.</li>
  *   <li>{@link #FLOOR}, {@link #CEIL}: {@code Math.floor}/{@code Math.ceil}.</li>
  *   <li>Comparisons are IEEE (false when either side is NaN, except {@link #NE}).</li>
@@ -44,6 +45,28 @@ public enum Op {
     UNIFORM(0, Type.NUM),
     /** Body only: prelude export number {@code slot} as a truth value (non-zero is true). */
     UNIFORM_BOOL(0, Type.BOOL),
+    /**
+     * Pass bodies only: {@code state[slot][i - from]}, an array indexed from the first weight
+     * of the call, not from the start of the weights (a per-column value, one per column of
+     * the row a call covers).
+     */
+    LOAD_R(0, Type.NUM),
+    /**
+     * Body only: element {@code i} of the result of tensor operation {@code slot}
+     * ({@code orth}, {@link Program#orth()}), computed tensor by tensor before the pass that
+     * reads it.
+     */
+    LOAD_T(0, Type.NUM),
+
+    /** Prelude only: a shape value of the tensor; slot 0 rows, 1 cols, 2 size, 3 ndim. */
+    SHAPE(0, Type.NUM),
+    /** Prelude only: the value of a coarse (per tensor, row, column or step) state {@code slot}. */
+    COARSE_STATE(0, Type.NUM),
+    /**
+     * Prelude only: the result of reduction {@code slot} ({@link Program#reductions()}) of a
+     * per-weight value, the body instruction {@link ReductionSpec#arg()}.
+     */
+    REDUCE(0, Type.NUM),
 
     /**
      * Prelude only: the nearest float, as a double ({@code (double) (float) x}). It is what
@@ -56,10 +79,19 @@ public enum Op {
     // unary numeric
     NEG(1, Type.NUM), ABS(1, Type.NUM), SQRT(1, Type.NUM), SIGN(1, Type.NUM),
     EXP(1, Type.NUM), LOG(1, Type.NUM), LOG2(1, Type.NUM), FLOOR(1, Type.NUM), CEIL(1, Type.NUM),
+    COS(1, Type.NUM), SIN(1, Type.NUM), TANH(1, Type.NUM),
 
     // binary numeric
     ADD(2, Type.NUM), SUB(2, Type.NUM), MUL(2, Type.NUM), DIV(2, Type.NUM),
     MIN(2, Type.NUM), MAX(2, Type.NUM), POW(2, Type.NUM),
+    /** {@code a % b}: Java's remainder, with the sign of {@code a} (exact). */
+    MOD(2, Type.NUM),
+
+    /**
+     * Prelude only: reduction {@code slot} ({@link Program#reductions()}) of the coarse prelude
+     * value {@code a} (a per-row value summed per tensor, say).
+     */
+    REDUCE_OF(1, Type.NUM),
 
     // comparisons: numbers -> truth value
     LT(2, Type.BOOL), LE(2, Type.BOOL), GT(2, Type.BOOL), GE(2, Type.BOOL),
@@ -102,6 +134,12 @@ public enum Op {
 
     /** Operations evaluated through double-precision library calls; see class comment. */
     public boolean isTranscendental() {
-        return this == EXP || this == LOG || this == LOG2 || this == POW;
+        return this == EXP || this == LOG || this == LOG2 || this == POW || this == COS || this == SIN
+                || this == TANH;
+    }
+
+    /** Leaves and the reduction: operations with no instruction operands in the IR's sense. */
+    public boolean isLeaf() {
+        return arity == 0;
     }
 }

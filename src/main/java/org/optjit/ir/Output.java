@@ -13,5 +13,9 @@ package org.optjit.ir;
  */
 public record Output(Target target, int slot, int value) {
 
-    public enum Target { WEIGHT, STATE, EXPORT }
+    /**
+     * {@link #SCRATCH} (pass bodies only): {@code state[slot][i - from]}, an array indexed from
+     * the first weight of the call, which the runtime reduces after the call.
+     */
+    public enum Target { WEIGHT, STATE, EXPORT, SCRATCH }
 }

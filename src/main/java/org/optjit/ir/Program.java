@@ -29,6 +29,20 @@ import java.util.List;
  * @param body        the per-weight block (float32)
  * @param initPrelude the scalar block for initial state (double)
  * @param init        the per-weight block that computes initial state (float32)
+ * @param reductions  the reductions of the step, by slot (see "Rules over tensors" below)
+ * @param orth        for each {@code orth} (by the slot of its {@link Op#LOAD_T}), the body
+ *                    instruction it orthogonalises
+ * @param evaluate    the weights {@code evaluate e} computes after a step, or null
+ *
+ * <h2>Rules over tensors</h2>
+ * A rule with reductions, shape values or coarse state ({@link #elementWise()} false) has a
+ * prelude whose values are not all per step: each prelude instruction has a shape class
+ * ({@code org.optjit.phase.CoarseShapes}): per step, per step from data, per tensor, per row,
+ * per column. Leaves {@link Op#SHAPE}, {@link Op#COARSE_STATE} and {@link Op#REDUCE} bring
+ * the tensor's shape, coarse state and the results of reductions of per-weight values (body
+ * instructions {@link ReductionSpec#arg()}) into the prelude, and prelude outputs
+ * {@link Output.Target#STATE} store coarse state. The phase stage splits such a program into
+ * passes over the weights ({@code org.optjit.phase.Plan}).
  */
 public record Program(
         String name,
@@ -39,13 +53,58 @@ public record Program(
         Block prelude,
         Block body,
         Block initPrelude,
-        Block init) {
+        Block init,
+        List<ReductionSpec> reductions,
+        List<Integer> orth,
+        Evaluation evaluate) {
+
+    /**
+     * What {@code evaluate e} computes after a step: a prelude of hyperparameters (double) and
+     * a per-weight body that reads w and per-weight states and stores e as the weight.
+     */
+    public record Evaluation(Block prelude, Block body) {
+    }
 
     public Program {
         hypers = List.copyOf(hypers);
         states = List.copyOf(states);
         stepScalars = List.copyOf(stepScalars);
         temporaries = List.copyOf(temporaries);
+        reductions = List.copyOf(reductions);
+        orth = List.copyOf(orth);
+    }
+
+    /** An element-wise program: no reductions, no coarse state, no evaluation block. */
+    public Program(String name, List<Hyper> hypers, List<StateVar> states, List<StepScalar> stepScalars,
+                   List<String> temporaries, Block prelude, Block body, Block initPrelude, Block init) {
+        this(name, hypers, states, stepScalars, temporaries, prelude, body, initPrelude, init, List.of(), List.of(),
+                null);
+    }
+
+    /**
+     * Whether every value is per step or per weight: no reductions, no shape values, no coarse
+     * state. Such a program is one fused pass over all weights, whatever the layout.
+     */
+    public boolean elementWise() {
+        if (!reductions.isEmpty() || !orth.isEmpty()) {
+            return false;
+        }
+        for (StateVar s : states) {
+            if (!s.perWeight()) {
+                return false;
+            }
+        }
+        for (Insn in : prelude.insns()) {
+            if (in.op() == Op.SHAPE || in.op() == Op.COARSE_STATE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The per-weight states, in slot order. */
+    public List<StateVar> perWeightStates() {
+        return states.stream().filter(StateVar::perWeight).toList();
     }
 
     /** Number of uniforms the body reads: one past the largest export slot of the prelude. */

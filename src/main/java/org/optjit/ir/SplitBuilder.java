@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.optjit.sema.Axis;
+import org.optjit.sema.Reduction;
+import org.optjit.sema.Shape;
 
 /**
  * Builds a prelude (double, once per step) and a body (float32, once per weight) together.
@@ -22,6 +25,70 @@ final class SplitBuilder {
     final BlockBuilder body = new BlockBuilder(Precision.FLOAT);
     private final Map<Integer, Integer> crossed = new HashMap<>();
     private final List<Integer> exports = new ArrayList<>();
+    /** The reductions made so far, by slot. */
+    final List<ReductionSpec> reductions = new ArrayList<>();
+    /** The body instruction each {@code orth} orthogonalises, by slot. */
+    final List<Integer> orth = new ArrayList<>();
+    private final List<StateVar> states;
+    private Shape[] shapes = new Shape[16];
+    private int shaped;
+
+    /** @param states every state of the rule, by slot (their classes decide coarse loads) */
+    SplitBuilder(List<StateVar> states) {
+        this.states = states;
+    }
+
+    /** A builder for blocks without state (defaults, initial values). */
+    SplitBuilder() {
+        this(List.of());
+    }
+
+    /** The shape class of a value: a prelude value's, or per weight. */
+    Shape shapeOf(Ref r) {
+        if (!r.uniform()) {
+            return Shape.WEIGHT;
+        }
+        while (shaped <= r.index()) {
+            if (shaped == shapes.length) {
+                shapes = java.util.Arrays.copyOf(shapes, shapes.length * 2);
+            }
+            shapes[shaped] = CoarseShapes.of(prelude.insn(shaped), shapes, states, reductions);
+            shaped++;
+        }
+        return shapes[r.index()];
+    }
+
+    /** Whether two values can meet in the prelude: both coarse, and not per row with per column. */
+    private boolean coarse(Ref... refs) {
+        Shape s = Shape.STEP;
+        for (Ref r : refs) {
+            if (!r.uniform()) {
+                return false;
+            }
+            s = s.join(shapeOf(r));
+        }
+        return s != Shape.WEIGHT;
+    }
+
+    /**
+     * {@code kind[axis](arg)}. A per-weight argument stays in the body (the phase stage
+     * accumulates it over a pass); a coarse one is reduced in the prelude. The same
+     * reduction of the same value is made once.
+     */
+    Ref reduce(Reduction kind, Axis axis, Ref arg) {
+        Shape argShape = shapeOf(arg);
+        Shape result = axis.reduce(argShape);
+        if (result == null) {
+            throw new IllegalStateException(kind + "[" + axis + "] of a " + argShape.describe() + " value");
+        }
+        ReductionSpec spec = new ReductionSpec(kind, axis, argShape, result, arg.uniform() ? -1 : arg.index());
+        int slot = reductions.indexOf(spec);
+        if (slot < 0 || arg.uniform()) {
+            slot = reductions.size();
+            reductions.add(spec);
+        }
+        return arg.uniform() ? Ref.uniform(prelude.reduceOf(arg.index(), slot)) : Ref.uniform(prelude.leaf(Op.REDUCE, slot));
+    }
 
     /** The prelude instruction of each export slot, in slot order. */
     List<Integer> exports() {
@@ -68,8 +135,19 @@ final class SplitBuilder {
         return a.uniform() ? Ref.uniform(prelude.unary(op, a.index())) : Ref.perWeight(body.unary(op, a.index()));
     }
 
+    /** {@code orth(x)} of a per-weight value: a tensor operation between passes. */
+    Ref orth(Ref x) {
+        int arg = inBody(x);
+        int slot = orth.indexOf(arg);
+        if (slot < 0) {
+            slot = orth.size();
+            orth.add(arg);
+        }
+        return Ref.perWeight(body.leaf(Op.LOAD_T, slot));
+    }
+
     Ref binary(Op op, Ref a, Ref b) {
-        if (a.uniform() && b.uniform()) {
+        if (coarse(a, b)) {
             return Ref.uniform(prelude.binary(op, a.index(), b.index()));
         }
         return Ref.perWeight(body.binary(op, inBody(a), inBody(b)));
@@ -82,7 +160,7 @@ final class SplitBuilder {
         if (ifTrue.equals(ifFalse)) {
             return ifTrue;
         }
-        if (cond.uniform() && ifTrue.uniform() && ifFalse.uniform()) {
+        if (coarse(cond, ifTrue, ifFalse)) {
             return Ref.uniform(prelude.select(cond.index(), ifTrue.index(), ifFalse.index()));
         }
         return Ref.perWeight(body.select(inBody(cond), inBody(ifTrue), inBody(ifFalse)));

@@ -26,16 +26,20 @@ import org.optjit.sema.Scope;
  */
 final class StepLowering {
 
-    final SplitBuilder b = new SplitBuilder();
+    final SplitBuilder b;
     private final Analysis analysis;
     private final Map<String, Integer> hyperSlots;
     private final Map<String, Integer> stateSlots;
+    private final List<StateVar> states;
     private final ExprLowering expr;
     private Scope<Ref> env = new Scope<>();
     private final Map<String, Ref> lastAssigned = new LinkedHashMap<>();
     private final Map<String, String> lastSource = new HashMap<>();
 
-    StepLowering(Analysis analysis, Map<String, Integer> hyperSlots, Map<String, Integer> stateSlots) {
+    StepLowering(Analysis analysis, Map<String, Integer> hyperSlots, Map<String, Integer> stateSlots,
+                 List<StateVar> states) {
+        this.b = new SplitBuilder(states);
+        this.states = states;
         this.analysis = analysis;
         this.hyperSlots = hyperSlots;
         this.stateSlots = stateSlots;
@@ -118,6 +122,12 @@ final class StepLowering {
         if (role == Role.STEP) {
             return b.preludeLeaf(Op.STEP, -1);
         }
+        if (role == Role.SHAPE) {
+            return b.preludeLeaf(Op.SHAPE, SHAPE_VALUES.indexOf(name));
+        }
+        if (role == Role.CONSTANT) {
+            return b.constant(Math.PI);
+        }
         Ref v = env.get(name);
         if (v != null) {
             return v;
@@ -125,24 +135,47 @@ final class StepLowering {
         return switch (role) {
             case WEIGHT -> b.bodyLeaf(Op.LOAD_W, -1);
             case GRADIENT -> b.bodyLeaf(Op.LOAD_G, -1);
-            case STATE -> b.bodyLeaf(Op.LOAD_S, stateSlots.get(name));
+            case STATE -> states.get(stateSlots.get(name)).perWeight() ? b.bodyLeaf(Op.LOAD_S, stateSlots.get(name))
+                    : b.preludeLeaf(Op.COARSE_STATE, stateSlots.get(name));
             default -> throw new IllegalStateException("'" + name + "' is read before it is assigned");
         };
     }
 
-    /** Stores of the final {@code w} and of every state whose value changed. */
+    /** The order of {@link Op#SHAPE}'s slots. */
+    static final List<String> SHAPE_VALUES = List.of("rows", "cols", "size", "ndim");
+
+    /** Stores of the final {@code w} and of every per-weight state whose value changed. */
     List<Output> outputs() {
         List<Output> out = new ArrayList<>();
         out.add(new Output(Output.Target.WEIGHT, -1, b.inBody(read("w"))));
         for (Map.Entry<String, Integer> s : stateSlots.entrySet()) {
             Ref v = env.get(s.getKey());
-            if (v == null) {
+            if (v == null || !states.get(s.getValue()).perWeight()) {
                 continue;
             }
             int i = b.inBody(v);
             Insn insn = b.body.insn(i);
             if (insn.op() != Op.LOAD_S || insn.slot() != s.getValue()) {
                 out.add(new Output(Output.Target.STATE, s.getValue(), i));
+            }
+        }
+        return out;
+    }
+
+    /** Prelude stores of every coarse state whose value changed (the analysis keeps them coarse). */
+    List<Output> coarseOutputs() {
+        List<Output> out = new ArrayList<>();
+        for (Map.Entry<String, Integer> s : stateSlots.entrySet()) {
+            Ref v = env.get(s.getKey());
+            if (v == null || states.get(s.getValue()).perWeight()) {
+                continue;
+            }
+            if (!v.uniform()) {
+                throw new IllegalStateException("coarse state '" + s.getKey() + "' got a per-weight value");
+            }
+            Insn insn = b.prelude.insn(v.index());
+            if (insn.op() != Op.COARSE_STATE || insn.slot() != s.getValue()) {
+                out.add(new Output(Output.Target.STATE, s.getValue(), v.index()));
             }
         }
         return out;

@@ -42,6 +42,21 @@ public final class MathOps {
         return (float) Math.log(x);
     }
 
+    /** Cosine of a float computed in double, rounded once. */
+    public static float cos(float x) {
+        return (float) Math.cos(x);
+    }
+
+    /** Sine of a float computed in double, rounded once. */
+    public static float sin(float x) {
+        return (float) Math.sin(x);
+    }
+
+    /** Hyperbolic tangent of a float computed in double, rounded once. */
+    public static float tanh(float x) {
+        return (float) Math.tanh(x);
+    }
+
     /** {@code pow} of floats computed in double, rounded once. */
     public static float pow(float x, float y) {
         return (float) Math.pow(x, y);

@@ -99,7 +99,12 @@ public final class StepRunner {
         return (int) Math.max(MIN_CHUNK, Math.min(aligned, Integer.MAX_VALUE - ALIGN));
     }
 
-    private static void await(Future<?> f) {
+    /** Runs {@code task} on the step pool. */
+    static Future<?> submit(Runnable task) {
+        return POOL.submit(task);
+    }
+
+    static void await(Future<?> f) {
         try {
             f.get();
         } catch (InterruptedException e) {

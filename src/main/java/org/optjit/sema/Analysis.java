@@ -13,14 +13,22 @@ import org.optjit.ast.Stmt;
  * @param roles  every name's role, in order of first appearance in the source
  * @param hypers declared hyperparameters by name
  * @param states declared state by name
+ * @param shapes every name's shape class, in the order of {@code roles}
+ * @param evaluate the rule's {@code evaluate} statement, or null
  */
 public record Analysis(RuleAst rule, Map<String, Role> roles, Map<String, Stmt.Declared> hypers,
-                       Map<String, Stmt.Declared> states) {
+                       Map<String, Stmt.Declared> states, Map<String, Shape> shapes, Stmt.Evaluate evaluate) {
 
     public Analysis {
         roles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(roles));
+        shapes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shapes));
         hypers = Map.copyOf(hypers);
         states = Map.copyOf(states);
+    }
+
+    /** A name's shape class (a state's storage class). */
+    public Shape shape(String name) {
+        return shapes.get(name);
     }
 
     public Role role(String name) {

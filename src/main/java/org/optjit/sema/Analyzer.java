@@ -71,10 +71,14 @@ public final class Analyzer {
             roles.put(name, perWeight.contains(name) ? Role.TEMPORARY : Role.STEP_SCALAR);
         }
 
+        Map<String, Shape> shapes = Shapes.infer(rule.source(), statements, roles, checker.states, errors);
         for (Stmt.Declared d : checker.states.values()) {
             if (d.init() != null) {
-                checkInitial(rule, d, roles, errors);
+                checkInitial(rule, d, roles, shapes.get(d.name()), errors);
             }
+        }
+        if (checker.evaluate != null) {
+            checkEvaluate(rule, checker.evaluate, roles, shapes, errors);
         }
         if (!assigned.contains("w")) {
             errors.add(rule.source().error(new Span(1, 1, 1), statements.isEmpty()
@@ -85,13 +89,40 @@ public final class Analyzer {
             errors.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
             throw new RuleException(errors);
         }
-        return new Analysis(rule, roles, checker.hypers, checker.states);
+        return new Analysis(rule, roles, checker.hypers, checker.states, shapes, checker.evaluate);
     }
 
-    private static void checkInitial(RuleAst rule, Stmt.Declared d, Map<String, Role> roles, List<Diagnostic> errors) {
+    /** {@code evaluate e} is read after the step, from the weights and the state. */
+    private static void checkEvaluate(RuleAst rule, Stmt.Evaluate e, Map<String, Role> roles, Map<String, Shape> shapes,
+                                      List<Diagnostic> errors) {
+        Reads.forEach(e.value(), (Expr.Name n) -> {
+            Role r = roles.get(n.name());
+            if (r == Role.SHAPE || (r == Role.STATE && shapes.get(n.name()) != Shape.WEIGHT)) {
+                errors.add(rule.source().error(n.span(), "'evaluate' reads '" + n.name() + "', which is not per weight;"
+                        + " it may use only 'w', per-weight states, hyperparameters and constants"));
+            } else if (r == Role.GRADIENT || r == Role.TEMPORARY || r == Role.STEP_SCALAR) {
+                errors.add(rule.source().error(n.span(), "'evaluate' reads '" + n.name() + "' (" + r.describe()
+                        + "); it is read after the step and may use only 'w', states, hyperparameters and constants"));
+            }
+        });
+        org.optjit.ast.Exprs.calls(e.value(), c -> {
+            if (Reduction.of(c) != null || Function.named(c.function()) == Function.ORTH) {
+                errors.add(rule.source().error(c.nameSpan(), "'evaluate' cannot use '" + c.function()
+                        + "': it is computed weight by weight after the step"));
+            }
+        });
+    }
+
+    private static void checkInitial(RuleAst rule, Stmt.Declared d, Map<String, Role> roles, Shape shape,
+                                     List<Diagnostic> errors) {
         Reads.forEach(d.init(), (Expr.Name n) -> {
             Role r = roles.get(n.name());
-            if (r == Role.HYPER || r == Role.WEIGHT || r == null) {
+            if (r == Role.WEIGHT && shape != Shape.WEIGHT) {
+                errors.add(rule.source().error(n.span(), "the initial value of state '" + d.name() + "' reads 'w', but the"
+                        + " state is " + shape.describe() + "; only a per-weight state can start from the weights"));
+                return;
+            }
+            if (r == Role.HYPER || r == Role.WEIGHT || r == Role.CONSTANT || r == null) {
                 return;
             }
             String what = switch (r) {

@@ -33,6 +33,10 @@ final class Checker {
     final Map<String, Stmt.Declared> hypers = new LinkedHashMap<>();
     final Map<String, Stmt.Declared> states = new LinkedHashMap<>();
     final Set<String> appearance = new LinkedHashSet<>();
+    /** The rule's {@code evaluate} statement, or null. */
+    Stmt.Evaluate evaluate;
+
+    private static final List<String> SHAPE_WORDS = List.of("tensor", "row", "col", "all");
 
     /** @param assigned every name the rule assigns anywhere */
     Checker(SourceFile source, List<Diagnostic> errors, Set<String> assigned) {
@@ -114,8 +118,22 @@ final class Checker {
                     if (item.init() != null) {
                         expect(item.init(), Type.NUMBER); // its reads are checked once roles are known
                     }
+                    if (item.shape() != null && Shape.ofKeyword(item.shape()) == null) {
+                        error(item.shapeSpan(), "unknown shape class '" + item.shape() + "'"
+                                + Names.didYouMean(item.shape(), SHAPE_WORDS) + " A state's class is one of "
+                                + String.join(", ", SHAPE_WORDS));
+                    }
                     appearance.add(item.name());
                 }
+            } else if (s instanceof Stmt.Evaluate e) {
+                if (!topLevel) {
+                    error(s.span(), "'evaluate' belongs at the top level of a rule, not inside 'if'");
+                } else if (evaluate != null) {
+                    error(s.span(), "the rule already says what to evaluate on line " + evaluate.span().line());
+                } else {
+                    evaluate = e;
+                }
+                expect(e.value(), Type.NUMBER);
             }
         }
     }
@@ -143,8 +161,9 @@ final class Checker {
         String target = a.target();
         appearance.add(target); // written before its value, so it appears first
         expect(a.value(), Type.NUMBER);
-        if (target.equals("t")) {
-            error(a.span(), "cannot assign to 't': it is the step number, which is read-only");
+        Role builtin = Role.builtin(target);
+        if (builtin == Role.STEP || builtin == Role.SHAPE || builtin == Role.CONSTANT) {
+            error(a.span(), "cannot assign to '" + target + "': it is " + builtin.describe() + ", which is read-only");
         } else if (hypers.containsKey(target)) {
             error(a.span(), "cannot assign to '" + target + "': it is declared a hyperparameter on line "
                     + hypers.get(target).span().line());
@@ -216,14 +235,36 @@ final class Checker {
 
     private void call(Expr.Call c) {
         Function f = Function.named(c.function());
-        if (f == null) {
-            error(c.nameSpan(), "undefined function '" + c.function() + "'"
-                    + Names.didYouMean(c.function(), Function.spellings()));
+        Reduction r = Reduction.of(c);
+        if (r != null) {
+            reduction(c);
+        } else if (f == null) {
+            List<String> known = new java.util.ArrayList<>(Function.spellings());
+            java.util.Arrays.stream(Reduction.values()).map(Reduction::spelling).forEach(known::add);
+            error(c.nameSpan(), "undefined function '" + c.function() + "'" + Names.didYouMean(c.function(), known));
+        } else if (c.scope() != null) {
+            error(c.scopeSpan(), "'" + c.function() + "' takes no scope; only the reductions sum, mean, norm, rms,"
+                    + " max and min reduce along one");
+        } else if ((f == Function.MAX || f == Function.MIN) && c.args().size() == 1) {
+            error(c.nameSpan(), "'" + c.function() + "' of one value needs a scope: " + c.function()
+                    + "[tensor](e) is the " + (f == Function.MAX ? "largest" : "smallest")
+                    + " value of the tensor (element-wise " + c.function() + " takes at least 2 arguments)");
         } else if (!f.accepts(c.args().size())) {
             error(c.nameSpan(), "'" + c.function() + "' " + f.arityText() + ", not " + c.args().size());
         }
         for (Expr a : c.args()) {
             expect(a, Type.NUMBER);
+        }
+    }
+
+    private void reduction(Expr.Call c) {
+        if (c.scope() != null && Axis.named(c.scope()) == null) {
+            error(c.scopeSpan(), "unknown scope '" + c.scope() + "'" + Names.didYouMean(c.scope(), Axis.spellings())
+                    + " A reduction's scope is one of " + String.join(", ", Axis.spellings()));
+        }
+        if (c.args().size() != 1) {
+            error(c.nameSpan(), "'" + c.function() + (c.scope() == null ? "" : "[" + c.scope() + "]")
+                    + "' takes 1 argument, not " + c.args().size());
         }
     }
 

@@ -3,6 +3,12 @@ package org.optjit.sema;
 /** The built-in functions of the language and how many arguments each takes. */
 public enum Function {
     SQRT(1, 1), ABS(1, 1), SIGN(1, 1), EXP(1, 1), LOG(1, 1), LOG2(1, 1), FLOOR(1, 1), CEIL(1, 1),
+    COS(1, 1), SIN(1, 1), TANH(1, 1),
+    /**
+     * Muon's orthogonalisation of a tensor (Jordan et al. 2024): quintic Newton-Schulz; on a
+     * vector {@code e / (norm(e) + 1e-7)}. Its argument and result are per weight.
+     */
+    ORTH(1, 1),
     POW(2, 2),
     /** Two or more arguments, folded left to right. */
     MIN(2, Integer.MAX_VALUE),

@@ -8,6 +8,10 @@ public enum Role {
     GRADIENT,
     /** {@code t}: the step number, read-only. */
     STEP,
+    /** {@code rows}, {@code cols}, {@code size}, {@code ndim}: the shape of the tensor, read-only. */
+    SHAPE,
+    /** {@code pi}, read-only. */
+    CONSTANT,
     /** Read, never assigned, not built in (or declared {@code hyper}). */
     HYPER,
     /** Assigned and possibly read before its assignment on some path (or declared {@code state}). */
@@ -23,6 +27,8 @@ public enum Role {
             case "w" -> WEIGHT;
             case "g" -> GRADIENT;
             case "t" -> STEP;
+            case "rows", "cols", "size", "ndim" -> SHAPE;
+            case "pi" -> CONSTANT;
             default -> null;
         };
     }
@@ -33,6 +39,8 @@ public enum Role {
             case WEIGHT -> "the weight";
             case GRADIENT -> "the gradient";
             case STEP -> "the step number";
+            case SHAPE -> "a shape value of the tensor";
+            case CONSTANT -> "a constant";
             case HYPER -> "hyperparameter";
             case STATE -> "state";
             case STEP_SCALAR -> "step scalar";

@@ -88,7 +88,7 @@ final class StepScalars {
 
     private boolean uniform(String name, Scope<Boolean> uniform) {
         Role r = roles.get(name);
-        if (r == Role.HYPER || r == Role.STEP) {
+        if (r == Role.HYPER || r == Role.STEP || r == Role.CONSTANT) {
             return true;
         }
         if (r == Role.STATE) {

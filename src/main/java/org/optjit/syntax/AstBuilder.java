@@ -56,9 +56,14 @@ final class AstBuilder {
         if (ctx instanceof OptRuleParser.StateDeclContext d) {
             List<Stmt.Declared> items = new ArrayList<>();
             for (OptRuleParser.StateItemContext item : d.items) {
-                items.add(declared(item.name, item.init));
+                Stmt.Declared plain = declared(item.name, item.init);
+                items.add(item.shape == null ? plain : new Stmt.Declared(plain.name(), plain.init(), plain.span(),
+                        item.shape.getText(), span(item.shape)));
             }
             return new Stmt.StateDecl(items, span(d.getStart()));
+        }
+        if (ctx instanceof OptRuleParser.EvaluateContext e) {
+            return new Stmt.Evaluate(expr(e.value), span(e.getStart()));
         }
         OptRuleParser.IfContext f = (OptRuleParser.IfContext) ctx;
         List<Stmt.Branch> branches = new ArrayList<>();
@@ -145,6 +150,9 @@ final class AstBuilder {
             List<Expr> args = new ArrayList<>();
             for (ExprContext a : c.args) {
                 args.add(expr(a));
+            }
+            if (c.scope != null) {
+                return new Expr.Call(c.fn.getText(), args, span(c.fn), span(ctx), c.scope.getText(), span(c.scope));
             }
             return new Expr.Call(c.fn.getText(), args, span(c.fn), span(ctx));
         }

@@ -37,7 +37,7 @@ import org.optjit.ir.Output;
 final class ScalarBody {
 
     /** Where the arrays, the index and the scratch array are in the method being emitted. */
-    record Slots(int w, int g, int index, int scratch) {
+    record Slots(int w, int g, int index, int scratch, int from) {
     }
 
     private final MethodEmitter m;
@@ -76,7 +76,7 @@ final class ScalarBody {
         for (Output o : body.outputs()) {
             m.loadLocal(o.target() == Output.Target.WEIGHT ? slots.w() : inputs.state(o.slot()),
                     KernelClassWriter.FLOAT_ARRAY);
-            m.loadLocal(slots.index(), Type.INT_TYPE);
+            index(o.target() == Output.Target.SCRATCH);
             value(o.value());
             m.arrayStore(Type.FLOAT_TYPE);
         }
@@ -163,6 +163,11 @@ final class ScalarBody {
             case LOAD_W: loadElement(slots.w()); return;
             case LOAD_G: loadElement(slots.g()); return;
             case LOAD_S: loadElement(inputs.state(in.slot())); return;
+            case LOAD_R:
+                m.loadLocal(inputs.state(in.slot()), KernelClassWriter.FLOAT_ARRAY);
+                index(true);
+                m.arrayLoad(Type.FLOAT_TYPE);
+                return;
             case UNIFORM: m.loadLocal(inputs.uniform(in.slot()), Type.FLOAT_TYPE); return;
             case UNIFORM_BOOL: m.loadLocal(inputs.boolUniform(in.slot()), Type.INT_TYPE); return;
             case SELECT: throw new IllegalStateException("a select is always a statement");
@@ -177,6 +182,15 @@ final class ScalarBody {
             ScalarOps.logic(m, op);
         } else {
             ScalarOps.numeric(m, op);
+        }
+    }
+
+    /** The weight's index, or with {@code relative} its index from the first weight of the call. */
+    private void index(boolean relative) {
+        m.loadLocal(slots.index(), Type.INT_TYPE);
+        if (relative) {
+            m.loadLocal(slots.from(), Type.INT_TYPE);
+            m.math(Opcodes.ISUB, Type.INT_TYPE);
         }
     }
 

@@ -31,7 +31,7 @@ public final class ScalarCompiler implements KernelCompiler {
 
     static final String BACKEND = "SCALAR";
     static final String PART = "part";
-    static final String PART_DESCRIPTOR = "([F[F[[F[F[FI)V";
+    static final String PART_DESCRIPTOR = "([F[F[[F[F[FII)V";
 
     @Override
     public GeneratedKernel compile(Program program) {
@@ -47,7 +47,7 @@ public final class ScalarCompiler implements KernelCompiler {
         BodyInfo info = BodyInfo.of(program.body());
         MethodLimit.requireFits(program.name(), BACKEND, info.liveCount());
         KernelClassWriter cls = new KernelClassWriter(BACKEND, program.name());
-        emitLoop(cls, cls.beginRun(), info);
+        emitLoop(cls, cls.beginRun(), info, KernelClassWriter.FROM);
         return cls.finish(info.liveCount());
     }
 
@@ -57,15 +57,15 @@ public final class ScalarCompiler implements KernelCompiler {
      * adding the part methods to {@code cls} when the body is split. The VECTOR backend
      * uses this for its tail, so the tail is this very loop.
      */
-    public static void emitLoop(KernelClassWriter cls, MethodEmitter m, BodyInfo info) {
+    public static void emitLoop(KernelClassWriter cls, MethodEmitter m, BodyInfo info, int base) {
         StatementPlan plan = new StatementPlan(info);
         if (plan.isSplit()) {
-            emitSplit(cls, m, plan);
+            emitSplit(cls, m, plan, base);
         } else {
             LoopInputs inputs = LoopInputs.load(m, info);
             CountedLoop loop = CountedLoop.begin(m, KernelClassWriter.FROM, KernelClassWriter.TO);
             new ScalarBody(m, plan, inputs, new ScalarBody.Slots(KernelClassWriter.W, KernelClassWriter.G,
-                    loop.index(), -1)).emitPart(0);
+                    loop.index(), -1, base)).emitPart(0);
             loop.end(1);
         }
         m.returnVoid();
@@ -75,7 +75,7 @@ public final class ScalarCompiler implements KernelCompiler {
      * A large body: {@code run} allocates the scratch array once and its loop calls the
      * parts, {@code private static void partK(w, g, state, uniforms, scratch, i)}, in order.
      */
-    private static void emitSplit(KernelClassWriter cls, MethodEmitter run, StatementPlan plan) {
+    private static void emitSplit(KernelClassWriter cls, MethodEmitter run, StatementPlan plan, int base) {
         run.push(plan.spillCount());
         run.newFloatArray();
         int scratch = run.newLocal(KernelClassWriter.FLOAT_ARRAY);
@@ -87,15 +87,16 @@ public final class ScalarCompiler implements KernelCompiler {
             }
             run.loadLocal(scratch, KernelClassWriter.FLOAT_ARRAY);
             run.loadLocal(loop.index(), Type.INT_TYPE);
+            run.loadLocal(base, Type.INT_TYPE);
             run.invokeStatic(cls.internalName(), PART + k, PART_DESCRIPTOR);
         }
         loop.end(1);
         for (int k = 0; k < plan.parts().size(); k++) {
             MethodEmitter part = cls.beginMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, PART + k, PART_DESCRIPTOR,
                     KernelClassWriter.FLOAT_ARRAY, KernelClassWriter.FLOAT_ARRAY, KernelClassWriter.FLOAT_ARRAY_2D,
-                    KernelClassWriter.FLOAT_ARRAY, KernelClassWriter.FLOAT_ARRAY, Type.INT_TYPE);
+                    KernelClassWriter.FLOAT_ARRAY, KernelClassWriter.FLOAT_ARRAY, Type.INT_TYPE, Type.INT_TYPE);
             LoopInputs inputs = LoopInputs.load(part, plan.info(), 2, 3);
-            new ScalarBody(part, plan, inputs, new ScalarBody.Slots(0, 1, 5, 4)).emitPart(k);
+            new ScalarBody(part, plan, inputs, new ScalarBody.Slots(0, 1, 5, 4, 6)).emitPart(k);
             part.returnVoid();
             cls.endMethod(part);
         }

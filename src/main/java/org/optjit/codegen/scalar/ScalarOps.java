@@ -37,6 +37,11 @@ final class ScalarOps {
             case EXP: m.invokeStatic(MathOps.class, "exp", F_F); break;
             case LOG: m.invokeStatic(MathOps.class, "log", F_F); break;
             case LOG2: m.invokeStatic(MathOps.class, "log2", F_F); break;
+            case COS: m.invokeStatic(MathOps.class, "cos", F_F); break;
+            case SIN: m.invokeStatic(MathOps.class, "sin", F_F); break;
+            case TANH: m.invokeStatic(MathOps.class, "tanh", F_F); break;
+            // Java's float remainder (frem) is exact, like the interpreter's a % b
+            case MOD: m.insn(Opcodes.FREM); break;
             case ADD: m.math(Opcodes.IADD, Type.FLOAT_TYPE); break;
             case SUB: m.math(Opcodes.ISUB, Type.FLOAT_TYPE); break;
             case MUL: m.math(Opcodes.IMUL, Type.FLOAT_TYPE); break;

@@ -20,7 +20,10 @@ import org.optjit.codegen.scalar.ScalarCompiler;
  */
 final class ScalarTail {
 
-    /** {@code private void tail(float[] w, float[] g, float[][] state, float[] uniforms, int from, int to)}. */
+    /**
+     * {@code private void tail(float[] w, float[] g, float[][] state, float[] uniforms, int from, int to,
+     * int base)}, {@code base} being the first weight of the call (for relative arrays).
+     */
     static final String NAME = "tail";
 
     private ScalarTail() {
@@ -29,13 +32,13 @@ final class ScalarTail {
     /** Adds the scalar loop for {@code info}'s body to {@code cls} as {@link #NAME}. */
     static void emitInto(KernelClassWriter cls, BodyInfo info) {
         // the tail never reads this: TOP in its frames, as in the SCALAR run
-        MethodEmitter tail = cls.beginLoopMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, NAME, null);
-        ScalarCompiler.emitLoop(cls, tail, info);
+        MethodEmitter tail = cls.beginPartLoopMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, NAME, null);
+        ScalarCompiler.emitLoop(cls, tail, info, KernelClassWriter.BASE);
         cls.endMethod(tail);
     }
 
     /** Calls the tail on {@code this} and the arguments on the stack: {@code this.tail(...)}. */
     static void call(MethodEmitter m, KernelClassWriter cls) {
-        m.invokePrivate(cls.internalName(), NAME, KernelClassWriter.RUN_DESCRIPTOR);
+        m.invokePrivate(cls.internalName(), NAME, KernelClassWriter.PART_LOOP_DESCRIPTOR);
     }
 }

@@ -57,6 +57,15 @@ final class VectorInsnEmitter {
             case SIGN: sign(in.a()); break;
             case EXP: transcendental(in.a(), "EXP"); break;
             case LOG: transcendental(in.a(), "LOG"); break;
+            case COS: transcendental(in.a(), "COS"); break;
+            case SIN: transcendental(in.a(), "SIN"); break;
+            case TANH: transcendental(in.a(), "TANH"); break;
+            case MOD:
+                // no lanewise float remainder in the Vector API: lane by lane, exact (rare per weight)
+                load(in.a());
+                load(in.b());
+                m.invokeStatic(LANES, new Method("remainder", FLOAT_VECTOR, new Type[] {FLOAT_VECTOR, FLOAT_VECTOR}));
+                break;
             case LOG2: log2(in.a()); break;
             case FLOOR: roundToWhole(in.a(), false); break;
             case CEIL: roundToWhole(in.a(), true); break;
@@ -176,6 +185,8 @@ final class VectorInsnEmitter {
         m.loadLocal(scratch, INT_VECTOR);
         m.invokeVirtual(INT_VECTOR, INT_LANEWISE);
     }
+
+    private static final Type LANES = Type.getObjectType("org/optjit/codegen/vector/Lanes");
 
     /** EXP, LOG: the Vector API's float intrinsics; within {@link Transcendentals#MAX_ULPS}. */
     private void transcendental(int x, String operator) {

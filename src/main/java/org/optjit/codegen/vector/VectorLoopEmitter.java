@@ -79,6 +79,7 @@ final class VectorLoopEmitter {
                 case LOAD_W: fromArray(m, KernelClassWriter.W, i); break;
                 case LOAD_G: fromArray(m, KernelClassWriter.G, i); break;
                 case LOAD_S: fromArray(m, inputs.state(in.slot()), i); break;
+                case LOAD_R: fromArray(m, inputs.state(in.slot()), relative(m, i)); break;
                 default: insns.emit(in);
             }
             local[k] = m.newLocal(in.op().type() == Op.Type.BOOL ? MASK : FLOAT_VECTOR);
@@ -134,7 +135,7 @@ final class VectorLoopEmitter {
             m.loadLocal(local[o.value()], FLOAT_VECTOR);
             m.loadLocal(o.target() == Output.Target.WEIGHT ? KernelClassWriter.W : inputs.state(o.slot()),
                     VectorApi.FLOAT_ARRAY);
-            m.loadLocal(i, Type.INT_TYPE);
+            m.loadLocal(o.target() == Output.Target.SCRATCH ? relative(m, i) : i, Type.INT_TYPE);
             m.invokeVirtual(FLOAT_VECTOR, VectorApi.INTO_ARRAY);
         }
     }
@@ -157,6 +158,7 @@ final class VectorLoopEmitter {
         }
         m.loadLocal(lo, Type.INT_TYPE);
         m.loadLocal(hi, Type.INT_TYPE);
+        m.loadLocal(KernelClassWriter.FROM, Type.INT_TYPE);
         ScalarTail.call(m, cls);
         m.mark(done, m.localCount());
     }
@@ -186,6 +188,19 @@ final class VectorLoopEmitter {
         VectorApi.species(m);
         m.loadLocal(boolLocal, Type.INT_TYPE);
         m.invokeInterface(VectorApi.SPECIES, VectorApi.MASK_ALL);
+    }
+
+    /**
+     * A new int local holding {@code i - from}: the index into arrays that start at the call's
+     * first weight (per-column values, scratch for reductions).
+     */
+    private static int relative(MethodEmitter m, int i) {
+        m.loadLocal(i, Type.INT_TYPE);
+        m.loadLocal(KernelClassWriter.FROM, Type.INT_TYPE);
+        m.math(Opcodes.ISUB, Type.INT_TYPE);
+        int r = m.newLocal(Type.INT_TYPE);
+        m.storeLocal(r, Type.INT_TYPE);
+        return r;
     }
 
     private static void fromArray(MethodEmitter m, int arrayLocal, int i) {

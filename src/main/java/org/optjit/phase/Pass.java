@@ -1,0 +1,33 @@
+package org.optjit.phase;
+
+import java.util.List;
+import org.optjit.ir.Block;
+
+/**
+ * One pass over the weights of a tensor, compiled like an element-wise rule's body. Its loop
+ * kernel gets, after the program's state arrays (by slot), further arrays in this order:
+ * <ol>
+ *   <li>{@link #columnExports()}: one per-column value per column of the tensor, read with
+ *       {@code LOAD_R} at {@code i - from} (the pass then runs row by row);</li>
+ *   <li>{@link #scratch()}: the values of per-weight reduction arguments, stored with
+ *       {@code SCRATCH} at {@code i - from} for the runtime to accumulate after each call;</li>
+ *   <li>the {@code orth} buffers ({@link Plan#orthInput(int)}, {@link Plan#orthOutput(int)}),
+ *       as long as the weights and indexed like them.</li>
+ * </ol>
+ *
+ * @param level         the level of the values it computes
+ * @param body          the per-weight block
+ * @param rowWise       whether it must run row by row (it reads per-row or per-column values,
+ *                      or reduces per row or per column)
+ * @param columnExports export slots read per column, in the order of their arrays
+ * @param scratch       the reduction (by slot) whose argument each scratch array holds
+ * @param stores        whether it stores the weights and per-weight states (the last pass)
+ */
+public record Pass(int level, Block body, boolean rowWise, List<Integer> columnExports, List<Integer> scratch,
+                   boolean stores) {
+
+    public Pass {
+        columnExports = List.copyOf(columnExports);
+        scratch = List.copyOf(scratch);
+    }
+}

@@ -1,0 +1,64 @@
+package org.optjit.phase;
+
+import java.util.List;
+import org.optjit.ir.Program;
+import org.optjit.sema.Shape;
+
+/**
+ * How one step of a rule over tensors runs: the passes over the weights and, between them,
+ * the coarse values (per step, tensor, row, column) of the prelude. Level by level: the
+ * coarse values of level {@code l} are computed (from reductions accumulated by the passes
+ * before), then pass {@code l} runs over the weights. A level is global when one of its
+ * coarse values is per step from data (an {@code [all]} reduction): every tensor must finish
+ * the passes before it first. Between global levels, each tensor goes through its passes on
+ * its own, so a second pass over a tensor that fits in cache reads it from cache.
+ *
+ * @param program       the compiled rule
+ * @param preludeShape  the shape class of each prelude instruction
+ * @param preludeLevel  the level of each prelude instruction
+ * @param export        the prelude instruction of each export slot
+ * @param passes        the passes, in level order (levels without work have none)
+ * @param levels        the number of levels (one more than the highest)
+ * @param global        for each level, whether it is global
+ * @param orthLevel     for each {@code orth}, the level whose pass computes its argument
+ */
+public record Plan(Program program, Shape[] preludeShape, int[] preludeLevel, int[] export, List<Pass> passes,
+                   int levels, boolean[] global, int[] orthLevel) {
+
+    public Plan {
+        passes = List.copyOf(passes);
+    }
+
+    /** The shape class of export slot {@code k}. */
+    public Shape exportShape(int k) {
+        return preludeShape[export[k]];
+    }
+
+    /** The kernel array slot, in {@code pass}, of the buffer that receives orth {@code o}'s argument. */
+    public int orthInput(Pass pass, int o) {
+        return program.states().size() + pass.columnExports().size() + pass.scratch().size() + 2 * o;
+    }
+
+    /** The kernel array slot, in {@code pass}, of the buffer that holds orth {@code o}'s result. */
+    public int orthOutput(Pass pass, int o) {
+        return orthInput(pass, o) + 1;
+    }
+
+    /** Bytes read per weight per step by all passes: 4 per array element loaded. */
+    public int bytesReadPerWeight() {
+        int n = 0;
+        for (Pass p : passes) {
+            n += PassBytes.read(p.body());
+        }
+        return n;
+    }
+
+    /** Bytes written per weight per step by all passes (scratch stays in cache and is not counted). */
+    public int bytesWrittenPerWeight() {
+        int n = 0;
+        for (Pass p : passes) {
+            n += PassBytes.written(p.body());
+        }
+        return n;
+    }
+}

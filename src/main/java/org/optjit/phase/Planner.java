@@ -1,0 +1,181 @@
+package org.optjit.phase;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.optjit.ir.Block;
+import org.optjit.ir.Insn;
+import org.optjit.ir.Op;
+import org.optjit.ir.Output;
+import org.optjit.ir.Program;
+import org.optjit.ir.ReductionSpec;
+import org.optjit.ir.CoarseShapes;
+import org.optjit.sema.Axis;
+import org.optjit.sema.Shape;
+
+/**
+ * The phase stage: splits a program over tensors into passes at its reductions and tensor
+ * operations ({@link Plan}).
+ *
+ * <p>Every pass but the last only reads: it computes the arguments of the reductions (and
+ * {@code orth}s) of its level. The last pass stores the weights and the per-weight state. A
+ * per-weight value that a later pass needs is recomputed there from the arrays, which no
+ * earlier pass has overwritten; this moves fewer bytes than keeping it in an array of its own
+ * (a store and a load, 8 bytes per weight) whenever it reads at most one array the later
+ * pass does not read anyway, which is the case for every rule of the examples, and it keeps a
+ * tensor's passes within the cache when they run tensor by tensor.
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    public static Plan plan(Program p) {
+        Levels levels = Levels.of(p);
+        Shape[] shapes = CoarseShapes.of(p);
+        int last = 0;
+        for (Output o : p.body().outputs()) {
+            last = Math.max(last, levels.body[o.value()]);
+        }
+        for (ReductionSpec r : p.reductions()) {
+            if (r.perWeight()) {
+                last = Math.max(last, levels.body[r.arg()]);
+            }
+        }
+        int[] orthLevel = new int[p.orth().size()];
+        for (int o = 0; o < orthLevel.length; o++) {
+            orthLevel[o] = levels.body[p.orth().get(o)];
+            last = Math.max(last, orthLevel[o]);
+        }
+        List<Pass> passes = new ArrayList<>();
+        for (int level = 0; level <= last; level++) {
+            Pass pass = pass(p, levels, shapes, level, level == last);
+            if (pass != null) {
+                passes.add(pass);
+            }
+        }
+        int top = last;
+        for (int l : levels.prelude) {
+            top = Math.max(top, l);
+        }
+        boolean[] global = new boolean[top + 1];
+        for (int i = 0; i < shapes.length; i++) {
+            if (levels.prelude[i] > 0 && shapes[i] == Shape.ALL) {
+                global[levels.prelude[i]] = true;
+            }
+        }
+        return new Plan(p, shapes, levels.prelude, levels.export, passes, top + 1, global, orthLevel);
+    }
+
+    /** The pass of {@code level}, or null when nothing is computed per weight at that level. */
+    private static Pass pass(Program p, Levels levels, Shape[] shapes, int level, boolean stores) {
+        List<Insn> body = p.body().insns();
+        boolean[] live = new boolean[body.size()];
+        List<Integer> scratch = new ArrayList<>();
+        List<Output> roots = new ArrayList<>();
+        boolean rowWise = false;
+        for (int r = 0; r < p.reductions().size(); r++) {
+            ReductionSpec spec = p.reductions().get(r);
+            if (spec.perWeight() && levels.body[spec.arg()] == level) {
+                roots.add(new Output(Output.Target.SCRATCH, scratch.size(), spec.arg()));
+                scratch.add(r);
+                rowWise |= spec.axis() == Axis.ROW || spec.axis() == Axis.COL;
+            }
+        }
+        List<Integer> orthRoots = new ArrayList<>();
+        for (int o = 0; o < p.orth().size(); o++) {
+            if (levels.body[p.orth().get(o)] == level) {
+                orthRoots.add(o);
+            }
+        }
+        if (stores) {
+            roots.addAll(p.body().outputs());
+        }
+        if (roots.isEmpty() && orthRoots.isEmpty()) {
+            return null;
+        }
+        for (Output o : roots) {
+            live[o.value()] = true;
+        }
+        for (int o : orthRoots) {
+            live[p.orth().get(o)] = true;
+        }
+        for (int i = body.size() - 1; i >= 0; i--) {
+            if (live[i]) {
+                Insn in = body.get(i);
+                for (int k = 0; k < in.op().arity(); k++) {
+                    live[in.operand(k)] = true;
+                }
+            }
+        }
+        List<Integer> columns = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            Insn in = body.get(i);
+            if (live[i] && (in.op() == Op.UNIFORM || in.op() == Op.UNIFORM_BOOL)) {
+                Shape s = shapes[levels.export[in.slot()]];
+                rowWise |= s == Shape.ROW || s == Shape.COL;
+                if (s == Shape.COL && !columns.contains(in.slot())) {
+                    columns.add(in.slot());
+                }
+            }
+        }
+        int arrays = p.states().size();
+        int orthBase = arrays + columns.size() + scratch.size();
+        PassBuilder b = new PassBuilder(body.size());
+        for (int i = 0; i < body.size(); i++) {
+            if (!live[i]) {
+                continue;
+            }
+            Insn in = body.get(i);
+            if ((in.op() == Op.UNIFORM || in.op() == Op.UNIFORM_BOOL) && shapes[levels.export[in.slot()]] == Shape.COL) {
+                b.columnLoad(i, arrays + columns.indexOf(in.slot()), in.op() == Op.UNIFORM_BOOL);
+            } else if (in.op() == Op.LOAD_T) {
+                b.copy(i, new Insn(Op.LOAD_S, -1, -1, -1, 0, orthBase + 2 * in.slot() + 1));
+            } else {
+                b.copy(i, in);
+            }
+        }
+        List<Output> outputs = new ArrayList<>();
+        for (Output o : roots) {
+            int slot = o.target() == Output.Target.SCRATCH ? arrays + columns.size() + o.slot() : o.slot();
+            outputs.add(new Output(o.target(), slot, b.at(o.value())));
+        }
+        for (int o : orthRoots) {
+            outputs.add(new Output(Output.Target.STATE, orthBase + 2 * o, b.at(p.orth().get(o))));
+        }
+        return new Pass(level, new Block(b.insns, outputs), rowWise, columns, scratch, stores);
+    }
+
+    /** The instructions of one pass, renumbered densely. */
+    private static final class PassBuilder {
+
+        final List<Insn> insns = new ArrayList<>();
+        private final int[] index;
+
+        PassBuilder(int size) {
+            index = new int[size];
+        }
+
+        int at(int old) {
+            return index[old];
+        }
+
+        void copy(int old, Insn in) {
+            index[old] = insns.size();
+            insns.add(new Insn(in.op(), map(in.a()), map(in.b()), map(in.c()), in.value(), in.slot()));
+        }
+
+        /** A per-column value: a relative load, and for a truth value a comparison with 0. */
+        void columnLoad(int old, int array, boolean truth) {
+            insns.add(new Insn(Op.LOAD_R, -1, -1, -1, 0, array));
+            if (truth) {
+                insns.add(Insn.constant(0));
+                insns.add(Insn.binary(Op.NE, insns.size() - 2, insns.size() - 1));
+            }
+            index[old] = insns.size() - 1;
+        }
+
+        private int map(int operand) {
+            return operand < 0 ? -1 : index[operand];
+        }
+    }
+}

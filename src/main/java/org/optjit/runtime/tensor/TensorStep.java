@@ -1,0 +1,113 @@
+package org.optjit.runtime.tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.optjit.ir.Output;
+import org.optjit.phase.Pass;
+import org.optjit.phase.Plan;
+import org.optjit.runtime.LoopKernel;
+import org.optjit.runtime.Parallel;
+import org.optjit.sema.Shape;
+
+/**
+ * Runs one step of a rule over tensors ({@link Plan}) on a layout: segment by segment
+ * (between global levels), every tensor through its levels, each level's coarse values then
+ * its pass ({@link PassRunner}). Tensors are shared out among threads through a counter; each
+ * writes only its own weights, state elements and coarse elements, and every reduction is
+ * accumulated per tensor in a fixed order and combined in layout order, so the result does not
+ * depend on the number of threads or on which thread took which tensor.
+ */
+public final class TensorStep {
+
+    private final Plan plan;
+    private final LoopKernel[] kernels;
+    private final Orthogonalizer orth;
+
+    /** @param kernels one loop kernel per pass of {@code plan}, in order */
+    public TensorStep(Plan plan, LoopKernel[] kernels, Orthogonalizer orth) {
+        this.plan = plan;
+        this.kernels = kernels.clone();
+        this.orth = orth;
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    /**
+     * One step.
+     *
+     * @param hypers hyperparameter values per group of the layout, by slot
+     * @param t      the step number
+     * @param states every state array of the rule, by slot
+     */
+    public void step(Geometry geo, float[] w, float[] g, float[][] states, double[][] hypers, long t, int threads) {
+        CoarseValues coarse = new CoarseValues(plan, geo, hypers, t, states);
+        float[][] orthBuffers = new float[2 * plan.program().orth().size()][];
+        for (int k = 0; k < orthBuffers.length; k++) {
+            orthBuffers[k] = new float[geo.layout.size()];
+        }
+        coarse.evalGroups(0);
+        int levels = plan.levels();
+        int start = 0;
+        while (start < levels) {
+            int end = start + 1;
+            while (end < levels && !plan.global()[end]) {
+                end++;
+            }
+            if (start > 0) {
+                coarse.evalAll(start);
+            }
+            runSegment(geo, w, g, states, coarse, orthBuffers, start, end, threads);
+            start = end;
+        }
+        storeCoarseState(geo, coarse, states);
+    }
+
+    private void runSegment(Geometry geo, float[] w, float[] g, float[][] states, CoarseValues coarse,
+                            float[][] orthBuffers, int from, int to, int threads) {
+        AtomicInteger next = new AtomicInteger();
+        List<Runnable> workers = new ArrayList<>();
+        int n = Math.max(1, Math.min(threads, geo.tensors));
+        for (int k = 0; k < n; k++) {
+            workers.add(() -> {
+                PassRunner runner = new PassRunner(plan, geo, coarse);
+                for (int tensor = next.getAndIncrement(); tensor < geo.tensors; tensor = next.getAndIncrement()) {
+                    for (int lvl = from; lvl < to; lvl++) {
+                        if (lvl > from || from == 0) {
+                            coarse.evalTensor(lvl, tensor);
+                        }
+                        for (int p = 0; p < kernels.length; p++) {
+                            if (plan.passes().get(p).level() == lvl) {
+                                runner.run(plan.passes().get(p), kernels[p], tensor, w, g, states, orthBuffers);
+                            }
+                        }
+                        for (int o = 0; o < plan.orthLevel().length; o++) {
+                            if (plan.orthLevel()[o] == lvl) {
+                                orth.orthogonalize(orthBuffers[2 * o], orthBuffers[2 * o + 1], geo.offset[tensor],
+                                        geo.rows[tensor], geo.cols[tensor]);
+                            }
+                        }
+                    }
+                }
+            });
+        }
+        Parallel.run(workers);
+    }
+
+    /** Coarse state is rounded to float once, after the whole step (its old value was read from the arrays). */
+    private void storeCoarseState(Geometry geo, CoarseValues coarse, float[][] states) {
+        for (Output o : plan.program().prelude().outputs()) {
+            if (o.target() == Output.Target.STATE) {
+                double[] value = coarse.v[o.value()];
+                float[] into = states[o.slot()];
+                Shape valueShape = plan.preludeShape()[o.value()];
+                Shape stateShape = plan.program().states().get(o.slot()).shape();
+                for (int e = 0; e < into.length; e++) {
+                    into[e] = (float) value[geo.broadcast(valueShape, stateShape, e)];
+                }
+            }
+        }
+    }
+}

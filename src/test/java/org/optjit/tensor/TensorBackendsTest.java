@@ -1,0 +1,195 @@
+package org.optjit.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.optjit.Backend;
+import org.optjit.Layout;
+import org.optjit.Optimizer;
+import org.optjit.OptimizerState;
+import org.optjit.Rule;
+
+/**
+ * Every backend and thread count runs a corpus of rules over tensors bit for bit like the
+ * interpreter on one thread (the language's promise: reductions accumulate in an order that
+ * depends on neither), on a layout of odd matrices and vectors in two groups with different
+ * hyperparameters, and on one with a tensor longer than a reduction block (65,536 values)
+ * and than a pass's tile. Rules whose per-weight code uses cos/sin/tanh may differ on VECTOR
+ * by the stated ulp bound.
+ */
+class TensorBackendsTest {
+
+    /** Name, source; every rule has a hyperparameter lr that the second group changes. */
+    static final List<String[]> RULES = List.of(
+            new String[] {"clip_global", """
+                    hyper lr = 0.1, max_norm = 1
+                    gn = norm[all](g)
+                    g *= min(1, max_norm/(gn + 1e-6))
+                    w -= lr*g"""},
+            new String[] {"lamb", """
+                    hyper lr = 0.01
+                    m = 0.9*m + 0.1*g
+                    v = 0.99*v + 0.01*g*g
+                    r = m/(sqrt(v) + 1e-6) + 0.01*w
+                    wn = norm(w); rn = norm(r)
+                    trust = wn > 0 && rn > 0 ? wn/rn : 1
+                    w -= lr*trust*r"""},
+            new String[] {"novograd", """
+                    hyper lr = 0.01
+                    v = t == 1 ? sum(g^2) : 0.98*v + 0.02*sum(g^2)
+                    m = 0.95*m + g/(sqrt(v) + 1e-8)
+                    w -= lr*m"""},
+            new String[] {"factored", """
+                    hyper lr = 0.01
+                    state r: row, c: col
+                    r = 0.9*r + 0.1*mean[row](g^2 + 1e-30)
+                    c = 0.9*c + 0.1*mean[col](g^2 + 1e-30)
+                    v = r*c/mean(r)
+                    u = g/sqrt(v)
+                    u /= max(1, rms(u))
+                    w -= lr*max(1e-3, rms(w))*u"""},
+            new String[] {"shapes", """
+                    hyper lr = 0.01
+                    w -= ndim == 1 ? lr*g : lr*g*rows/cols + size*1e-6*sign(g)"""},
+            new String[] {"extremes", """
+                    hyper lr = 0.01
+                    a = max[tensor](abs(g)); b = min[row](g); c = max[col](w); d = min[all](g)
+                    w -= lr*(g/a + b + c + d)"""},
+            new String[] {"coarse_of_coarse", """
+                    hyper lr = 0.001
+                    r = mean[row](g); c = sum[col](w)
+                    x = sum(r) + max[all](norm(g)) + mean[all](c) + rms[all](r)
+                    w -= lr*(x + r + c)"""},
+            new String[] {"adaptive_all", """
+                    hyper lr = 1
+                    state d: all = 1e-6
+                    s = 0.9*s + d*g
+                    num = sum[all](g*w)
+                    den = sum[all](abs(s))
+                    d = max(d, num/(den + 1e-12))
+                    w -= lr*d*g"""},
+            new String[] {"schedule", """
+                    hyper lr = 0.1, warmup = 3, total = 20
+                    c = 0.5*(1 + cos(pi*min(1, max(0, t - warmup)/(total - warmup))))
+                    lr_t = lr*min(1, t/warmup)*c
+                    if t % 4 == 0 { lr_t = lr_t/2 }
+                    w -= lr_t*g"""},
+            new String[] {"uniform_branch", """
+                    hyper lr = 0.01
+                    n = norm(g)
+                    if n > 1 { m = 0.9*m + g/n } else { m = 0.9*m + g }
+                    w -= lr*(ndim == 2 ? m : sign(m))"""},
+            new String[] {"transcendental", """
+                    hyper lr = 0.01
+                    w -= lr*(tanh(g) + sin(w)*cos(g) + (g % 0.3)) + lr*rms(g)"""});
+
+    static final List<Backend> BACKENDS = List.of(Backend.SCALAR, Backend.VECTOR, Backend.INTERPRETER);
+
+    static Stream<Arguments> cases() {
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (String[] r : RULES) {
+            for (Backend backend : BACKENDS) {
+                for (int threads : new int[] {1, 3}) {
+                    if (backend != Backend.INTERPRETER || threads != 1) {
+                        b.add(arguments(r[0], r[1], backend, threads, false));
+                    }
+                }
+            }
+            b.add(arguments(r[0], r[1], Backend.VECTOR, 2, true));
+        }
+        return b.build();
+    }
+
+    static Layout small() {
+        return Layout.builder().matrix("a", 5, 7).vector("b", 13).group("second").matrix("c", 3, 11)
+                .vector("d", 17).build();
+    }
+
+    static Layout large() {
+        return Layout.builder().matrix("big", 300, 235).vector("bias", 37).matrix("small", 4, 3).build();
+    }
+
+    @ParameterizedTest(name = "{0} on {2}, {3} threads, large = {4}")
+    @MethodSource("cases")
+    void matchesTheInterpreter(String name, String source, Backend backend, int threads, boolean large) {
+        Layout layout = large ? large() : small();
+        int steps = large ? 3 : 25;
+        Run expected = new Run(source, Backend.INTERPRETER, 1, layout);
+        Run actual = new Run(source, backend, threads, layout);
+        boolean approximate = name.equals("transcendental") && backend == Backend.VECTOR;
+        for (int step = 1; step <= steps; step++) {
+            float[] g = gradient(layout.size(), step);
+            expected.step(g);
+            actual.step(g);
+            for (int i = 0; i < layout.size(); i++) {
+                float e = expected.w[i];
+                float a = actual.w[i];
+                if (approximate) {
+                    assertEquals(e, a, 8 * Math.ulp(Math.max(Math.abs(e), 1e-3f)), name + " step " + step + " w[" + i + "]");
+                } else {
+                    assertEquals(Float.floatToIntBits(e), Float.floatToIntBits(a),
+                            name + " step " + step + " w[" + i + "]: " + e + " vs " + a);
+                }
+            }
+            for (String s : expected.state.names()) {
+                float[] es = expected.state.array(s);
+                float[] as = actual.state.array(s);
+                for (int i = 0; i < es.length; i++) {
+                    if (!approximate) {
+                        assertEquals(Float.floatToIntBits(es[i]), Float.floatToIntBits(as[i]),
+                                name + " step " + step + " " + s + "[" + i + "]");
+                    }
+                }
+            }
+            if (approximate) {
+                System.arraycopy(expected.w, 0, actual.w, 0, actual.w.length);
+            }
+        }
+        for (float x : expected.w) {
+            assertTrue(Float.isFinite(x), name + " stays finite");
+        }
+    }
+
+    static float[] gradient(int n, int step) {
+        SplittableRandom r = new SplittableRandom(977L * step);
+        float[] g = new float[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = (float) (r.nextGaussian() * (1 + (i % 7)));
+        }
+        if (step % 5 == 0) {
+            g[n / 3] = 0f;
+            g[n / 2] = -0f;
+        }
+        return g;
+    }
+
+    /** One optimizer on its own weights. */
+    static final class Run {
+        final Optimizer opt;
+        final OptimizerState state;
+        final float[] w;
+
+        Run(String source, Backend backend, int threads, Layout layout) {
+            opt = Rule.parse(source).compile(backend).bind(Map.of()).threads(threads);
+            opt.set("second", "lr", opt.get("lr") * 0.5);
+            w = new float[layout.size()];
+            SplittableRandom r = new SplittableRandom(5);
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (float) r.nextGaussian();
+            }
+            state = opt.newState(w, layout);
+        }
+
+        void step(float[] g) {
+            opt.step(w, g, state);
+        }
+    }
+}
