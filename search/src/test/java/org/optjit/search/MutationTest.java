@@ -109,4 +109,40 @@ class MutationTest {
         List<Stmt> s = RuleParser.parse("m = 0.9*m + g\nstep = m*lr\nw -= step\n", "x.opt").statements();
         assertEquals("s0 = 0.9 * s0 + g\nu0 = s0 * lr\nw -= u0\n", org.optjit.ast.AstPrinter.print(SearchForm.canonical(s)));
     }
+
+    /** The language's reductions, its newer functions and operators are in the search space without being named here. */
+    @Test
+    void theVocabularyIsTheLanguagesAndReductionsReachAcceptedRules() {
+        Vocabulary v = Vocabulary.ofLanguage();
+        for (org.optjit.sema.Function f : org.optjit.sema.Function.values()) {
+            boolean listed = v.unaryFunctions().contains(f.spelling()) || v.binaryFunctions().contains(f.spelling())
+                    || v.ternaryFunctions().contains(f.spelling());
+            boolean compiles;
+            try {
+                Rule.parse("w -= lr * " + f.spelling() + "(g" + ", g".repeat(f.accepts(1) ? 0 : f.accepts(2) ? 1 : 2) + ")")
+                        .compile(org.optjit.Backend.SCALAR);
+                compiles = true;
+            } catch (RuntimeException e) {
+                compiles = false;
+            }
+            assertEquals(compiles, listed, f.spelling());
+        }
+        for (org.optjit.sema.Reduction r : org.optjit.sema.Reduction.values()) {
+            assertEquals(r.reducesWithoutScope(), v.unaryFunctions().contains(r.spelling()), r.spelling());
+        }
+        assertEquals(java.util.Arrays.stream(org.optjit.ast.BinaryOp.values())
+                .filter(op -> op.kind() == org.optjit.ast.BinaryOp.Kind.ARITH).toList(), v.arithmeticOperators());
+        Checker checker = new Checker(new Dedup());
+        Rng rng = new Rng(11);
+        java.util.Set<String> reductionsSeen = new java.util.TreeSet<>();
+        for (int i = 0; i < 800; i++) {
+            Checker.Outcome o = checker.check(mutator.random(rng).statements());
+            for (org.optjit.sema.Reduction r : org.optjit.sema.Reduction.values()) {
+                if (o.accepted() && r.reducesWithoutScope() && o.source().contains(r.spelling() + "(")) {
+                    reductionsSeen.add(r.spelling());
+                }
+            }
+        }
+        assertEquals(4, reductionsSeen.size(), "reductions in accepted random rules: " + reductionsSeen);
+    }
 }

@@ -60,8 +60,15 @@ public final class Checker {
             kernel = rule.compile(Backend.SCALAR);
         } catch (RuleException e) {
             return new Outcome(source, Rejection.INVALID);
+        } catch (RuntimeException e) {
+            return new Outcome(source, Rejection.COMPILER_ERROR);
         }
-        Fingerprint.Result f = Fingerprint.of(kernel);
+        Fingerprint.Result f;
+        try {
+            f = Fingerprint.of(kernel);
+        } catch (RuntimeException e) {
+            return new Outcome(source, Rejection.COMPILER_ERROR);
+        }
         if (!f.finite()) {
             return new Outcome(source, Rejection.NOT_FINITE);
         }

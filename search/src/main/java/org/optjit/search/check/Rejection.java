@@ -4,6 +4,12 @@ package org.optjit.search.check;
 public enum Rejection {
     /** The front end refused it (a syntax or semantic error: RuleException). */
     INVALID,
+    /**
+     * The core threw something other than a RuleException while compiling or running it
+     * (a limitation or bug of the core, e.g. a function this build lacks): counted, so that
+     * it shows, and dropped.
+     */
+    COMPILER_ERROR,
     /** Longer than {@link Checker#MAX_CHARS} characters or {@link Checker#MAX_STATEMENTS} statements. */
     TOO_LARGE,
     /** It never changes {@code w} (no assignment to it, or one that the compiler folds away). */

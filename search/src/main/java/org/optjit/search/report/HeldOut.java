@@ -6,7 +6,6 @@ import java.util.stream.IntStream;
 import org.optjit.Backend;
 import org.optjit.Kernel;
 import org.optjit.Rule;
-import org.optjit.RuleException;
 import org.optjit.search.fitness.NetworkWorkload;
 import org.optjit.search.fitness.Workload;
 import org.optjit.search.space.Vocabulary;
@@ -59,7 +58,8 @@ public final class HeldOut {
         Kernel kernel;
         try {
             kernel = Rule.parse(source, name + ".opt").compile(Backend.SCALAR);
-        } catch (RuleException e) {
+        } catch (RuntimeException e) {
+            // a RuleException, or the core's failure on a rule it cannot run
             return Result.failed(name);
         }
         boolean tuned = !kernel.rule().hyperparameters().isEmpty();

@@ -22,7 +22,7 @@ final class AstRebuild {
             for (Expr a : c.args()) {
                 args.add(f.apply(a));
             }
-            return new Expr.Call(c.function(), args, c.nameSpan(), c.span());
+            return new Expr.Call(c.function(), args, c.nameSpan(), c.span(), c.scope(), c.scopeSpan());
         } else if (e instanceof Expr.Unary u) {
             return new Expr.Unary(u.op(), f.apply(u.operand()), u.span());
         } else if (e instanceof Expr.Binary b) {

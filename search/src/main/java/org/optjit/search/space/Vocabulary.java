@@ -3,14 +3,20 @@ package org.optjit.search.space;
 import java.util.ArrayList;
 import java.util.List;
 import org.optjit.ast.BinaryOp;
+import org.optjit.Backend;
+import org.optjit.Rule;
 import org.optjit.sema.Function;
+import org.optjit.sema.Reduction;
 
 /**
  * What the search may write: operators, functions and constants. Functions come from the
- * language's own table ({@link Function}), grouped by how many arguments they take, so a
+ * language's own tables ({@link Function}, and the reductions {@link Reduction} that need no
+ * scope: {@code sum(e)}, {@code norm(e)}, ...), grouped by how many arguments they take, so a
  * function added to the language joins the search space without a change here. A binary
  * operator added to {@link BinaryOp} joins it the same way (arithmetic and comparison
- * operators are read from the enum's kinds).
+ * operators are read from the enum's kinds). A function this build cannot compile (one
+ * that needs a backend or a module it does not have) is left out: each is tried once in
+ * {@code w -= lr * f(g, ...)}.
  */
 public final class Vocabulary {
 
@@ -40,13 +46,16 @@ public final class Vocabulary {
     public static Vocabulary ofLanguage() {
         Vocabulary v = new Vocabulary();
         for (Function f : Function.values()) {
-            String name = f.spelling();
-            if (f.accepts(1)) {
-                v.unary.add(name);
-            } else if (f.accepts(2)) {
-                v.binary.add(name);
-            } else if (f.accepts(3)) {
-                v.ternary.add(name);
+            for (int arity = 1; arity <= 3; arity++) {
+                if (f.accepts(arity)) {
+                    v.add(f.spelling(), arity);
+                    break;
+                }
+            }
+        }
+        for (Reduction r : Reduction.values()) {
+            if (r.reducesWithoutScope()) {
+                v.add(r.spelling(), 1);
             }
         }
         for (BinaryOp op : BinaryOp.values()) {
@@ -57,6 +66,22 @@ public final class Vocabulary {
             }
         }
         return v;
+    }
+
+    private void add(String function, int arity) {
+        if (compiles(function, arity)) {
+            functionsOfArity(arity).add(function);
+        }
+    }
+
+    private static boolean compiles(String function, int arity) {
+        String args = String.join(", ", java.util.Collections.nCopies(arity, "g"));
+        try {
+            Rule.parse("w -= " + LR + " * " + function + "(" + args + ")").compile(Backend.SCALAR);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Functions of one argument (sqrt, abs, sign, exp, ...). */
