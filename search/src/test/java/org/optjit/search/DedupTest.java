@@ -22,6 +22,8 @@ class DedupTest {
     void sameIrAfterRenamingAndFoldingIsADuplicate() {
         Checker c = new Checker(new Dedup());
         assertNull(c.check(rule("v = 0.9*v + g\nw -= lr*v")).rejection());
+        // the same text is caught before it is parsed
+        assertEquals(Rejection.DUPLICATE_SOURCE, c.check(rule("m = 0.9*m + g\nw -= lr*m")).rejection());
         // other names, and a constant the compiler folds: the same IR
         assertEquals(Rejection.DUPLICATE_IR, c.check(rule("mom = (0.45 + 0.45)*mom + g\nw -= lr*mom")).rejection());
         // dead code is removed before the IR is compared

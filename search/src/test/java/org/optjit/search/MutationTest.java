@@ -41,7 +41,6 @@ class MutationTest {
     /** Every mutation, on every example, many times: a valid rule or a counted rejection, never an exception. */
     @Test
     void everyMutationYieldsAValidRuleOrACountedRejection() {
-        Checker checker = new Checker(new Dedup());
         Rng rng = new Rng(42);
         for (Mutation m : mutator.mutations()) {
             Map<Rejection, Integer> rejected = new EnumMap<>(Rejection.class);
@@ -54,7 +53,8 @@ class MutationTest {
                         continue;
                     }
                     applied++;
-                    Checker.Outcome o = checker.check(SearchForm.canonical(child));
+                    // a fresh checker: every child is checked in full, none dropped as a repeat
+                    Checker.Outcome o = new Checker(new Dedup()).check(SearchForm.canonical(child));
                     if (o.accepted()) {
                         accepted++;
                         Rule.parse(o.source()).compile(org.optjit.Backend.SCALAR);
@@ -119,8 +119,11 @@ class MutationTest {
                     || v.ternaryFunctions().contains(f.spelling());
             boolean compiles;
             try {
-                Rule.parse("w -= lr * " + f.spelling() + "(g" + ", g".repeat(f.accepts(1) ? 0 : f.accepts(2) ? 1 : 2) + ")")
-                        .compile(org.optjit.Backend.SCALAR);
+                org.optjit.Optimizer opt = Rule.parse("w -= lr * " + f.spelling() + "(g"
+                        + ", g".repeat(f.accepts(1) ? 0 : f.accepts(2) ? 1 : 2) + ")")
+                        .compile(org.optjit.Backend.SCALAR).bind(Map.of("lr", 0.1));
+                float[] w = {1, 2};
+                opt.step(w, new float[] {1, -1}, opt.newState(w));
                 compiles = true;
             } catch (RuntimeException e) {
                 compiles = false;

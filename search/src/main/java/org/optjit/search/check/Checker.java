@@ -2,7 +2,6 @@ package org.optjit.search.check;
 
 import java.util.List;
 import org.optjit.Backend;
-import org.optjit.Kernel;
 import org.optjit.Rule;
 import org.optjit.RuleException;
 import org.optjit.ast.AstPrinter;
@@ -46,27 +45,32 @@ public final class Checker {
         if (!assignsWeight(statements)) {
             return new Outcome(source, Rejection.NO_UPDATE);
         }
-        Kernel kernel;
+        if (!dedup.newSource(hash(source))) {
+            return new Outcome(source, Rejection.DUPLICATE_SOURCE);
+        }
+        Rule rule;
         try {
-            Rule rule = Rule.parse(source, "candidate.opt");
-            for (Rule.Hyperparameter h : rule.hyperparameters()) {
-                if (!h.name().equals(Vocabulary.LR)) {
-                    return new Outcome(source, Rejection.INVALID);
-                }
-            }
-            if (rule.program().body().outputs().stream().noneMatch(o -> o.target() == org.optjit.ir.Output.Target.WEIGHT)) {
-                return new Outcome(source, Rejection.NO_UPDATE);
-            }
-            kernel = rule.compile(Backend.SCALAR);
+            rule = Rule.parse(source, "candidate.opt");
         } catch (RuleException e) {
             return new Outcome(source, Rejection.INVALID);
         } catch (RuntimeException e) {
             return new Outcome(source, Rejection.COMPILER_ERROR);
         }
+        for (Rule.Hyperparameter h : rule.hyperparameters()) {
+            if (!h.name().equals(Vocabulary.LR)) {
+                return new Outcome(source, Rejection.INVALID);
+            }
+        }
+        if (!dedup.newIr(hash(IrListing.of(rule.program())))) {
+            return new Outcome(source, Rejection.DUPLICATE_IR);
+        }
         Fingerprint.Result f;
         try {
-            f = Fingerprint.of(kernel);
+            f = Fingerprint.of(rule.compile(Backend.SCALAR));
+        } catch (RuleException e) {
+            return new Outcome(source, Rejection.INVALID);
         } catch (RuntimeException e) {
+            // the core failed otherwise (e.g. a function this build lacks): counted apart
             return new Outcome(source, Rejection.COMPILER_ERROR);
         }
         if (!f.finite()) {
@@ -75,8 +79,10 @@ public final class Checker {
         if (!f.moved()) {
             return new Outcome(source, Rejection.NO_UPDATE);
         }
-        Rejection dup = dedup.admit(hash(IrListing.of(kernel.rule().program())), f.hash());
-        return new Outcome(source, dup);
+        if (!dedup.newBehaviour(f.hash())) {
+            return new Outcome(source, Rejection.DUPLICATE_BEHAVIOUR);
+        }
+        return new Outcome(source, null);
     }
 
     private static boolean assignsWeight(List<Stmt> statements) {

@@ -4,22 +4,34 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The canonical IRs and behavioural fingerprints seen so far. */
+/**
+ * The texts, canonical IRs and behavioural fingerprints seen so far. The checker asks in
+ * that order, each as soon as it is known, so that a repeat costs as little work as possible:
+ * a repeated text is not parsed, a repeated IR not compiled.
+ */
 public final class Dedup {
 
+    private final Set<Long> sources = new HashSet<>();
     private final Set<Long> irs = new HashSet<>();
     private final Set<Long> behaviours = new HashSet<>();
 
-    /** Records a checked rule; the rejection if either key was seen before, else null. */
-    public Rejection admit(long ir, long behaviour) {
-        if (irs.contains(ir)) {
-            return Rejection.DUPLICATE_IR;
-        }
-        irs.add(ir);
-        if (!behaviours.add(behaviour)) {
-            return Rejection.DUPLICATE_BEHAVIOUR;
-        }
-        return null;
+    /** Whether the text is new (and records it). */
+    public boolean newSource(long source) {
+        return sources.add(source);
+    }
+
+    /** Whether the IR is new (and records it). */
+    public boolean newIr(long ir) {
+        return irs.add(ir);
+    }
+
+    /** Whether the behaviour is new (and records it). */
+    public boolean newBehaviour(long behaviour) {
+        return behaviours.add(behaviour);
+    }
+
+    public List<Long> sourceKeys() {
+        return sources.stream().sorted().toList();
     }
 
     /** Sorted keys, for the saved search state. */
@@ -31,8 +43,9 @@ public final class Dedup {
         return behaviours.stream().sorted().toList();
     }
 
-    public static Dedup of(List<Long> irKeys, List<Long> behaviourKeys) {
+    public static Dedup of(List<Long> sourceKeys, List<Long> irKeys, List<Long> behaviourKeys) {
         Dedup d = new Dedup();
+        d.sources.addAll(sourceKeys);
         d.irs.addAll(irKeys);
         d.behaviours.addAll(behaviourKeys);
         return d;

@@ -16,7 +16,9 @@ public enum Rejection {
     NO_UPDATE,
     /** Non-finite weights on the fingerprint's inputs already. */
     NOT_FINITE,
-    /** The same canonical IR as a rule seen before. */
+    /** The same text as a rule seen before (caught before parsing). */
+    DUPLICATE_SOURCE,
+    /** The same canonical IR as a rule seen before (caught before compiling). */
     DUPLICATE_IR,
     /** The same outputs on the fingerprint's inputs as a rule seen before. */
     DUPLICATE_BEHAVIOUR;

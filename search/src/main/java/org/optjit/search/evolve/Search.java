@@ -39,7 +39,7 @@ public final class Search {
 
     /** Runs generations from {@code state} until the budget is spent or no new child can be found. */
     public SearchState run(SearchState state) {
-        Checker checker = new Checker(Dedup.of(state.irKeys(), state.behaviours()));
+        Checker checker = new Checker(Dedup.of(state.sourceKeys(), state.irKeys(), state.behaviours()));
         Proposer proposer = new Proposer(config, new Mutator(Vocabulary.ofLanguage()), checker);
         SuccessiveHalving halving = new SuccessiveHalving(config.rungSteps(), config.reduction());
         while (!config.budget().exhausted(state.evaluated(), state.seconds())) {
@@ -89,6 +89,6 @@ public final class Search {
         history.add(new SearchState.HistoryPoint(s.generation(), s.evaluated() + born.size(), total, best.rung(),
                 best.fitness()));
         return new SearchState(s.generation() + 1, s.nextId() + born.size(), s.evaluated() + born.size(), rejected,
-                population, best, dedup.irKeys(), dedup.behaviourKeys(), history, total);
+                population, best, dedup.sourceKeys(), dedup.irKeys(), dedup.behaviourKeys(), history, total);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.optjit.ast.BinaryOp;
 import org.optjit.Backend;
+import org.optjit.Optimizer;
 import org.optjit.Rule;
 import org.optjit.sema.Function;
 import org.optjit.sema.Reduction;
@@ -14,9 +15,9 @@ import org.optjit.sema.Reduction;
  * scope: {@code sum(e)}, {@code norm(e)}, ...), grouped by how many arguments they take, so a
  * function added to the language joins the search space without a change here. A binary
  * operator added to {@link BinaryOp} joins it the same way (arithmetic and comparison
- * operators are read from the enum's kinds). A function this build cannot compile (one
- * that needs a backend or a module it does not have) is left out: each is tried once in
- * {@code w -= lr * f(g, ...)}.
+ * operators are read from the enum's kinds). A function this build cannot compile or run
+ * (one that needs a backend or a module it does not have) is left out: each is tried once,
+ * one step of {@code w -= lr * f(g, ...)}.
  */
 public final class Vocabulary {
 
@@ -77,7 +78,10 @@ public final class Vocabulary {
     private static boolean compiles(String function, int arity) {
         String args = String.join(", ", java.util.Collections.nCopies(arity, "g"));
         try {
-            Rule.parse("w -= " + LR + " * " + function + "(" + args + ")").compile(Backend.SCALAR);
+            Optimizer opt = Rule.parse("w -= " + LR + " * " + function + "(" + args + ")").compile(Backend.SCALAR)
+                    .bind(java.util.Map.of(LR, 0.1)).threads(1);
+            float[] w = {1, -2, 3, -4};
+            opt.step(w, new float[] {0.5f, -1, 2, -3}, opt.newState(w));
             return true;
         } catch (RuntimeException e) {
             return false;
