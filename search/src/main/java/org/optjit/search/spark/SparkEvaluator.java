@@ -35,10 +35,23 @@ public final class SparkEvaluator implements Evaluator {
                 .set("spark.ui.showConsoleProgress", "false");
         if (master.startsWith("local")) {
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+        } else {
+            // executors of a cluster need the search's classes and the core's (with ANTLR and ASM)
+            conf.setJars(jarsOf(SparkEvaluator.class, org.optjit.Rule.class, org.antlr.v4.runtime.Parser.class,
+                    org.objectweb.asm.ClassWriter.class, org.objectweb.asm.commons.GeneratorAdapter.class,
+                    org.objectweb.asm.tree.ClassNode.class, org.objectweb.asm.util.CheckClassAdapter.class,
+                    org.objectweb.asm.tree.analysis.Analyzer.class));
         }
         JavaSparkContext sc = new JavaSparkContext(conf);
         sc.setLogLevel("ERROR");
         return sc;
+    }
+
+    /** The jar files (or class directories) the classes were loaded from, each once. */
+    private static String[] jarsOf(Class<?>... classes) {
+        return java.util.Arrays.stream(classes)
+                .map(c -> c.getProtectionDomain().getCodeSource().getLocation().getPath())
+                .distinct().toArray(String[]::new);
     }
 
     @Override
