@@ -30,17 +30,20 @@ public final class Kernel {
     private final LoopKernel loop;
     private final byte[] classFile;
     private final TensorStep tensorStep;
+    private final List<byte[]> passClassFiles;
 
     private Kernel(Rule rule, Backend backend, LoopKernel loop, byte[] classFile) {
-        this(rule, backend, loop, classFile, null);
+        this(rule, backend, loop, classFile, null, List.of());
     }
 
-    private Kernel(Rule rule, Backend backend, LoopKernel loop, byte[] classFile, TensorStep tensorStep) {
+    private Kernel(Rule rule, Backend backend, LoopKernel loop, byte[] classFile, TensorStep tensorStep,
+                   List<byte[]> passClassFiles) {
         this.rule = rule;
         this.backend = backend;
         this.loop = loop;
         this.classFile = classFile;
         this.tensorStep = tensorStep;
+        this.passClassFiles = passClassFiles;
     }
 
     static Kernel compile(Rule rule, Backend requested) {
@@ -99,17 +102,22 @@ public final class Kernel {
         }
         Plan plan = Planner.plan(p);
         LoopKernel[] kernels = new LoopKernel[plan.passes().size()];
+        List<byte[]> classFiles = new ArrayList<>();
         for (int k = 0; k < kernels.length; k++) {
             Block body = plan.passes().get(k).body();
             Program pass = new Program(p.name() + "_pass" + k, p.hypers(), p.states(), List.of(), List.of(),
                     EMPTY, body, EMPTY, EMPTY);
-            kernels[k] = switch (backend) {
-                case INTERPRETER -> new Interpreter(body);
-                case SCALAR -> new ScalarCompiler().compile(pass).kernel();
-                default -> new VectorCompiler().compile(pass).kernel();
-            };
+            if (backend == Backend.INTERPRETER) {
+                kernels[k] = new Interpreter(body);
+                continue;
+            }
+            GeneratedKernel g = backend == Backend.SCALAR ? new ScalarCompiler().compile(pass)
+                    : new VectorCompiler().compile(pass);
+            kernels[k] = g.kernel();
+            classFiles.add(g.classFile());
         }
-        return new Kernel(rule, backend, null, null, new TensorStep(plan, kernels, Orthogonalization.DEFAULT));
+        return new Kernel(rule, backend, null, null, new TensorStep(plan, kernels, Orthogonalization.DEFAULT),
+                List.copyOf(classFiles));
     }
 
     private static final Block EMPTY = new Block(List.of(), List.of());
@@ -146,7 +154,20 @@ public final class Kernel {
         return backend;
     }
 
-    /** The generated class file, or {@code null} for the interpreter. */
+    /**
+     * The generated class file of each pass of a rule over tensors, in order (empty for an
+     * element-wise rule and for the interpreter).
+     */
+    public List<byte[]> passClassFiles() {
+        return passClassFiles.stream().map(byte[]::clone).toList();
+    }
+
+    /** The plan of a rule over tensors (its passes), or null for an element-wise rule. */
+    public org.optjit.phase.Plan plan() {
+        return tensorStep == null ? null : tensorStep.plan();
+    }
+
+    /** The generated class file (of an element-wise rule), or {@code null} for the interpreter and for rules over tensors. */
     public byte[] classFile() {
         return classFile == null ? null : classFile.clone();
     }

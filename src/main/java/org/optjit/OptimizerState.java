@@ -26,6 +26,25 @@ public final class OptimizerState {
         this.layout = layout;
     }
 
+    /** The runtime's view of the layout and its buffers, made once per state. */
+    private org.optjit.runtime.tensor.Geometry geometry;
+    private float[][] buffers;
+
+    org.optjit.runtime.tensor.Geometry geometry() {
+        if (geometry == null) {
+            geometry = new org.optjit.runtime.tensor.Geometry(layout);
+        }
+        return geometry;
+    }
+
+    /** {@code count} arrays as long as the weights, kept from step to step (orth's buffers). */
+    float[][] buffers(int count) {
+        if (buffers == null || buffers.length != count) {
+            buffers = new float[count][layout.size()];
+        }
+        return buffers;
+    }
+
     /** The layout of the weights this state is for. */
     public Layout layout() {
         return layout;

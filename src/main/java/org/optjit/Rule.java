@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.optjit.ast.RuleAst;
 import org.optjit.ir.FrontEnd;
 import org.optjit.ir.Hyper;
 import org.optjit.ir.Program;
@@ -53,10 +54,14 @@ public final class Rule {
 
     private final String source;
     private final Program program;
+    private final RuleAst ast;
+    private final boolean transform;
 
-    private Rule(String source, Program program) {
+    private Rule(String source, FrontEnd.Compiled compiled) {
         this.source = source;
-        this.program = program;
+        this.program = compiled.program();
+        this.ast = compiled.ast();
+        this.transform = compiled.transform();
     }
 
     /** Parses a rule given as text; errors are reported against {@code <input>}. */
@@ -71,15 +76,54 @@ public final class Rule {
      * @throws RuleException with every diagnostic when the rule is not valid
      */
     public static Rule parse(String source, String fileName) {
-        return new Rule(source, FrontEnd.compile(source, fileName));
+        return new Rule(source, FrontEnd.compileWithAst(source, fileName));
     }
 
     /**
-     * Reads and parses a rule file.
+     * Several rules compiled into one, run in order in one kernel: e.g. a transform that
+     * clips the gradient by its global norm, then AdamW. A part that does not assign
+     * {@code w} is a transform (it reassigns {@code g}) and may only come before the first
+     * part that assigns {@code w}. Names that two parts both use (hyperparameters, state,
+     * temporaries; not {@code w g t}, shape values or {@code pi}) are qualified by their
+     * rule's name in every part: {@code clip.max_norm}. The chain is named
+     * {@code clip+adamw}.
+     *
+     * @throws RuleException when the parts cannot be chained
+     */
+    public static Rule chain(Rule... parts) {
+        return Chain.of(List.of(parts));
+    }
+
+    /** A rule made by {@link Chain}. */
+    static Rule chained(String source, FrontEnd.Compiled compiled) {
+        return new Rule(source, compiled);
+    }
+
+    /** The checked syntax tree, for chains and tools. */
+    public RuleAst ast() {
+        return ast;
+    }
+
+    /**
+     * Whether the rule assigns {@code g} but not {@code w}: a transform, which runs only in a
+     * chain before a rule that assigns {@code w}.
+     */
+    public boolean transform() {
+        return transform;
+    }
+
+    /**
+     * Reads and parses a rule file, or a chain of rule files joined by {@code +}
+     * ({@code clip_global_norm.opt+adamw.opt}; a part without a directory is looked for in
+     * the directory of the part before it).
      *
      * @throws RuleException when the file cannot be read or the rule is not valid
      */
     public static Rule load(Path path) {
+        String spec = path.toString();
+        if (spec.contains("+") && !Files.exists(path)) {
+            return Chain.load(spec);
+        }
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
@@ -141,6 +185,10 @@ public final class Rule {
      *     {@code jdk.incubator.vector} module) or the rule is too large for it
      */
     public Kernel compile(Backend backend) {
+        if (transform) {
+            throw new RuleException("rule '" + name() + "' is a transform (it assigns 'g', not 'w'): run it in a chain"
+                    + " before a rule that assigns 'w', e.g. " + name() + ".opt+adamw.opt");
+        }
         return Kernel.compile(this, backend);
     }
 

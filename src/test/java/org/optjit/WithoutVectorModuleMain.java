@@ -16,7 +16,12 @@ public final class WithoutVectorModuleMain {
         int n = 0;
         try (Stream<Path> files = Files.list(Path.of(args[0]))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".opt")).sorted().toList()) {
-                Kernel k = Rule.load(file).compile(Backend.AUTO);
+                Rule rule = Rule.load(file);
+                if (rule.transform()) {
+                    // A transform (it assigns g, not w) runs in front of a rule that assigns w.
+                    rule = Rule.chain(rule, Rule.load(file.resolveSibling("sgd.opt")));
+                }
+                Kernel k = rule.compile(Backend.AUTO);
                 Optimizer opt = k.bind(Map.of());
                 float[] w = {0.5f, -1f, 2f};
                 OptimizerState s = opt.newState(w);

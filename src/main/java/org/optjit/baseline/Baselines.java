@@ -9,7 +9,7 @@ public final class Baselines {
     /** One per rule, in the order the benchmarks report them. */
     public static final List<Baseline> SCALAR = List.of(
             Sgd.DEFAULTS, Momentum.DEFAULTS, Nesterov.DEFAULTS, RmsProp.DEFAULTS, Adam.DEFAULTS,
-            Rprop.DEFAULTS, AdaptiveGains.DEFAULTS);
+            Rprop.DEFAULTS, AdaptiveGains.DEFAULTS, AdamW.DEFAULTS);
 
     private Baselines() {
     }

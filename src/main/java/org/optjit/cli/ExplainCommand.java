@@ -9,6 +9,9 @@ import org.optjit.Rule;
 import org.optjit.codegen.KernelClasses;
 import org.optjit.ir.Hyper;
 import org.optjit.ir.IrListing;
+import org.optjit.phase.Plan;
+import org.optjit.phase.PlanListing;
+import org.optjit.phase.Planner;
 import org.optjit.ir.Program;
 import org.optjit.ir.StateVar;
 import org.optjit.ir.StepScalar;
@@ -58,8 +61,8 @@ public final class ExplainCommand implements Callable<Integer> {
                     + ", " + (h.hasDefault() ? "default " + AstPrinter.number(h.defaultValue()) : "no default: must be set"));
         }
         for (StateVar s : p.states()) {
-            out.println("  " + pad(s.name()) + " state, " + (s.declared() ? "declared" : "inferred")
-                    + ", initial value " + s.initSource());
+            out.println("  " + pad(s.name()) + " state" + (s.perWeight() ? "" : " (" + s.shape().describe() + ")")
+                    + ", " + (s.declared() ? "declared" : "inferred") + ", initial value " + s.initSource());
         }
         for (StepScalar s : p.stepScalars()) {
             out.println("  " + pad(s.name()) + " step scalar (once per step, in double) = " + s.source());
@@ -68,17 +71,29 @@ public final class ExplainCommand implements Callable<Integer> {
             out.println("  " + pad(tmp) + " temporary (per weight)");
         }
         out.println();
-        int read = p.bytesReadPerWeight();
-        int written = p.bytesWrittenPerWeight();
+        Plan plan = p.elementWise() ? null : Planner.plan(p);
+        int read = plan == null ? p.bytesReadPerWeight() : plan.bytesReadPerWeight();
+        int written = plan == null ? p.bytesWrittenPerWeight() : plan.bytesWrittenPerWeight();
         out.println("memory per weight and step: " + read + " bytes read, " + written + " bytes written ("
                 + (read + written) + " bytes moved)");
+        if (plan != null) {
+            out.println();
+            out.print(PlanListing.of(plan));
+        }
         out.println();
         out.print(IrListing.of(p));
         if (!noBytecode && backend != Backend.INTERPRETER) {
             Kernel kernel = rule.compile(backend);
             out.println();
             out.println("bytecode (" + kernel.backend() + (backend == Backend.AUTO ? ", picked by AUTO" : "") + "):");
-            out.print(KernelClasses.textify(kernel.classFile()));
+            if (kernel.classFile() != null) {
+                out.print(KernelClasses.textify(kernel.classFile()));
+            }
+            int k = 0;
+            for (byte[] pass : kernel.passClassFiles()) {
+                out.println("pass " + k++ + ":");
+                out.print(KernelClasses.textify(pass));
+            }
         }
         out.flush();
         return 0;

@@ -30,12 +30,33 @@ public final class FrontEnd {
     private FrontEnd() {
     }
 
+    /**
+     * A compiled rule with its checked syntax tree (what a chain of rules is made from).
+     *
+     * @param transform whether the rule assigns {@code g} but not {@code w}: a transform, which
+     *                  runs only in a chain before a rule that assigns {@code w}
+     */
+    public record Compiled(RuleAst ast, Program program, boolean transform) {
+    }
+
     /** @throws RuleException with every diagnostic when the rule is not valid */
     public static Program compile(String source, String fileName) {
+        return compileWithAst(source, fileName).program();
+    }
+
+    /** Analyses and lowers a syntax tree built from checked rules (a chain); its name is {@code name}. */
+    public static Compiled compile(RuleAst ast, String name) {
+        Analysis analysis = Analyzer.analyze(ast);
+        return new Compiled(ast, Lowering.lower(analysis, name), analysis.role("w") == null
+                || !assigns(ast.statements(), "w"));
+    }
+
+    /** @throws RuleException with every diagnostic when the rule is not valid */
+    public static Compiled compileWithAst(String source, String fileName) {
         if (source.length() <= SMALL_SOURCE && parenthesisDepth(source) <= SHALLOW) {
             return compileHere(source, fileName);
         }
-        Program[] result = new Program[1];
+        Compiled[] result = new Compiled[1];
         RuntimeException[] failure = new RuntimeException[1];
         Thread worker = new Thread(null, () -> {
             try {
@@ -72,11 +93,29 @@ public final class FrontEnd {
         return max;
     }
 
-    private static Program compileHere(String source, String fileName) {
+    private static boolean assigns(java.util.List<org.optjit.ast.Stmt> statements, String name) {
+        for (org.optjit.ast.Stmt s : statements) {
+            if (s instanceof org.optjit.ast.Stmt.Assign a && a.target().equals(name)) {
+                return true;
+            }
+            if (s instanceof org.optjit.ast.Stmt.If f) {
+                for (org.optjit.ast.Stmt.Branch b : f.branches()) {
+                    if (assigns(b.body(), name)) {
+                        return true;
+                    }
+                }
+                if (assigns(f.otherwise(), name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Compiled compileHere(String source, String fileName) {
         try {
             RuleAst ast = RuleParser.parse(source, fileName);
-            Analysis analysis = Analyzer.analyze(ast);
-            return Lowering.lower(analysis, ruleName(fileName));
+            return compile(ast, ruleName(fileName));
         } catch (StackOverflowError e) {
             Diagnostic d = new SourceFile(fileName, source).error(new Span(1, 1, 1),
                     "the rule is nested too deeply to compile; split its expressions into several statements");

@@ -44,6 +44,7 @@ public final class IrListing {
             switch (o.target()) {
                 case WEIGHT: sb.append("store w"); break;
                 case STATE: sb.append("store ").append(stateName(p, o.slot())); break;
+                case SCRATCH: sb.append("scratch #").append(o.slot()).append(" [i - from]"); break;
                 default: sb.append("export u").append(o.slot()); break;
             }
             sb.append(" <- ").append(sigil).append(o.value()).append('\n');
@@ -62,6 +63,12 @@ public final class IrListing {
             case LOAD_S: return "load " + stateName(p, in.slot());
             case UNIFORM: return "uniform u" + in.slot();
             case UNIFORM_BOOL: return "uniform_bool u" + in.slot();
+            case LOAD_R: return "load column value #" + in.slot() + " [i - from]";
+            case LOAD_T: return "load orth #" + in.slot();
+            case SHAPE: return List.of("rows", "cols", "size", "ndim").get(in.slot());
+            case COARSE_STATE: return "load " + stateName(p, in.slot());
+            case REDUCE: return "reduce #" + in.slot() + reduction(p, in.slot(), "%");
+            case REDUCE_OF: return "reduce #" + in.slot() + reduction(p, in.slot(), "$") + " of " + sigil + in.a();
             default:
                 StringBuilder sb = new StringBuilder(op);
                 for (int k = 0; k < in.op().arity(); k++) {
@@ -69,6 +76,16 @@ public final class IrListing {
                 }
                 return sb.toString();
         }
+    }
+
+    /** " (norm[all] of %12)" for reduction {@code slot} of {@code p}. */
+    private static String reduction(Program p, int slot, String sigil) {
+        if (p == null || slot >= p.reductions().size()) {
+            return "";
+        }
+        ReductionSpec r = p.reductions().get(slot);
+        return " (" + r.kind().spelling() + "[" + r.axis().spelling() + "]"
+                + (r.perWeight() ? " of " + sigil + r.arg() : "") + ")";
     }
 
     private static String hyperName(Program p, int slot) {

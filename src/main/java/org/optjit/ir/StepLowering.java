@@ -115,7 +115,7 @@ final class StepLowering {
     }
 
     Ref read(String name) {
-        Role role = analysis.role(name);
+        Role role = analysis.role(name) == null ? Role.builtin(name) : analysis.role(name); // w of a transform
         if (role == Role.HYPER) {
             return b.preludeLeaf(Op.HYPER, hyperSlots.get(name));
         }

@@ -80,7 +80,7 @@ public final class Analyzer {
         if (checker.evaluate != null) {
             checkEvaluate(rule, checker.evaluate, roles, shapes, errors);
         }
-        if (!assigned.contains("w")) {
+        if (!assigned.contains("w") && !assigned.contains("g")) {
             errors.add(rule.source().error(new Span(1, 1, 1), statements.isEmpty()
                     ? "the rule is empty; a rule must assign 'w', e.g. 'w -= eps * g'"
                     : "the rule never assigns 'w', so it would not change the weights"));

@@ -62,8 +62,8 @@ public final class Trainer {
         this.metricsDir = metricsDir;
         this.fingerprint = RunFingerprint.of(kernel.rule(), network, data, this.config);
         this.params = new float[network.parameterCount()];
-        this.optimizer = new GroupedOptimizer(kernel, config.hypers(), config.biasHypers(), network.groups(),
-                params.length, config.threads());
+        this.optimizer = new GroupedOptimizer(kernel, config.hypers(), config.biasHypers(),
+                network.parameterLayout(!config.biasHypers().isEmpty()), config.threads());
         if (config.rateControl() != RateControl.NONE) {
             optimizer.requireHyper(this.config.controlledHyper(), config.rateControl().cliName() + " rate control"
                     + (config.controlledHyper() == null ? " (" + LearningRate.DEFAULT_DESCRIPTION + ")" : ""));
@@ -75,6 +75,19 @@ public final class Trainer {
         network.setThreads(config.threads());
         network.initialize(params, config.init(), new Rng(config.seed()));
         this.state = optimizer.newState(params);
+    }
+
+    /**
+     * The weights validation and test errors are measured on: the rule's evaluation weights
+     * ({@code evaluate e}: an average, Schedule-Free's x), else the trained weights.
+     */
+    private float[] evaluationWeights() {
+        if (!optimizer.hasEvalWeights()) {
+            return params;
+        }
+        float[] out = new float[params.length];
+        optimizer.evalWeights(params, state, out);
+        return out;
     }
 
     /** The hyperparameter the rate controller adjusts: the configured one, or the rule's learning rate. */
@@ -106,7 +119,8 @@ public final class Trainer {
         boolean fits = c.params().length == params.length && o.arrays().size() == names.size()
                 && o.ruleName().equals(state.ruleName()) && c.seed() == config.seed();
         for (int i = 0; fits && i < names.size(); i++) {
-            fits = o.arrays().get(i).name().equals(names.get(i)) && o.arrays().get(i).values().length == params.length;
+            fits = o.arrays().get(i).name().equals(names.get(i))
+                    && o.arrays().get(i).values().length == state.array(names.get(i)).length;
         }
         if (!fits || c.position().stepInEpoch() >= order.stepsPerEpoch() || c.position().step() != o.t()) {
             throw new CheckpointException("the checkpoint does not fit this run (its arrays or position"
@@ -114,7 +128,8 @@ public final class Trainer {
         }
         System.arraycopy(c.params(), 0, params, 0, params.length);
         for (int i = 0; i < names.size(); i++) {
-            System.arraycopy(o.arrays().get(i).values(), 0, state.array(names.get(i)), 0, params.length);
+            float[] into = state.array(names.get(i));
+            System.arraycopy(o.arrays().get(i).values(), 0, into, 0, into.length);
         }
         state.setT(o.t());
         controller.restore(c.controller());
@@ -161,8 +176,9 @@ public final class Trainer {
                 }
             }
             double rate = optimizer.value(config.controlledHyper());
-            Evaluation val = network.evaluate(params, data.validation());
-            Evaluation test = network.evaluate(params, data.test());
+            float[] evaluated = evaluationWeights();
+            Evaluation val = network.evaluate(evaluated, data.validation());
+            Evaluation test = network.evaluate(evaluated, data.test());
             EpochMetrics m = new EpochMetrics(epoch, step, lossSum / steps, val.loss(), val.error(), test.error(), seconds, rate);
             history.add(m);
             RateController.Adjustment adj = controller.observe(val.error());

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.optjit.Backend;
 import org.optjit.Rule;
 import org.optjit.reference.References;
+import org.optjit.reference.tensor.TensorReferences;
 
 /**
  * The example files themselves: the promised set is there, each has a header that gives
@@ -31,6 +32,14 @@ class ExampleFilesTest {
         return Examples.NAMES.stream();
     }
 
+    static Stream<String> tensorNames() {
+        return Examples.TENSOR_NAMES.stream();
+    }
+
+    static Stream<String> allNames() {
+        return Stream.concat(Examples.NAMES.stream(), Examples.TENSOR_NAMES.stream());
+    }
+
     @Test
     void everyPromisedExampleIsThereAndHasAReference() throws IOException {
         TreeSet<String> files = new TreeSet<>();
@@ -38,12 +47,13 @@ class ExampleFilesTest {
             s.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".opt"))
                     .forEach(f -> files.add(f.substring(0, f.length() - ".opt".length())));
         }
-        assertEquals(new TreeSet<>(Examples.NAMES), files, "examples/*.opt");
+        assertEquals(allNames().collect(java.util.stream.Collectors.toCollection(TreeSet::new)), files, "examples/*.opt");
         assertEquals(new TreeSet<>(Examples.NAMES), References.names(), "reference implementations");
+        assertEquals(new TreeSet<>(Examples.TENSOR_NAMES), TensorReferences.names(), "tensor reference implementations");
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("names")
+    @MethodSource("allNames")
     void hasAHeaderWithNameSourceEquationsAndDefaults(String name) throws IOException {
         List<String> header = header(Files.readAllLines(Examples.path(name)));
         assertFalse(header.isEmpty(), name + ": no header comment");
@@ -54,14 +64,26 @@ class ExampleFilesTest {
         assertTrue(section(header, "Convention").length() > 10,
                 name + ": no '# Convention:' (which choice the file makes where sources and libraries differ)");
         List<String> equations = sectionLines(header, "Equations");
-        assertTrue(equations.stream().anyMatch(l -> l.contains("w") && (l.contains("<-") || l.contains("="))),
-                name + ": '# Equations:' must be followed by the update of w, indented");
+        // A transform (clip_global_norm, agc) updates g and leaves w to the rule after it.
+        String updated = TensorReferences.isTransform(name) ? "g" : "w";
+        assertTrue(equations.stream().anyMatch(l -> l.contains(updated) && (l.contains("<-") || l.contains("="))),
+                name + ": '# Equations:' must be followed by the update of " + updated + ", indented");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("names")
     void everyHyperparameterHasADocumentedDefault(String name) throws IOException {
-        Rule rule = Examples.load(name);
+        checkDefaults(Examples.load(name), name);
+    }
+
+    /** The same for the tensor examples. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tensorNames")
+    void everyHyperparameterOfATensorExampleHasADocumentedDefault(String name) throws IOException {
+        checkDefaults(Examples.load(name), name);
+    }
+
+    private static void checkDefaults(Rule rule, String name) throws IOException {
         String defaults = section(header(Files.readAllLines(Examples.path(name))), "Defaults");
         assertFalse(rule.hyperparameters().isEmpty(), name + ": a rule without a learning rate?");
         for (Rule.Hyperparameter h : rule.hyperparameters()) {
@@ -70,7 +92,10 @@ class ExampleFilesTest {
             assertTrue(Pattern.compile("\\b" + Pattern.quote(h.name()) + "\\b").matcher(defaults).find(),
                     name + ": the header's Defaults do not mention '" + h.name() + "'");
         }
-        Examples.compile(rule, Backend.INTERPRETER).bind(Map.of());
+        // A transform compiles only in front of a rule that assigns w.
+        Rule runnable = TensorReferences.isTransform(name)
+                ? Rule.chain(rule, Examples.load(TensorReferences.SUCCESSOR)) : rule;
+        Examples.compile(runnable, Backend.INTERPRETER).bind(Map.of());
     }
 
     /** The leading comment lines. */

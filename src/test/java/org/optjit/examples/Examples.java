@@ -20,6 +20,16 @@ final class Examples {
             "amsgrad", "adamax", "nadam", "radam", "centered_rmsprop", "lion", "powersign",
             "addsign");
 
+    /**
+     * The examples over tensors (issue 8: reductions, shape values, orth, evaluation weights),
+     * by file name. clip_global_norm and agc are transforms: they never assign w and are
+     * used in front of a rule that does.
+     */
+    static final List<String> TENSOR_NAMES = List.of(
+            "clip_global_norm", "adamw_clipped", "lars", "lamb", "novograd", "adafactor", "agc",
+            "cautious_adamw", "prodigy", "dadapt_adam", "schedule_free_adamw", "lookahead", "ema",
+            "adan", "mars", "muon", "adamw_warmup_cosine");
+
     private Examples() {
     }
 

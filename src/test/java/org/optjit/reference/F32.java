@@ -4,18 +4,18 @@ package org.optjit.reference;
  * The few float32 operations the references share, written exactly as optjit's
  * float-semantics contract defines them.
  */
-final class F32 {
+public final class F32 {
 
     private F32() {
     }
 
     /** A value computed in double from hyperparameters, literals and t, rounded once. */
-    static float f(double scalar) {
+    public static float f(double scalar) {
         return (float) scalar;
     }
 
     /** Correctly rounded float square root. */
-    static float sqrt(float x) {
+    public static float sqrt(float x) {
         return (float) Math.sqrt(x);
     }
 
@@ -28,7 +28,7 @@ final class F32 {
      * An exponential moving average {@code decay*avg + (1 - decay)*x}, with both weights
      * computed in double and rounded once.
      */
-    static float ema(double decay, float avg, float x) {
+    public static float ema(double decay, float avg, float x) {
         return f(decay) * avg + f(1 - decay) * x;
     }
 }

@@ -87,6 +87,11 @@ class TensorBackendsTest {
                     n = norm(g)
                     if n > 1 { m = 0.9*m + g/n } else { m = 0.9*m + g }
                     w -= lr*(ndim == 2 ? m : sign(m))"""},
+            new String[] {"orth", """
+                    hyper lr = 0.02, mu = 0.95
+                    b = mu*b + (1 - mu)*g
+                    u = (1 - mu)*g + mu*b
+                    w -= ndim == 2 ? lr*sqrt(max(1, rows/cols))*orth(u) : lr*u/(norm(u) + 1e-7)"""},
             new String[] {"transcendental", """
                     hyper lr = 0.01
                     w -= lr*(tanh(g) + sin(w)*cos(g) + (g % 0.3)) + lr*rms(g)"""});

@@ -69,7 +69,7 @@ public enum Impl {
                 initial = state.arrays().stream().map(float[]::clone).toArray(float[][]::new);
             }
             for (int k = 0; k < initial.length; k++) {
-                System.arraycopy(initial[k], 0, state.arrays().get(k), 0, w.length);
+                System.arraycopy(initial[k], 0, state.arrays().get(k), 0, initial[k].length);
             }
             state.setT(0);
         }

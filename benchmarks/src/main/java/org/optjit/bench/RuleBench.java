@@ -68,17 +68,24 @@ public class RuleBench {
      */
     @Setup(Level.Trial)
     public void setUp() {
-        SplittableRandom random = new SplittableRandom(1);
-        w0 = new float[size];
-        g = new float[2][size];
-        for (int i = 0; i < size; i++) {
-            w0[i] = (float) (random.nextDouble() * 2 - 1);
-            g[0][i] = (float) (random.nextDouble() * 2 - 1) * 0.1f;
-            g[1][i] = (random.nextBoolean() ? 1 : -1) * g[0][i];
-        }
+        float[][] data = randomData(size);
+        w0 = data[0];
+        g = new float[][] {data[1], data[2]};
         w = w0.clone();
         stepper = impl.stepper(rule, ExampleRules.threads(threads));
         warmUp();
+    }
+
+    /** {@code {w0, g0, g1}}: the weights and the two gradients described at {@link #setUp()}. */
+    static float[][] randomData(int size) {
+        SplittableRandom random = new SplittableRandom(1);
+        float[][] data = new float[3][size];
+        for (int i = 0; i < size; i++) {
+            data[0][i] = (float) (random.nextDouble() * 2 - 1);
+            data[1][i] = (float) (random.nextDouble() * 2 - 1) * 0.1f;
+            data[2][i] = (random.nextBoolean() ? 1 : -1) * data[1][i];
+        }
+        return data;
     }
 
     /**

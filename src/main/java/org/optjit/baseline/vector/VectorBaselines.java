@@ -3,6 +3,7 @@ package org.optjit.baseline.vector;
 import java.util.List;
 import org.optjit.baseline.AdaptiveGains;
 import org.optjit.baseline.Adam;
+import org.optjit.baseline.AdamW;
 import org.optjit.baseline.Baseline;
 import org.optjit.baseline.Baselines;
 import org.optjit.baseline.Momentum;
@@ -29,6 +30,8 @@ public final class VectorBaselines {
             return new VectorRmsProp(s);
         } else if (scalar instanceof Adam s) {
             return new VectorAdam(s);
+        } else if (scalar instanceof AdamW s) {
+            return new VectorAdamW(s);
         } else if (scalar instanceof Rprop s) {
             return new VectorRprop(s);
         } else if (scalar instanceof AdaptiveGains s) {

@@ -37,6 +37,13 @@ public final class StripedSum {
                 pos = 0;
             }
             int m = Math.min(n - k, BLOCK - pos);
+            if ((pos & (STRIPES - 1)) == 0 && m >= STRIPES) {
+                int whole = m & -STRIPES;
+                addAligned(x, k, whole);
+                pos += whole;
+                k += whole;
+                continue;
+            }
             if (squares) {
                 for (int e = 0; e < m; e++) {
                     double v = x[k + e];
@@ -50,6 +57,40 @@ public final class StripedSum {
             pos += m;
             k += m;
         }
+    }
+
+    /**
+     * {@code x[from, from + n)} with {@code n} a multiple of 16, starting at stripe 0: the
+     * sixteen sums in locals, so that they are independent chains in registers (the same
+     * additions, in the same order, as the general loop).
+     */
+    private void addAligned(float[] x, int from, int n) {
+        double a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3], a4 = acc[4], a5 = acc[5], a6 = acc[6];
+        double a7 = acc[7], a8 = acc[8], a9 = acc[9], a10 = acc[10], a11 = acc[11], a12 = acc[12];
+        double a13 = acc[13], a14 = acc[14], a15 = acc[15];
+        int end = from + n;
+        if (squares) {
+            for (int i = from; i < end; i += STRIPES) {
+                double v0 = x[i], v1 = x[i + 1], v2 = x[i + 2], v3 = x[i + 3];
+                double v4 = x[i + 4], v5 = x[i + 5], v6 = x[i + 6], v7 = x[i + 7];
+                double v8 = x[i + 8], v9 = x[i + 9], v10 = x[i + 10], v11 = x[i + 11];
+                double v12 = x[i + 12], v13 = x[i + 13], v14 = x[i + 14], v15 = x[i + 15];
+                a0 += v0 * v0; a1 += v1 * v1; a2 += v2 * v2; a3 += v3 * v3;
+                a4 += v4 * v4; a5 += v5 * v5; a6 += v6 * v6; a7 += v7 * v7;
+                a8 += v8 * v8; a9 += v9 * v9; a10 += v10 * v10; a11 += v11 * v11;
+                a12 += v12 * v12; a13 += v13 * v13; a14 += v14 * v14; a15 += v15 * v15;
+            }
+        } else {
+            for (int i = from; i < end; i += STRIPES) {
+                a0 += x[i]; a1 += x[i + 1]; a2 += x[i + 2]; a3 += x[i + 3];
+                a4 += x[i + 4]; a5 += x[i + 5]; a6 += x[i + 6]; a7 += x[i + 7];
+                a8 += x[i + 8]; a9 += x[i + 9]; a10 += x[i + 10]; a11 += x[i + 11];
+                a12 += x[i + 12]; a13 += x[i + 13]; a14 += x[i + 14]; a15 += x[i + 15];
+            }
+        }
+        acc[0] = a0; acc[1] = a1; acc[2] = a2; acc[3] = a3; acc[4] = a4; acc[5] = a5; acc[6] = a6; acc[7] = a7;
+        acc[8] = a8; acc[9] = a9; acc[10] = a10; acc[11] = a11; acc[12] = a12; acc[13] = a13; acc[14] = a14;
+        acc[15] = a15;
     }
 
     /** The sum of everything added since {@link #reset}. */

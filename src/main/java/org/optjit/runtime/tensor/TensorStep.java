@@ -41,13 +41,11 @@ public final class TensorStep {
      * @param hypers hyperparameter values per group of the layout, by slot
      * @param t      the step number
      * @param states every state array of the rule, by slot
+     * @param orthBuffers two arrays as long as the weights per {@code orth} of the rule
      */
-    public void step(Geometry geo, float[] w, float[] g, float[][] states, double[][] hypers, long t, int threads) {
+    public void step(Geometry geo, float[] w, float[] g, float[][] states, float[][] orthBuffers, double[][] hypers,
+                     long t, int threads) {
         CoarseValues coarse = new CoarseValues(plan, geo, hypers, t, states);
-        float[][] orthBuffers = new float[2 * plan.program().orth().size()][];
-        for (int k = 0; k < orthBuffers.length; k++) {
-            orthBuffers[k] = new float[geo.layout.size()];
-        }
         coarse.evalGroups(0);
         int levels = plan.levels();
         int start = 0;

@@ -131,6 +131,28 @@ public final class Network {
         return List.copyOf(groups);
     }
 
+    /**
+     * The parameter array as tensors, for rules over tensors: per layer its weights, a
+     * {@code fan-in x fan-out} row-major matrix (this network stores weights input-major, so
+     * an output unit is a column), and its biases, a vector. With {@code biasGroup}, the
+     * biases form the parameter group {@link #BIAS_GROUP}.
+     */
+    public org.optjit.Layout parameterLayout(boolean biasGroup) {
+        org.optjit.Layout.Builder b = org.optjit.Layout.builder();
+        for (int l = 1; l <= layout.layers(); l++) {
+            b.group(org.optjit.Layout.DEFAULT_GROUP).matrix("layer" + l + ".weights", layout.sizes[l - 1],
+                    layout.sizes[l]);
+            if (biasGroup) {
+                b.group(BIAS_GROUP);
+            }
+            b.vector("layer" + l + ".biases", layout.sizes[l]);
+        }
+        return b.build();
+    }
+
+    /** The parameter group of the biases when they have hyperparameters of their own. */
+    public static final String BIAS_GROUP = "biases";
+
     /** E.g. {@code "784-256-10 relu, softmax cross-entropy"}. */
     public String describe() {
         return description;

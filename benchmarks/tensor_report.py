@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Tables for the rules over tensors, from JMH JSON files (-rf json): the ratios of
+TensorRatioBench (interleaved steps; per iteration, and their median), of TensorRuleBench
+(one rule after another; each file one round, and the median over rounds), and the sgemm
+fraction of OrthBench. Standard library only. See benchmarks/README.md.
+
+    python3 benchmarks/tensor_report.py round1.json round2.json ...
+"""
+import json
+import statistics
+import sys
+
+TARGETS = {"lamb": 1.30, "adamw_clipped": 1.25}
+
+
+def load(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def tensor_ratios(rows):
+    """{(impl, threads): {rule: µs/step}} from TensorRuleBench rows."""
+    out = {}
+    for r in rows:
+        if not r["benchmark"].endswith("TensorRuleBench.step"):
+            continue
+        p = r["params"]
+        out.setdefault((p["impl"], p["threads"]), {})[p["rule"]] = r["primaryMetric"]["score"]
+    return out
+
+
+def orth_flops(rows, cols):
+    r, c = min(rows, cols), max(rows, cols)
+    return 5 * (4 * r * r * c + 2 * r ** 3)
+
+
+def interleaved(paths):
+    """TensorRatioBench: per iteration, the ratios to AdamW of total and of fastest step times."""
+    rows = [r for path in paths for r in load(path) if r["benchmark"].endswith("TensorRatioBench.round")]
+    if not rows:
+        return
+    print("Interleaved steps (TensorRatioBench). Ratios to AdamW: median over iterations, (min-max);")
+    print("'all steps' divides total step times, 'fastest' each rule's fastest step of the iteration,")
+    print("'CPU' the CPU time of the JVM's threads during the steps (what counts when the host is oversubscribed).")
+    print()
+    print("| impl | threads | rounds | AdamW ms/step | clip+AdamW ms/step | LAMB ms/step "
+          "| clip+AdamW: all steps | clip+AdamW: fastest | clip+AdamW: CPU | LAMB: all steps | LAMB: fastest | LAMB: CPU |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    verdicts = []
+    for r in rows:
+        p = r["params"]
+        raw = {k: [x for fork in v["rawData"] for x in fork] for k, v in r["secondaryMetrics"].items()}
+        total = {k: sum(raw[k]) for k in ("adamwNanos", "clipNanos", "lambNanos")}
+        # one operation steps each rule once: operations = total time / time per operation
+        rounds = round(sum(total.values()) / (r["primaryMetric"]["score"] * 1e6))
+        ms = {k: v / rounds / 1e6 for k, v in total.items()}
+        cells = []
+        for rule, prefix in (("adamw_clipped", "clip"), ("lamb", "lamb")):
+            for suffix in ("Nanos", "BestNanos", "CpuNanos"):
+                ratios = [c / a for c, a in zip(raw.get(prefix + suffix, []), raw.get("adamw" + suffix, [])) if a]
+                if not ratios:
+                    cells.append("n/a")
+                    continue
+                median = statistics.median(ratios)
+                cells.append(f"{median:.2f}x ({min(ratios):.2f}-{max(ratios):.2f})")
+                verdicts.append((rule, p["threads"], suffix, median))
+        print(f"| {p['impl']} | {p['threads']} | {rounds} | {ms['adamwNanos']:.2f} | {ms['clipNanos']:.2f} | "
+              f"{ms['lambNanos']:.2f} | {' | '.join(cells)} |")
+    print()
+    names = {"Nanos": "all steps", "BestNanos": "fastest", "CpuNanos": "CPU"}
+    for rule, threads, suffix, median in verdicts:
+        status = "met" if median <= TARGETS[rule] else "missed"
+        print(f"- {rule} <= {TARGETS[rule]}x AdamW, threads {threads}, {names[suffix]}: {median:.2f}x, {status}")
+    print()
+
+
+def main(paths):
+    ratios = {}
+    interleaved(paths)
+    if any(tensor_ratios(load(p)) for p in paths):
+        print("| round | impl | threads | AdamW ms/step | clip+AdamW ms/step (x AdamW) | LAMB ms/step (x AdamW) |")
+        print("|---|---|---|---:|---:|---:|")
+    orth_rows = []
+    for n, path in enumerate(paths, 1):
+        rows = load(path)
+        for (impl, threads), scores in sorted(tensor_ratios(rows).items()):
+            base = scores.get("adamw")
+            cells = []
+            for rule in ("adamw_clipped", "lamb"):
+                if rule in scores and base:
+                    ratio = scores[rule] / base
+                    ratios.setdefault((impl, threads, rule), []).append(ratio)
+                    cells.append(f"{scores[rule] / 1000:.2f} ({ratio:.2f}x)")
+                else:
+                    cells.append("n/a")
+            adamw = f"{base / 1000:.2f}" if base else "n/a"
+            print(f"| {n} ({path.rsplit('/', 1)[-1]}) | {impl} | {threads} | {adamw} | {cells[0]} | {cells[1]} |")
+        orth_rows += [r for r in rows if ".OrthBench." in r["benchmark"]]
+    if ratios:
+        print()
+        print("| target | impl | threads | median ratio | rounds | status |")
+        print("|---|---|---|---:|---:|---|")
+        for (impl, threads, rule), values in sorted(ratios.items()):
+            median = statistics.median(values)
+            status = "met" if median <= TARGETS[rule] else "missed"
+            print(f"| {rule} <= {TARGETS[rule]}x AdamW | {impl} | {threads} | {median:.2f}x | {len(values)} | {status} |")
+    if orth_rows:
+        print()
+        print("| rows x cols | orth ms | orth GFLOP/s | same sgemm calls alone ms | their GFLOP/s | orth / sgemm rate "
+              "| interleaved: orth / sgemm rate, median (min-max) | N,N sgemm GFLOP/s |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        by_shape = {}
+        for r in orth_rows:
+            p = r["params"]
+            key = (int(p["rows"]), int(p["cols"]))
+            by_shape.setdefault(key, {})[r["benchmark"].rsplit(".", 1)[1]] = r["primaryMetric"]["score"]
+            if r["benchmark"].endswith(".interleaved"):
+                raw = {k: [x for fork in v["rawData"] for x in fork] for k, v in r["secondaryMetrics"].items()}
+                fractions = [pr / o for pr, o in zip(raw["productsNanos"], raw["orthNanos"]) if o]
+                by_shape[key]["interleaved"] = fractions
+        for (rows, cols), s in sorted(by_shape.items()):
+            flops = orth_flops(rows, cols)
+            orth, prod, square = s.get("orth"), s.get("products"), s.get("sgemmSquare")
+            if orth is None or prod is None:
+                continue
+            sq = f"{2 * max(rows, cols) ** 3 / (square * 1e6):.1f}" if square else "n/a"
+            inter = s.get("interleaved")
+            inter = (f"{statistics.median(inter):.0%} ({min(inter):.0%}-{max(inter):.0%})" if inter else "n/a")
+            print(f"| {rows} x {cols} | {orth:.1f} | {flops / (orth * 1e6):.1f} | {prod:.1f} | "
+                  f"{flops / (prod * 1e6):.1f} | {prod / orth:.0%} | {inter} | {sq} |")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        print(__doc__.strip(), file=sys.stderr)
+        sys.exit(2)
+    main(sys.argv[1:])

@@ -1,0 +1,81 @@
+package org.optjit.phase;
+
+import org.optjit.ir.IrListing;
+import org.optjit.ir.Op;
+import org.optjit.ir.Output;
+import org.optjit.ir.Insn;
+import org.optjit.ir.ReductionSpec;
+import org.optjit.sema.Shape;
+
+/** Renders a plan for {@code optjit explain}: the passes, what each reads and writes, and when. */
+public final class PlanListing {
+
+    private PlanListing() {
+    }
+
+    public static String of(Plan plan) {
+        StringBuilder sb = new StringBuilder();
+        int global = 0;
+        for (boolean g : plan.global()) {
+            global += g ? 1 : 0;
+        }
+        sb.append("passes over the weights: ").append(plan.passes().size()).append(", tensor by tensor");
+        sb.append(global == 0 ? "" : "; " + global + " of the levels wait for every tensor ([all] reductions)")
+                .append('\n');
+        for (int k = 0; k < plan.passes().size(); k++) {
+            Pass p = plan.passes().get(k);
+            sb.append("  pass ").append(k).append(" (level ").append(p.level())
+                    .append(plan.global()[p.level()] ? ", after every tensor's previous pass" : "")
+                    .append(p.rowWise() ? ", row by row" : "").append("): reads ").append(reads(p))
+                    .append("; ").append(PassBytes.read(p.body())).append(" bytes read, ")
+                    .append(PassBytes.written(p.body())).append(" written per weight\n");
+            for (int s = 0; s < p.scratch().size(); s++) {
+                ReductionSpec r = plan.program().reductions().get(p.scratch().get(s));
+                sb.append("    accumulates ").append(r.kind().spelling()).append('[').append(r.axis().spelling())
+                        .append("] -> one value ").append(r.shape() == Shape.ALL ? "for the step"
+                                : r.shape().describe()).append('\n');
+            }
+            if (p.stores()) {
+                sb.append("    stores w").append(stores(plan, p)).append('\n');
+            }
+        }
+        sb.append("pass bodies:\n");
+        for (int k = 0; k < plan.passes().size(); k++) {
+            sb.append("pass ").append(k).append(":\n")
+                    .append(IrListing.block(plan.passes().get(k).body(), '%', plan.program()));
+        }
+        return sb.toString();
+    }
+
+    private static String reads(Pass p) {
+        StringBuilder sb = new StringBuilder();
+        boolean w = false;
+        boolean g = false;
+        java.util.Set<Integer> states = new java.util.TreeSet<>();
+        for (Insn in : p.body().insns()) {
+            w |= in.op() == Op.LOAD_W;
+            g |= in.op() == Op.LOAD_G;
+            if (in.op() == Op.LOAD_S) {
+                states.add(in.slot());
+            }
+        }
+        if (w) {
+            sb.append("w ");
+        }
+        if (g) {
+            sb.append("g ");
+        }
+        sb.append(states.isEmpty() ? "" : states.size() + " state array(s)");
+        return sb.toString().trim();
+    }
+
+    private static String stores(Plan plan, Pass p) {
+        StringBuilder sb = new StringBuilder();
+        for (Output o : p.body().outputs()) {
+            if (o.target() == Output.Target.STATE && o.slot() < plan.program().states().size()) {
+                sb.append(", ").append(plan.program().states().get(o.slot()).name());
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,185 @@
+package org.optjit.runtime.tensor;
+
+import java.util.Objects;
+
+/**
+ * The tensor operation {@code orth(e)}: the orthogonalisation of Muon (K. Jordan et al.,
+ * "Muon: an optimizer for hidden layers in neural networks", 2024), an approximation of the
+ * polar factor {@code U V^T} of {@code G = U S V^T} by a quintic Newton-Schulz iteration.
+ *
+ * <p>The contract (issue "Rules over tensors"):
+ * <ol>
+ *   <li>A vector ({@code rows == 1} or {@code cols == 1}) gives {@code e / (norm(e) + 1e-7)},
+ *       the polar factor of an {@code n x 1} matrix, computed directly.</li>
+ *   <li>Otherwise {@code X} is the input in its wide orientation: {@code G} itself when
+ *       {@code rows <= cols}, {@code G^T} when {@code rows > cols}, so that {@code X X^T} is
+ *       the smaller Gram matrix ({@code r x r}, {@code r = min(rows, cols)}).</li>
+ *   <li>{@code X <- X / (||X||_F + 1e-7)}: every singular value is then at most 1.</li>
+ *   <li>Five times: {@code A = X X^T; B = b*A + c*A*A; X <- a*X + B*X} with
+ *       {@code (a, b, c) = (3.4445, -4.7750, 2.0315)}. The quintic
+ *       {@code p(s) = a*s + b*s^3 + c*s^5} acts on each singular value; its coefficients
+ *       trade exactness for speed, so singular values end in a band around 1 (about 0.7 to
+ *       1.2) rather than at 1, which Muon's authors found does not hurt training.</li>
+ *   <li>The result, transposed back when the input was tall, is written in the input's
+ *       shape.</li>
+ * </ol>
+ *
+ * <h2>Numbers</h2>
+ * Matrices are float32; the three products of an iteration go through the {@link Sgemm}
+ * given to the constructor (about {@code 2 r^2 c + 2 r^3 + 2 r^2 c} flops, all of the cost
+ * for matrices of any size). The Frobenius norm is accumulated in double, one accumulator,
+ * in row-major order of the wide orientation {@code X} (so over the input's memory order
+ * when it is wide, down its columns when it is tall), and square-rooted in double; each
+ * element is then divided by {@code norm + 1e-7} in double and rounded to float once. The
+ * vector case accumulates the same way over the input's memory order.
+ *
+ * <p>Because the tall case is the wide case of the transpose, step for step,
+ * {@code orth(G^T)} equals {@code orth(G)^T} bit for bit. The result is deterministic (the
+ * same bits for the same input on every call) as long as the {@link Sgemm} is; see there.
+ * A zero input gives zeros.
+ *
+ * <h2>Storage</h2>
+ * Inputs and outputs are row-major regions of {@code float[]} arrays, given by an offset.
+ * A row-major {@code r x c} matrix is, read column-major, its transpose; the products are
+ * written for BLAS in that view ({@code M = X^T}: {@code A = M^T M}, {@code B*X} is
+ * {@code M B^T}). The workspace (the iterate, the next iterate, {@code A} and {@code B}:
+ * {@code 2rc + 2r^2} floats) is kept per thread and grows to the largest shape that thread
+ * has seen, so calls after a thread's first for a shape allocate nothing, and one instance
+ * serves several threads on different tensors at once.
+ */
+public final class NewtonSchulz implements Orthogonalizer {
+
+    /** Newton-Schulz coefficients of Keller Jordan's quintic. */
+    public static final float A = 3.4445f;
+    public static final float B = -4.7750f;
+    public static final float C = 2.0315f;
+
+    /** Iterations of the quintic. */
+    public static final int ITERATIONS = 5;
+
+    /** Added to the norm before dividing, so that a zero input gives zeros. */
+    public static final double EPS = 1e-7;
+
+    /** One thread's buffers: the iterate and the next one ({@code r x c}), {@code A} and {@code B} ({@code r x r}). */
+    private static final class Workspace {
+        float[] x = new float[0];
+        float[] next = new float[0];
+        float[] gram = new float[0];
+        float[] poly = new float[0];
+
+        void reserve(int r, int c) {
+            if (x.length < r * c) {
+                x = new float[r * c];
+                next = new float[r * c];
+            }
+            if (gram.length < r * r) {
+                gram = new float[r * r];
+                poly = new float[r * r];
+            }
+        }
+
+        void swap() {
+            float[] t = x;
+            x = next;
+            next = t;
+        }
+    }
+
+    private final Sgemm sgemm;
+    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
+
+    /** @param sgemm the matrix product every iteration uses (see {@link Sgemm} on determinism) */
+    public NewtonSchulz(Sgemm sgemm) {
+        this.sgemm = Objects.requireNonNull(sgemm, "sgemm");
+    }
+
+    @Override
+    public void orthogonalize(float[] in, float[] out, int offset, int rows, int cols) {
+        orth(in, offset, rows, cols, out, offset);
+    }
+
+    /**
+     * Writes {@code orth} of the {@code rows x cols} row-major matrix at {@code in[inOff]}
+     * into the region of the same shape at {@code out[outOff]}. {@code out} may be the input
+     * region itself (the input is read completely before anything is written); other
+     * overlaps are not allowed.
+     */
+    public void orth(float[] in, int inOff, int rows, int cols, float[] out, int outOff) {
+        if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException("orth of a " + rows + " x " + cols + " matrix");
+        }
+        int size = Math.multiplyExact(rows, cols);
+        Objects.checkFromIndexSize(inOff, size, in.length);
+        Objects.checkFromIndexSize(outOff, size, out.length);
+        if (rows == 1 || cols == 1) {
+            double norm = Math.sqrt(sumOfSquares(in, inOff, size));
+            divide(in, inOff, size, norm + EPS, out, outOff);
+            return;
+        }
+        boolean wide = rows <= cols;
+        int r = wide ? rows : cols;
+        int c = wide ? cols : rows;
+        Workspace ws = workspaces.get();
+        ws.reserve(r, c);
+        if (wide) {
+            System.arraycopy(in, inOff, ws.x, 0, size);
+        } else {
+            Transpose.transpose(in, inOff, rows, cols, ws.x, 0);
+        }
+        double norm = Math.sqrt(sumOfSquares(ws.x, 0, size));
+        divide(ws.x, 0, size, norm + EPS, ws.x, 0);
+        for (int it = 0; it < ITERATIONS; it++) {
+            boolean last = it == ITERATIONS - 1;
+            float[] dst = last && wide ? out : ws.next;
+            int dstOff = last && wide ? outOff : 0;
+            iterate(ws, r, c, dst, dstOff);
+            if (!last) {
+                ws.swap();
+            }
+        }
+        if (!wide) {
+            Transpose.transpose(ws.next, 0, r, c, out, outOff);
+        }
+    }
+
+    /**
+     * One step of the quintic from {@code ws.x} ({@code r x c} row-major, which BLAS reads as
+     * the column-major {@code c x r} matrix {@code M = X^T}) into {@code dst[dstOff]}.
+     */
+    private void iterate(Workspace ws, int r, int c, float[] dst, int dstOff) {
+        float[] x = ws.x;
+        float[] gram = ws.gram;
+        float[] poly = ws.poly;
+        // A = X X^T = M^T M (r x r, symmetric)
+        sgemm.sgemm("T", "N", r, r, c, 1f, x, 0, c, x, 0, c, 0f, gram, 0, r);
+        // B = b*A + c*A*A
+        int rr = r * r;
+        for (int i = 0; i < rr; i++) {
+            poly[i] = B * gram[i];
+        }
+        sgemm.sgemm("N", "N", r, r, r, C, gram, 0, r, gram, 0, r, 1f, poly, 0, r);
+        // X' = a*X + B*X, that is M' = a*M + M*B^T
+        int rc = r * c;
+        for (int i = 0; i < rc; i++) {
+            dst[dstOff + i] = A * x[i];
+        }
+        sgemm.sgemm("N", "T", c, r, r, 1f, x, 0, c, poly, 0, r, 1f, dst, dstOff, c);
+    }
+
+    /** Sum of squares in double, one accumulator, in index order. */
+    static double sumOfSquares(float[] a, int off, int n) {
+        double sum = 0;
+        for (int i = off; i < off + n; i++) {
+            double v = a[i];
+            sum += v * v;
+        }
+        return sum;
+    }
+
+    /** {@code dst[i] = (float) (src[i] / divisor)}, the division in double. */
+    private static void divide(float[] src, int srcOff, int n, double divisor, float[] dst, int dstOff) {
+        for (int i = 0; i < n; i++) {
+            dst[dstOff + i] = (float) (src[srcOff + i] / divisor);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.optjit.runtime.tensor;
+
+import dev.ludovic.netlib.blas.BLAS;
+
+/**
+ * A single-precision matrix product, {@code C = alpha * op(A) * op(B) + beta * C}, with the
+ * signature of the reference BLAS {@code sgemm} (column-major storage, an offset into each
+ * array, leading dimensions), as {@link BLAS#sgemm(String, String, int, int, int, float,
+ * float[], int, int, float[], int, int, float, float[], int, int)} declares it.
+ *
+ * <p>The tensor operations take one of these instead of a BLAS instance so that any provider
+ * plugs in: {@code Sgemm.of(BLAS.getInstance())}, a native library behind another interface
+ * of the same shape ({@code native::sgemm}), or a test's own loop.
+ *
+ * <p>Determinism is the provider's part of the contract: the same inputs must give the same
+ * bits on every call. netlib's Java BLAS is single-threaded and so deterministic; a native
+ * multi-threaded BLAS may split the inner dimension differently from call to call, and must
+ * then run with a fixed thread count (for OpenBLAS, {@code OPENBLAS_NUM_THREADS=1}).
+ */
+@FunctionalInterface
+public interface Sgemm {
+
+    /**
+     * @param transA {@code "N"} or {@code "T"}: {@code op(A)} is {@code A} or its transpose
+     * @param transB the same for {@code B}
+     * @param m rows of {@code op(A)} and of {@code C}
+     * @param n columns of {@code op(B)} and of {@code C}
+     * @param k columns of {@code op(A)}, rows of {@code op(B)}
+     */
+    void sgemm(String transA, String transB, int m, int n, int k,
+               float alpha, float[] a, int offA, int lda,
+               float[] b, int offB, int ldb,
+               float beta, float[] c, int offC, int ldc);
+
+    /** The products of a netlib BLAS instance. */
+    static Sgemm of(BLAS blas) {
+        return blas::sgemm;
+    }
+}
