@@ -11,6 +11,7 @@ import org.optjit.RuleException;
 import org.optjit.ast.AstPrinter;
 import org.optjit.ast.Expr;
 import org.optjit.ast.Reads;
+import org.optjit.ast.Renaming;
 import org.optjit.ast.Span;
 import org.optjit.ast.Stmt;
 import org.optjit.syntax.RuleParser;
@@ -67,14 +68,13 @@ public final class SearchForm {
                 body.add(s);
             }
         }
-        Renaming constants = new Renaming(n -> {
+        return canonical(substitute(body, n -> {
             if (n.name().equals(lrName)) {
                 return new Expr.Name(Vocabulary.LR, Span.NONE);
             }
             Double v = defaults.get(n.name());
             return v == null ? n : literal(v);
-        }, name -> name);
-        return canonical(constants.statements(body));
+        }));
     }
 
     /** A literal node for {@code v}, printed as the language writes it. */
@@ -93,9 +93,20 @@ public final class SearchForm {
         Set<String> read = new HashSet<>();
         int[] counts = new int[2];
         scan(statements, names, read, counts);
-        Renaming r = new Renaming(n -> names.containsKey(n.name()) ? new Expr.Name(names.get(n.name()), n.span()) : n,
-                t -> names.getOrDefault(t, t));
-        return r.statements(statements);
+        return Renaming.apply(statements, t -> names.getOrDefault(t, t));
+    }
+
+    /** The statements with every read of a name replaced by {@code f} of it (assignments and conditions). */
+    private static List<Stmt> substitute(List<Stmt> statements, java.util.function.Function<Expr.Name, Expr> f) {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s : statements) {
+            out.add(AstRebuild.mapStatement(s, e -> substitute(e, f), t -> t, b -> substitute(b, f)));
+        }
+        return out;
+    }
+
+    private static Expr substitute(Expr e, java.util.function.Function<Expr.Name, Expr> f) {
+        return e instanceof Expr.Name n ? f.apply(n) : AstRebuild.mapChildren(e, x -> substitute(x, f));
     }
 
     private static void scan(List<Stmt> statements, Map<String, String> names, Set<String> read, int[] counts) {
