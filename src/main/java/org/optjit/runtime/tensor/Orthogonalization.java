@@ -1,11 +1,9 @@
 package org.optjit.runtime.tensor;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 /**
- * The {@link Orthogonalizer} rules use: {@link NewtonSchulz} on netlib's BLAS, made when a
- * rule first needs it (rules without {@code orth} never load a BLAS).
+ * The {@link Orthogonalizer} rules use: {@link NewtonSchulz} on the process's BLAS
+ * ({@link org.optjit.blas.BlasLibrary}), made when a rule first needs it (rules without
+ * {@code orth} never load a BLAS).
  */
 public final class Orthogonalization {
 
@@ -17,14 +15,12 @@ public final class Orthogonalization {
             Holder.INSTANCE.orthogonalize(in, out, offset, rows, cols);
 
     private static final class Holder {
-        /** netlib logs a stack trace when no native library is found, the normal case here. */
-        private static final Logger NETLIB_LOG = quiet();
-        static final NewtonSchulz INSTANCE = new NewtonSchulz(Sgemm.of(dev.ludovic.netlib.blas.BLAS.getInstance()));
-
-        private static Logger quiet() {
-            Logger log = Logger.getLogger("dev.ludovic.netlib");
-            log.setLevel(Level.SEVERE);
-            return log;
-        }
+        /**
+         * The process's BLAS ({@link org.optjit.blas.BlasLibrary}: the bundled OpenBLAS with
+         * one thread per call, or netlib's Java BLAS), looked up per product so that a later
+         * {@code --blas} choice applies; never a system BLAS.
+         */
+        static final NewtonSchulz INSTANCE = new NewtonSchulz((ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc)
+                -> org.optjit.blas.BlasLibrary.current().sgemm(ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc));
     }
 }

@@ -1,17 +1,20 @@
 /**
- * The network the optimizers train: a multi-layer perceptron whose parameters live in one
- * flat float array.
+ * The models the optimizers train, each with its parameters in one flat float array.
  *
  * <ul>
- *   <li>{@link org.optjit.train.model.Network}: factories for classifiers and mirrored deep
- *       autoencoders, the parameter layout ({@link org.optjit.train.model.ParameterGroup}),
+ *   <li>{@link org.optjit.train.model.Model}: what the trainer sees: tensors with shapes
+ *       ({@link org.optjit.train.model.TensorShape}, also as a {@link org.optjit.Layout}),
  *       initialisation, the mean loss and its gradient, evaluation.</li>
- *   <li>{@link org.optjit.train.model.Activation}, {@link org.optjit.train.model.Loss},
- *       {@link org.optjit.train.model.Initialization}: the choices of lecture 6b and of
- *       Sutskever et al. 2013.</li>
- *   <li>Layout (where each layer's weights are), Propagation (the BLAS forward and backward
- *       passes over one chunk of rows), Workspace (reused per-lane buffers), Lanes (the
- *       thread-count-independent split of a batch) and Initializer: package-private.</li>
+ *   <li>{@link org.optjit.train.model.Network}: multi-layer perceptrons (classifiers and
+ *       mirrored deep autoencoders) with {@link org.optjit.train.model.Activation},
+ *       {@link org.optjit.train.model.Loss} and {@link org.optjit.train.model.Initialization}.</li>
+ *   <li>{@link org.optjit.train.model.LayerModel}: a sequence of
+ *       {@link org.optjit.train.model.layers layers} with a {@link org.optjit.train.model.Head}
+ *       (class labels or next tokens); {@link org.optjit.train.model.Models} builds LeNet-5
+ *       and the transformer ({@link org.optjit.train.model.TransformerShape}).</li>
+ *   <li>Package-private: LanePass and Lanes (the thread-count-independent split of a batch,
+ *       shared by both kinds of model), and the MLP's Layout, Propagation, Workspace and
+ *       Initializer.</li>
  * </ul>
  */
 package org.optjit.train.model;

@@ -74,23 +74,23 @@ class LayerGradientTest {
         float[] g = new float[p.length];
         float[] dx = inputGradient ? new float[x.length] : null;
         layer.backward(p, g, x, y, proj, dx, m, s);
-        for (int i = 0; i < p.length; i++) {
-            float keep = p[i];
-            p[i] = keep + h;
-            double plus = projected(layer, p, x, proj, m);
-            p[i] = keep - h;
-            double minus = projected(layer, p, x, proj, m);
-            p[i] = keep;
-            near(g[i], (plus - minus) / (2 * h), layer.describe() + " parameter " + i);
+        differences(layer, p, x, proj, m, h, p, g, "parameter");
+        if (inputGradient) {
+            differences(layer, p, x, proj, m, h, x, dx, "input");
         }
-        for (int i = 0; inputGradient && i < x.length; i++) {
-            float keep = x[i];
-            x[i] = keep + h;
+    }
+
+    /** Each element of {@code varied} (the parameters or the inputs) against its analytic derivative. */
+    private static <S> void differences(Layer<S> layer, float[] p, float[] x, float[] proj, int m, float h,
+                                        float[] varied, float[] analytic, String what) {
+        for (int i = 0; i < varied.length; i++) {
+            float keep = varied[i];
+            varied[i] = keep + h;
             double plus = projected(layer, p, x, proj, m);
-            x[i] = keep - h;
+            varied[i] = keep - h;
             double minus = projected(layer, p, x, proj, m);
-            x[i] = keep;
-            near(dx[i], (plus - minus) / (2 * h), layer.describe() + " input " + i);
+            varied[i] = keep;
+            near(analytic[i], (plus - minus) / (2 * h), layer.describe() + " " + what + " " + i);
         }
     }
 
