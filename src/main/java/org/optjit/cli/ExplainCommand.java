@@ -67,8 +67,9 @@ public final class ExplainCommand implements Callable<Integer> {
         for (StepScalar s : p.stepScalars()) {
             out.println("  " + pad(s.name()) + " step scalar (once per step, in double) = " + s.source());
         }
+        org.optjit.sema.Analysis analysis = org.optjit.sema.Analyzer.analyze(rule.ast());
         for (String tmp : p.temporaries()) {
-            out.println("  " + pad(tmp) + " temporary (per weight)");
+            out.println("  " + pad(tmp) + " temporary (" + analysis.shape(tmp).describe() + ")");
         }
         out.println();
         Plan plan = p.elementWise() ? null : Planner.plan(p);

@@ -22,6 +22,7 @@ final class RunFingerprint {
         e.put("hyperparameters", c.hypers().toString());
         e.put("bias hyperparameters", c.biasHypers().toString());
         e.put("network", network.describe() + ", " + network.parameterCount() + " parameters");
+        e.put("layout", network.parameterLayout(!c.biasHypers().isEmpty()).toString());
         e.put("data", describe(data.train()) + " / " + describe(data.validation()) + " / " + describe(data.test()));
         e.put("batch", c.batch().toString() + ", " + c.mix().cliName());
         e.put("seed", Long.toString(c.seed()));
