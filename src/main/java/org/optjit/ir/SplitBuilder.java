@@ -79,7 +79,11 @@ final class SplitBuilder {
         Shape argShape = shapeOf(arg);
         Shape result = axis.reduce(argShape);
         if (result == null) {
-            throw new IllegalStateException(kind + "[" + axis + "] of a " + argShape.describe() + " value");
+            // The analysis saw a per-weight value that lowering found to be the same for every
+            // weight (a state whose value this step is per step, say): reduce its copies.
+            arg = Ref.perWeight(inBody(arg));
+            argShape = Shape.WEIGHT;
+            result = axis.reduce(argShape);
         }
         ReductionSpec spec = new ReductionSpec(kind, axis, argShape, result, arg.uniform() ? -1 : arg.index());
         int slot = reductions.indexOf(spec);
