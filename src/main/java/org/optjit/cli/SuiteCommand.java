@@ -93,8 +93,12 @@ public final class SuiteCommand implements Callable<Integer> {
                 String label = labels.get(i);
                 TrainConfig config = setup.config().withHypers(setup.hypersFor(rule, hypers.get(label)));
                 Kernel kernel = rule.compile(options.backend());
-                Trainer t = new Trainer(kernel, setup.newModel(), setup.splits(), config, null,
-                        dir.resolve(w.name()).resolve(label));
+                Path runDir = dir.resolve(w.name()).resolve(label);
+                // every run folder says how to repeat it (rule, resolved values, command, build, machine, seed)
+                Provenance.write(runDir, Provenance.commandLine(spec), List.of(new Provenance.RuleRun(files.get(i), rule,
+                        Provenance.resolvedHypers(kernel, config))), Long.toString(config.seed()),
+                        kernel.backend().toString());
+                Trainer t = new Trainer(kernel, setup.newModel(), setup.splits(), config, null, runDir);
                 ProgressReporter progress = new ProgressReporter(pw, w.name() + " " + label, ProgressReporter.onTerminal(),
                         t.controlledHyper());
                 try {

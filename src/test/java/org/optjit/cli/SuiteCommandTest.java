@@ -37,6 +37,9 @@ class SuiteCommandTest {
                 "blobs-mlp/adam/metrics.csv", "blobs-mlp/sgd/metrics.csv")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
+        // every run folder holds its provenance: rule source, resolved values, command line, seed
+        String prov = Files.readString(out.resolve("blobs-mlp/sgd").resolve(Provenance.FILE));
+        assertTrue(prov.contains("eps=0.0001") && prov.contains("seed: ") && prov.contains("suite"), prov);
     }
 
     @Test
