@@ -21,11 +21,18 @@ public final class ProgramDigest {
     /** 64 hexadecimal digits. */
     public static String of(Program p) {
         StringBuilder sb = new StringBuilder(IrListing.of(p));
+        // what the listing leaves out of a rule over tensors: reductions, orth arguments, evaluation weights
+        p.reductions().forEach(r -> sb.append("reduction ").append(r).append('\n'));
+        sb.append("orth ").append(p.orth()).append('\n');
+        if (p.evaluate() != null) {
+            sb.append(IrListing.block(p.evaluate().prelude(), '$', p)).append(IrListing.block(p.evaluate().body(), '%', p));
+        }
         for (Hyper h : p.hypers()) {
             sb.append("hyper ").append(h.slot()).append(' ').append(h.name()).append('\n');
         }
         for (StateVar s : p.states()) {
-            sb.append("state ").append(s.slot()).append(' ').append(s.name()).append(" = ").append(s.initSource()).append('\n');
+            sb.append("state ").append(s.slot()).append(' ').append(s.name()).append(" = ").append(s.initSource())
+                    .append(' ').append(s.shape()).append('\n');
         }
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
