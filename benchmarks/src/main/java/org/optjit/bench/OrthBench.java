@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.optjit.runtime.tensor.NewtonSchulz;
 import org.optjit.runtime.tensor.Sgemm;
-import org.optjit.train.Blas;
+import org.optjit.blas.BlasLibrary;
 
 /**
  * {@code orth} (Muon's Newton-Schulz, {@link NewtonSchulz}) on a {@code rows x cols}
@@ -27,7 +27,7 @@ import org.optjit.train.Blas;
  * products at 50% or more of the BLAS sgemm rate.
  *
  * <ul>
- *   <li>{@code orth}: one whole orth, through the project's BLAS ({@link Blas#blas()}).</li>
+ *   <li>{@code orth}: one whole orth, through the project's BLAS ({@link BlasLibrary#current()}: the bundled OpenBLAS, else netlib's Java BLAS).</li>
  *   <li>{@code products}: the same sgemm calls (recorded from one orth: flags, shapes,
  *       alpha, beta and leading dimensions) on fixed operands, with nothing between them.
  *       Both do the same flops, so {@code products / orth} is the fraction of the sgemm
@@ -83,7 +83,8 @@ public class OrthBench {
 
     @Setup
     public void setUp() {
-        blas = Sgemm.of(Blas.blas());
+        org.optjit.blas.Blas library = BlasLibrary.current();
+        blas = library::sgemm;
         SplittableRandom random = new SplittableRandom(3);
         input = new float[rows * cols];
         for (int i = 0; i < input.length; i++) {
