@@ -34,10 +34,14 @@ import org.optjit.ir.StateVar;
  *   <li>{@code org.optjit.ir}: {@link Program}: a per-step scalar prelude (double) and a
  *       per-weight body (float32) in SSA form; folding, CSE, hoisting.
  *       {@link FrontEnd} runs the stages above.</li>
+ *   <li>{@code org.optjit.phase}: rules over tensors split into passes at their reductions
+ *       and {@code orth}s (levels, {@code Plan}).</li>
  *   <li>{@code org.optjit.interp}: the reference interpreter, the oracle.</li>
  *   <li>{@code org.optjit.codegen}: generated hidden classes (ASM), one emitter per
  *       backend.</li>
- *   <li>{@code org.optjit.runtime}: what generated code implements; threading.</li>
+ *   <li>{@code org.optjit.runtime}: what generated code implements; threading;
+ *       {@code runtime.tensor} runs a plan's passes, coarse values and reductions over a
+ *       {@link Layout}, and {@code orth}. {@code org.optjit.blas}: the matrix products.</li>
  *   <li>{@code org.optjit.train}: the mini-batch trainer; {@code org.optjit.cli}: the
  *       command line.</li>
  * </ul>
