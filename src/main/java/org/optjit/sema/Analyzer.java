@@ -103,8 +103,8 @@ public final class Analyzer {
                         + "); it is read after the step and may use only 'w', states, hyperparameters and constants"));
             }
         });
-        org.optjit.ast.Exprs.calls(e.value(), c -> {
-            if (Reduction.of(c) != null || Function.named(c.function()) == Function.ORTH) {
+        Reads.forEachNode(e.value(), node -> {
+            if (node instanceof Expr.Call c && (Reduction.of(c) != null || Function.named(c.function()) == Function.ORTH)) {
                 errors.add(rule.source().error(c.nameSpan(), "'evaluate' cannot use '" + c.function()
                         + "': it is computed weight by weight after the step"));
             }
