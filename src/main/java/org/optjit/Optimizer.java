@@ -23,8 +23,8 @@ public final class Optimizer {
     private final Kernel kernel;
     private final Program program;
     private final double[] hypers;
-    /** Per-group values, by group name: a copy of {@link #hypers} with the group's changes. */
-    private final Map<String, double[]> groupHypers = new LinkedHashMap<>();
+    /** Per-group values, by group name: only what the group sets itself, by slot. */
+    private final Map<String, Map<Integer, Double>> groupHypers = new LinkedHashMap<>();
     private int threads = StepRunner.defaultThreads();
 
     Optimizer(Kernel kernel, double[] hypers) {
@@ -44,11 +44,6 @@ public final class Optimizer {
         if (bad != null) {
             throw new RuleException(bad);
         }
-        for (double[] h : groupHypers.values()) {
-            if (h[slot] == hypers[slot]) {
-                h[slot] = value;
-            }
-        }
         hypers[slot] = value;
         return this;
     }
@@ -63,7 +58,7 @@ public final class Optimizer {
         if (badValue != null) {
             throw new RuleException(badValue);
         }
-        groupHypers.computeIfAbsent(group, k -> hypers.clone())[slot] = value;
+        groupHypers.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(slot, value);
         return this;
     }
 
@@ -77,9 +72,15 @@ public final class Optimizer {
         return hypers(group)[slot(name)];
     }
 
+    /** The values a group's tensors see: the optimizer's, with what the group sets itself. */
     private double[] hypers(String group) {
-        double[] h = groupHypers.get(group);
-        return h == null ? hypers : h;
+        Map<Integer, Double> own = groupHypers.get(group);
+        if (own == null) {
+            return hypers;
+        }
+        double[] h = hypers.clone();
+        own.forEach((slot, value) -> h[slot] = value);
+        return h;
     }
 
     /** The hyperparameter names, in the rule's order. */
