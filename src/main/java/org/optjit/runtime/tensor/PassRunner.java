@@ -17,8 +17,20 @@ import org.optjit.sema.Shape;
  */
 final class PassRunner {
 
-    /** Tile length for passes that reduce per tensor: a multiple of the 16 stripes, small enough for L1. */
-    static final int TILE = 2048;
+    /**
+     * Tile length for passes that reduce per tensor: a multiple of the 16 stripes; its scratch
+     * arrays (one per reduction, 32 KiB each) stay in L2, and there are few enough calls that
+     * the vector loop's entry and scalar ends cost little.
+     */
+    static final int TILE = 8192;
+
+    /**
+     * Tiles are cut at indices {@code k * TILE + PHASE}: where the generated vector loop of a
+     * region-aligned weight array starts on a 64-byte boundary (see the VECTOR backend's
+     * {@code Alignment}), so every tile but a tensor's first and last runs without scalar
+     * iterations at its ends.
+     */
+    static final int PHASE = Math.floorMod(-sun.misc.Unsafe.ARRAY_FLOAT_BASE_OFFSET, 64) / Float.BYTES;
 
     private final Plan plan;
     private final Geometry geo;
@@ -80,10 +92,11 @@ final class PassRunner {
                 accumulate(pass, t, row, lo - from, geo.cols[t], sums);
             }
         } else if (nScratch > 0) {
-            for (int lo = from; lo < end; lo += TILE) {
-                int hi = Math.min(end, lo + TILE);
+            for (int lo = from; lo < end; ) {
+                int hi = Math.min(end, lo + Math.floorMod(PHASE - lo - 1, TILE) + 1);
                 kernel.run(w, g, arrays, uniforms, lo, hi);
                 accumulate(pass, t, -1, lo - from, hi - lo, sums);
+                lo = hi;
             }
         } else {
             kernel.run(w, g, arrays, uniforms, from, end);

@@ -44,13 +44,16 @@ public final class StripedSum {
                 pos = 0;
             }
             int m = Math.min(n - k, BLOCK - pos);
-            if ((pos & (STRIPES - 1)) == 0 && m >= STRIPES) {
+            int head = -pos & (STRIPES - 1);
+            if (head == 0 && m >= STRIPES) {
                 int whole = m & -STRIPES;
                 addAligned(x, k, whole);
                 pos += whole;
                 k += whole;
                 continue;
             }
+            // one value at a time up to the next stripe 0 (or the end), then aligned again
+            m = head == 0 ? m : Math.min(m, head);
             if (squares) {
                 for (int e = 0; e < m; e++) {
                     double v = x[k + e];

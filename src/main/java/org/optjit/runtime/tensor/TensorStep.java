@@ -41,7 +41,8 @@ public final class TensorStep {
      * @param hypers hyperparameter values per group of the layout, by slot
      * @param t      the step number
      * @param states every state array of the rule, by slot
-     * @param orthBuffers two arrays as long as the weights per {@code orth} of the rule
+     * @param orthBuffers the plan's {@link Plan#buffers()} arrays as long as the weights: two per
+     *                    {@code orth} of the rule, then the kept values
      */
     public void step(Geometry geo, float[] w, float[] g, float[][] states, float[][] orthBuffers, double[][] hypers,
                      long t, int threads) {
