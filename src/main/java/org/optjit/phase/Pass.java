@@ -24,12 +24,20 @@ import org.optjit.ir.Block;
  * @param columnExports export slots read per column, in the order of their arrays
  * @param scratch       the reduction (by slot) whose argument each scratch array holds
  * @param stores        whether it stores weights or per-weight state
+ * @param orth          the {@code orth}s whose argument it computes
+ * @param keeps         whether it stores values that a later pass reads ({@link Plan#keeps()})
  */
 public record Pass(int level, Block body, boolean rowWise, List<Integer> columnExports, List<Integer> scratch,
-                   boolean stores) {
+                   boolean stores, List<Integer> orth, boolean keeps) {
 
     public Pass {
         columnExports = List.copyOf(columnExports);
         scratch = List.copyOf(scratch);
+        orth = List.copyOf(orth);
+    }
+
+    /** Whether it must run for every tensor: it stores something, or some tensor's branch may need nothing from it. */
+    public boolean unconditional() {
+        return stores || keeps;
     }
 }

@@ -23,12 +23,18 @@ import org.optjit.sema.Shape;
  * @param orthLevel     for each {@code orth}, the level whose pass computes its argument
  * @param keeps         how many per-weight values an earlier pass keeps for a later one, each in
  *                      an array as long as the weights ({@link Placement})
+ * @param reductionGuards for each reduction, when a tensor needs it ({@link Guards}); a tensor
+ *                      whose guard fails skips its accumulation
+ * @param orthGuards    for each {@code orth}, when a tensor needs it
  */
 public record Plan(Program program, Shape[] preludeShape, int[] preludeLevel, int[] export, List<Pass> passes,
-                   int levels, boolean[] global, int[] orthLevel, int keeps) {
+                   int levels, boolean[] global, int[] orthLevel, int keeps, List<Guard> reductionGuards,
+                   List<Guard> orthGuards) {
 
     public Plan {
         passes = List.copyOf(passes);
+        reductionGuards = List.copyOf(reductionGuards);
+        orthGuards = List.copyOf(orthGuards);
     }
 
     /** The shape class of export slot {@code k}. */

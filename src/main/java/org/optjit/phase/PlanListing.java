@@ -31,12 +31,19 @@ public final class PlanListing {
                     .append(PassBytes.written(p.body())).append(" written per weight\n");
             for (int s = 0; s < p.scratch().size(); s++) {
                 ReductionSpec r = plan.program().reductions().get(p.scratch().get(s));
+                Guard guard = plan.reductionGuards().get(p.scratch().get(s));
                 sb.append("    accumulates ").append(r.kind().spelling()).append('[').append(r.axis().spelling())
                         .append("] -> one value ").append(r.shape() == Shape.ALL ? "for the step"
-                                : r.shape().describe()).append('\n');
+                                : r.shape().describe())
+                        .append(guard.always() ? "" : ", only for tensors where " + guard).append('\n');
             }
             if (p.stores()) {
                 sb.append("    stores ").append(stores(plan, p)).append('\n');
+            }
+            for (int o : p.orth()) {
+                Guard guard = plan.orthGuards().get(o);
+                sb.append("    computes the argument of orth #").append(o)
+                        .append(guard.always() ? "" : ", only for tensors where " + guard).append('\n');
             }
             int kept = kept(plan, p);
             if (kept > 0) {

@@ -90,8 +90,11 @@ public final class Planner {
                 global[levels.prelude[i]] = true;
             }
         }
+        Guard[] reductionGuards = new Guard[p.reductions().size()];
+        Guard[] orthGuards = new Guard[p.orth().size()];
+        Guards.of(p, shapes, levels.export, levels.prelude, levels.body, reductionGuards, orthGuards);
         return new Plan(p, shapes, levels.prelude, levels.export, passes, top + 1, global, orthLevel,
-                placement.keeps());
+                placement.keeps(), List.of(reductionGuards), List.of(orthGuards));
     }
 
     /** The pass of {@code level}, or null when nothing is computed per weight at that level. */
@@ -193,7 +196,8 @@ public final class Planner {
         for (int i : keptRoots) {
             outputs.add(new Output(Output.Target.STATE, keptBase + placement.keptArray(i), b.at(i)));
         }
-        return new Pass(level, new Block(b.insns, outputs), rowWise, columns, scratch, stores);
+        return new Pass(level, new Block(b.insns, outputs), rowWise, columns, scratch, stores, orthRoots,
+                !keptRoots.isEmpty());
     }
 
     /** The instructions of one pass, renumbered densely. */

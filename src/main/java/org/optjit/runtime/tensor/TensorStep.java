@@ -83,7 +83,7 @@ public final class TensorStep {
                             }
                         }
                         for (int o = 0; o < plan.orthLevel().length; o++) {
-                            if (plan.orthLevel()[o] == lvl) {
+                            if (plan.orthLevel()[o] == lvl && coarse.holds(plan.orthGuards().get(o), tensor)) {
                                 orth.orthogonalize(orthBuffers[2 * o], orthBuffers[2 * o + 1], geo.offset[tensor],
                                         geo.rows[tensor], geo.cols[tensor]);
                             }
