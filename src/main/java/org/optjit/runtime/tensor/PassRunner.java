@@ -1,6 +1,8 @@
 package org.optjit.runtime.tensor;
 
 import java.util.List;
+import org.optjit.ir.Insn;
+import org.optjit.ir.Output;
 import org.optjit.ir.ReductionSpec;
 import org.optjit.phase.Pass;
 import org.optjit.phase.Plan;
@@ -61,6 +63,17 @@ final class PassRunner {
         if (!needed) {
             return; // this tensor takes the other branch of a uniform condition: nothing here is used
         }
+        // A reduction of an array itself (norm(g), norm(w)) sums the array where it lies: no
+        // copy through scratch, and a pass that does nothing else calls no kernel at all.
+        float[][] sources = new float[pass.scratch().size()][];
+        boolean kernelNeeded = pass.unconditional();
+        for (int o : pass.orth()) {
+            kernelNeeded |= coarse.holds(plan.orthGuards().get(o), t);
+        }
+        for (int s = 0; s < sources.length; s++) {
+            sources[s] = source(pass, s, w, g, states);
+            kernelNeeded |= active[s] && sources[s] == null;
+        }
         int nStates = states.length;
         int nCols = pass.columnExports().size();
         int nScratch = pass.scratch().size();
@@ -100,14 +113,20 @@ final class PassRunner {
             for (int row = 0; row < geo.rows[t]; row++) {
                 fillUniforms(t, geo.rowBase[t] + row);
                 int lo = from + row * geo.cols[t];
-                kernel.run(w, g, arrays, uniforms, lo, lo + geo.cols[t]);
-                accumulate(pass, t, row, lo - from, geo.cols[t], sums, active);
+                if (kernelNeeded) {
+                    kernel.run(w, g, arrays, uniforms, lo, lo + geo.cols[t]);
+                }
+                accumulate(pass, t, row, lo, geo.cols[t], sums, active, sources);
             }
+        } else if (!kernelNeeded) {
+            accumulate(pass, t, -1, from, end - from, sums, active, sources); // the arrays themselves, in one go
         } else if (nScratch > 0) {
             for (int lo = from; lo < end; ) {
                 int hi = Math.min(end, lo + Math.floorMod(PHASE - lo - 1, TILE) + 1);
-                kernel.run(w, g, arrays, uniforms, lo, hi);
-                accumulate(pass, t, -1, lo - from, hi - lo, sums, active);
+                if (kernelNeeded) {
+                    kernel.run(w, g, arrays, uniforms, lo, hi);
+                }
+                accumulate(pass, t, -1, lo, hi - lo, sums, active, sources);
                 lo = hi;
             }
         } else {
@@ -122,6 +141,23 @@ final class PassRunner {
                 }
             }
         }
+    }
+
+    /** The array whose own values reduction {@code s} of the pass reduces, or null when the kernel computes them. */
+    private float[] source(Pass pass, int s, float[] w, float[] g, float[][] states) {
+        int slot = states.length + pass.columnExports().size() + s;
+        for (Output o : pass.body().outputs()) {
+            if (o.target() == Output.Target.SCRATCH && o.slot() == slot) {
+                Insn in = pass.body().insns().get(o.value());
+                return switch (in.op()) {
+                    case LOAD_W -> w;
+                    case LOAD_G -> g;
+                    case LOAD_S -> in.slot() < states.length ? states[in.slot()] : null;
+                    default -> null;
+                };
+            }
+        }
+        return null;
     }
 
     private boolean reduces(int r, Axis axis) {
@@ -146,8 +182,12 @@ final class PassRunner {
         }
     }
 
-    /** Folds the scratch values of one call ({@code n} values from {@code pos} in the tensor) into the reductions. */
-    private void accumulate(Pass pass, int t, int row, int pos, int n, StripedSum[] sums, boolean[] active) {
+    /**
+     * Folds the values of one call ({@code n} weights from index {@code lo}) into the
+     * reductions: from the scratch array the kernel filled, or from the reduced array itself.
+     */
+    private void accumulate(Pass pass, int t, int row, int lo, int n, StripedSum[] sums, boolean[] active,
+                            float[][] sources) {
         List<Integer> reductions = pass.scratch();
         for (int s = 0; s < reductions.size(); s++) {
             if (!active[s]) {
@@ -155,40 +195,41 @@ final class PassRunner {
             }
             int r = reductions.get(s);
             ReductionSpec spec = spec(r);
-            float[] x = scratch[s];
+            float[] x = sources[s] != null ? sources[s] : scratch[s];
+            int base = sources[s] != null ? lo : 0;
             Reduction kind = spec.kind();
             double[] acc = coarse.acc[r];
             switch (spec.axis()) {
                 case TENSOR, ALL -> {
                     if (kind == Reduction.MAX || kind == Reduction.MIN) {
-                        acc[t] = fold(kind, acc[t], x, n);
+                        acc[t] = fold(kind, acc[t], x, base, n);
                     } else {
-                        sums[s].add(x, n);
+                        sums[s].add(x, base, n);
                     }
                 }
                 case ROW -> {
                     int e = geo.rowBase[t] + row;
                     if (kind == Reduction.MAX || kind == Reduction.MIN) {
-                        acc[e] = fold(kind, acc[e], x, n);
+                        acc[e] = fold(kind, acc[e], x, base, n);
                     } else {
                         rowSum.reset(kind.squares());
-                        rowSum.add(x, n);
+                        rowSum.add(x, base, n);
                         acc[e] = rowSum.finish();
                     }
                 }
                 case COL -> {
-                    int base = geo.colBase[t];
+                    int first = geo.colBase[t];
                     for (int c = 0; c < n; c++) {
-                        double v = x[c];
-                        acc[base + c] = CoarseValues.combine(kind, acc[base + c], kind.squares() ? v * v : v);
+                        double v = x[base + c];
+                        acc[first + c] = CoarseValues.combine(kind, acc[first + c], kind.squares() ? v * v : v);
                     }
                 }
             }
         }
     }
 
-    private static double fold(Reduction kind, double acc, float[] x, int n) {
-        for (int k = 0; k < n; k++) {
+    private static double fold(Reduction kind, double acc, float[] x, int from, int n) {
+        for (int k = from; k < from + n; k++) {
             acc = CoarseValues.combine(kind, acc, x[k]);
         }
         return acc;

@@ -22,6 +22,7 @@ public final class StripedSum {
             && !Boolean.getBoolean("optjit.scalarReductions") && VectorStripes.USABLE;
 
     private final double[] acc = new double[STRIPES];
+    private final double[] second = new double[STRIPES];
     private double total;
     private int pos;
     private boolean squares;
@@ -36,12 +37,28 @@ public final class StripedSum {
 
     /** Adds {@code x[0..n)}. */
     public void add(float[] x, int n) {
-        int k = 0;
+        add(x, 0, n);
+    }
+
+    /** Adds {@code x[from, from + n)}. */
+    public void add(float[] x, int from, int n) {
+        int k = from;
+        n += from;
         while (k < n) {
             if (pos == BLOCK) {
                 total += block();
                 java.util.Arrays.fill(acc, 0.0);
                 pos = 0;
+            }
+            if (VECTOR && pos == 0 && n - k >= 2 * BLOCK) {
+                // two whole blocks side by side; their values join the total in order
+                java.util.Arrays.fill(second, 0.0);
+                VectorStripes.addTwo(acc, second, x, k, k + BLOCK, BLOCK, squares);
+                total += block();
+                System.arraycopy(second, 0, acc, 0, STRIPES);
+                pos = BLOCK;
+                k += 2 * BLOCK;
+                continue;
             }
             int m = Math.min(n - k, BLOCK - pos);
             int head = -pos & (STRIPES - 1);

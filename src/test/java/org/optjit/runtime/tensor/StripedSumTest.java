@@ -34,7 +34,8 @@ class StripedSumTest {
 
     @ParameterizedTest(name = "{0} values, squares {1}, calls of up to {2}")
     @CsvSource({"1, true, 1", "17, false, 5", "2048, true, 2048", "70001, true, 2048", "70001, false, 333",
-            "200000, true, 65536", "131073, false, 100000", "40000, true, 16"})
+            "200000, true, 65536", "131073, false, 100000", "40000, true, 16", "262144, true, 262144",
+            "300001, true, 300001", "300001, false, 300001"})
     void sumsInTheDefinedOrder(int n, boolean squares, int call) {
         Random r = new Random(n * 31L + call);
         float[] x = new float[n];
@@ -50,6 +51,12 @@ class StripedSumTest {
             System.arraycopy(x, lo, chunk, 0, m);
             sum.add(chunk, m);
         }
+        assertEquals(Double.doubleToLongBits(definition(x, squares)), Double.doubleToLongBits(sum.finish()));
+        // the same values where they lie in a larger array
+        float[] padded = new float[n + 40];
+        System.arraycopy(x, 0, padded, 37, n);
+        sum.reset(squares);
+        sum.add(padded, 37, n);
         assertEquals(Double.doubleToLongBits(definition(x, squares)), Double.doubleToLongBits(sum.finish()));
     }
 }

@@ -93,7 +93,7 @@ class UniformBranchTest {
 
     @Test
     void reductionOnlyForTheTensorsThatTakeItsBranch() {
-        Counting c = new Counting("w -= ndim == 1 ? g/(norm(g) + 1) : 0.5*g");
+        Counting c = new Counting("w -= ndim == 1 ? g/(norm(2*g) + 1) : 0.5*g");
         assertFalse(c.plan.reductionGuards().get(0).always());
         float[] w = new float[LAYOUT.size()];
         float[] g = gaussian(LAYOUT.size(), 5);
@@ -103,11 +103,34 @@ class UniformBranchTest {
             StripedSum sum = new StripedSum();
             sum.reset(true);
             float[] part = java.util.Arrays.copyOfRange(g, t.offset(), t.end());
+            for (int k = 0; k < part.length; k++) {
+                part[k] *= 2;
+            }
             sum.add(part, part.length);
             float scale = (float) (Math.sqrt(sum.finish()) + 1);
             for (int i = t.offset(); i < t.end(); i++) {
                 float expected = 0f - (t.cols() == 1 ? g[i] / scale : 0.5f * g[i]);
                 assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(w[i]), t.name() + "[" + i + "]");
+            }
+        }
+    }
+
+    /** norm(g) is summed where g lies: its pass calls no kernel, and the result is the definition's. */
+    @Test
+    void aReductionOfAnArrayReadsTheArrayItself() {
+        Counting c = new Counting("w -= g/(norm(g) + 1)");
+        float[] w = new float[LAYOUT.size()];
+        float[] g = gaussian(LAYOUT.size(), 9);
+        c.run(w, g, new float[0][], 2);
+        assertEquals(0, c.passCalls[0]);
+        for (Layout.Tensor t : LAYOUT.tensors()) {
+            StripedSum sum = new StripedSum();
+            sum.reset(true);
+            float[] part = java.util.Arrays.copyOfRange(g, t.offset(), t.end());
+            sum.add(part, part.length);
+            float scale = (float) (Math.sqrt(sum.finish()) + 1);
+            for (int i = t.offset(); i < t.end(); i++) {
+                assertEquals(Float.floatToIntBits(0f - g[i] / scale), Float.floatToIntBits(w[i]), t.name() + "[" + i + "]");
             }
         }
     }
