@@ -14,11 +14,26 @@ final class LanePass {
     }
 
     private final int parameters;
+    /** The fewest rows a lane gets ({@link Lanes#count(int, int)}). */
+    private final int minLaneRows;
     private final float[][] grads = new float[Lanes.MAX_LANES][];
     private int threads = org.optjit.runtime.StepRunner.defaultThreads();
 
     LanePass(int parameters) {
+        this(parameters, Lanes.MIN_LANE_ROWS);
+    }
+
+    LanePass(int parameters, int minLaneRows) {
+        if (minLaneRows < 1) {
+            throw new IllegalArgumentException("a lane needs at least one row: " + minLaneRows);
+        }
         this.parameters = parameters;
+        this.minLaneRows = minLaneRows;
+    }
+
+    /** The number of lanes of a batch of {@code n} rows. */
+    int lanes(int n) {
+        return Lanes.count(n, minLaneRows);
     }
 
     int threads() {
@@ -50,7 +65,7 @@ final class LanePass {
      * @return the number of lanes
      */
     int run(int first, int n, float[] grad, Body body) {
-        int lanes = Lanes.count(n);
+        int lanes = lanes(n);
         if (grad != null) {
             for (int lane = 1; lane < lanes; lane++) {
                 if (grads[lane] == null) {

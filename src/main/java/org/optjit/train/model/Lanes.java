@@ -40,7 +40,16 @@ final class Lanes {
      * cores would leave one core idle half the time).
      */
     static int count(int rows) {
-        return Integer.highestOneBit(Math.max(1, Math.min(MAX_LANES, rows / MIN_LANE_ROWS)));
+        return count(rows, MIN_LANE_ROWS);
+    }
+
+    /**
+     * The same with another least number of rows per lane: a model whose products stay
+     * large on fewer rows (a convolution multiplies every output pixel of its rows) splits
+     * smaller batches.
+     */
+    static int count(int rows, int minLaneRows) {
+        return Integer.highestOneBit(Math.max(1, Math.min(MAX_LANES, rows / minLaneRows)));
     }
 
     /** The first row (relative to the batch start) of lane {@code lane} of {@code lanes}. */

@@ -45,8 +45,10 @@ public final class LayerModel implements Model {
     /**
      * @param chunk examples per forward/backward call of a lane (bounds the buffers' memory;
      *              part of the model, so results do not depend on it changing)
+     * @param minLaneRows the fewest rows a lane of a batch gets (also part of the model: the
+     *              lanes, and so the results, are a function of the batch size and this)
      */
-    public LayerModel(Sequential net, Head head, String description, int chunk) {
+    public LayerModel(Sequential net, Head head, String description, int chunk, int minLaneRows) {
         if (net.outputSize() != head.logits()) {
             throw new IllegalArgumentException("the layers give " + net.outputSize() + " values per example, the loss"
                     + " needs " + head.logits());
@@ -63,7 +65,7 @@ public final class LayerModel implements Model {
             offset += s.size();
         }
         this.tensors = List.copyOf(t);
-        this.lanes = new LanePass(net.parameterCount());
+        this.lanes = new LanePass(net.parameterCount(), minLaneRows);
     }
 
     @Override
@@ -133,7 +135,7 @@ public final class LayerModel implements Model {
     private Evaluation run(float[] params, float[] grad, Dataset data, int[] rows, int from, int to) {
         int n = to - from;
         float scale = grad == null ? 0f : 1f / n;
-        for (int lane = 0; lane < Lanes.count(n); lane++) {
+        for (int lane = 0; lane < lanes.lanes(n); lane++) {
             if (buffers[lane] == null) {
                 buffers[lane] = new LaneBuffers(net, head, chunk);
             }

@@ -20,6 +20,11 @@ public final class Models {
 
     /** Examples per lane chunk of LeNet-5: its im2col buffers stay near 16 MB per lane. */
     static final int LENET_CHUNK = 64;
+    /**
+     * The fewest examples per lane of LeNet-5: 32 still gives its products thousands of rows
+     * (one per output pixel), and a mini-batch of 64 then runs on two cores, not one.
+     */
+    static final int LENET_LANE_ROWS = 32;
     /** A transformer chunk holds at most about this many position vectors of activations. */
     static final int TRANSFORMER_POSITIONS_PER_CHUNK = 4096;
 
@@ -46,7 +51,7 @@ public final class Models {
                 new Part("pool2", p2), new Part("dense1", new Dense(flat, 500)),
                 new Part("relu1", new Pointwise(Pointwise.Kind.RELU, 500)), new Part("dense2", new Dense(500, classes))));
         return new LayerModel(net, new ClassifierHead(classes), "lenet5 " + side + "x" + side + ": " + net.describe()
-                + ", softmax cross-entropy", LENET_CHUNK);
+                + ", softmax cross-entropy", LENET_CHUNK, LENET_LANE_ROWS);
     }
 
     /**
@@ -84,6 +89,6 @@ public final class Models {
         int chunk = Math.max(1, Math.min(Lanes.MIN_LANE_ROWS, TRANSFORMER_POSITIONS_PER_CHUNK / t));
         return new LayerModel(new Sequential(parts), head, "transformer " + s + (languageModel
                 ? ", vocabulary " + vocabulary + ", " + head.describe() : ", " + classes + " classes at the last position"),
-                chunk);
+                chunk, Lanes.MIN_LANE_ROWS);
     }
 }

@@ -15,6 +15,11 @@ class LanesTest {
         assertEquals(2, Lanes.count(200)); // not 3: three lanes on two cores would idle one
         assertEquals(4, Lanes.count(256));
         assertEquals(4, Lanes.count(60_000));
+        // a model may ask for thinner lanes (LeNet-5: 32 rows, so its batch of 64 uses two cores)
+        assertEquals(1, Lanes.count(63, 32));
+        assertEquals(2, Lanes.count(64, 32));
+        assertEquals(4, Lanes.count(128, 32));
+        assertEquals(Lanes.count(200), Lanes.count(200, Lanes.MIN_LANE_ROWS));
         for (int rows : new int[] {1, 128, 200, 999}) {
             int lanes = Lanes.count(rows);
             assertEquals(0, Lanes.start(rows, lanes, 0));

@@ -13,8 +13,8 @@ import org.optjit.train.data.Dataset;
 /**
  * LeNet-5 and the transformer as wholes: the gradient of the mean batch loss against central
  * finite differences ({@code h = 1e-3}: the embeddings start at scale 0.02 and layer norm divides by it; tolerance {@code 2e-3 + 5e-2 |numeric|}; float32
- * passes) on parameters sampled from every tensor, on batches of 130 rows (two lanes, several
- * chunks for the transformer); the gradient bit-identical for 1 and 3 threads; the tensors
+ * passes) on parameters sampled from every tensor, on batches of 130 rows (four lanes for LeNet-5,
+ * two and several chunks for the transformer); the gradient bit-identical for 1 and 3 threads; the tensors
  * covering the array exactly.
  */
 class LayerModelTest {
