@@ -39,6 +39,13 @@ public final class OptimizerState {
         return geometry;
     }
 
+    private final org.optjit.runtime.tensor.Workspace workspace = new org.optjit.runtime.tensor.Workspace();
+
+    /** The tensor runtime's per-worker memory (kept values), reused from step to step. */
+    org.optjit.runtime.tensor.Workspace workspace() {
+        return workspace;
+    }
+
     /** {@code count} arrays as long as the weights, kept from step to step (orth's buffers). */
     float[][] buffers(int count) {
         if (buffers == null || buffers.length != count) {

@@ -13,8 +13,9 @@ import org.optjit.ir.Block;
  *       {@code SCRATCH} at {@code i - from} for the runtime to accumulate after each call;</li>
  *   <li>the {@code orth} buffers ({@link Plan#orthInput(int)}, {@link Plan#orthOutput(int)}),
  *       as long as the weights and indexed like them;</li>
- *   <li>the kept values ({@link Plan#keeps()}), also as long as the weights: a pass stores a
- *       value there with {@code STATE} and a later pass loads it with {@code LOAD_S}.</li>
+ *   <li>the kept values ({@link Plan#keeps()}): a pass stores a value with {@code SCRATCH} and
+ *       a later pass loads it with {@code LOAD_R}, both at {@code i - from}; the runtime cuts
+ *       every pass of a tensor into the same calls and gives each call its own arrays.</li>
  * </ol>
  *
  * @param level         the level of the values it computes

@@ -17,14 +17,16 @@ import org.optjit.ir.Program;
  *       reads those arrays anyway (clipping + AdamW: the norm pass reads only g).</li>
  *   <li><b>keep</b>: each weight and state array is stored in the pass that computes its new
  *       value; a later pass gets a value computed earlier from an array of its own (a "kept"
- *       value, written once and read once, 8 bytes per weight), except values that involve no
- *       array (recomputed for free) and loads of arrays not yet stored (loaded again). LAMB's
- *       second pass then reads w and the kept update instead of recomputing Adam's update
- *       from w, g, m and v, as a hand-written kernel does (You et al. 2020, Algorithm 2).</li>
+ *       value), except values that involve no array (recomputed for free) and loads of arrays
+ *       not yet stored (loaded again). LAMB's second pass then reads w and the kept update
+ *       instead of recomputing Adam's update from w, g, m and v, as a hand-written kernel does
+ *       (You et al. 2020, Algorithm 2).</li>
  * </ul>
- * The kept arrays are as long as the weights and indexed like them, so a pass that comes after
- * a global level ({@code [all]}) finds them as well; when a tensor's passes run one after
- * another, its part of the kept array is still in cache for the second pass.
+ * Kept values are per tensor: the runtime cuts every pass over a tensor into the same calls
+ * (tiles or rows) and gives each call its own small array, reused tensor after tensor, so
+ * they stay in cache between the passes and move no bytes to or from memory (explain counts
+ * them as scratch). Recomputing reads arrays from memory again; so keeping wins whenever it
+ * saves a load, and recomputing wins the ties (clipping + AdamW reloads only g either way).
  */
 final class Placement {
 

@@ -21,8 +21,10 @@ import org.optjit.sema.Shape;
  * @param levels        the number of levels (one more than the highest)
  * @param global        for each level, whether it is global
  * @param orthLevel     for each {@code orth}, the level whose pass computes its argument
- * @param keeps         how many per-weight values an earlier pass keeps for a later one, each in
- *                      an array as long as the weights ({@link Placement})
+ * @param keeps         how many per-weight values an earlier pass keeps for a later one
+ *                      ({@link Placement}): stored with {@code SCRATCH} and read with
+ *                      {@code LOAD_R}, relative to the call, in arrays the runtime gives each
+ *                      call (the same calls for every pass of a tensor)
  * @param reductionGuards for each reduction, when a tensor needs it ({@link Guards}); a tensor
  *                      whose guard fails skips its accumulation
  * @param orthGuards    for each {@code orth}, when a tensor needs it
@@ -52,12 +54,19 @@ public record Plan(Program program, Shape[] preludeShape, int[] preludeLevel, in
         return orthInput(pass, o) + 1;
     }
 
-    /**
-     * How many arrays as long as the weights the runtime gives the passes after the columns
-     * and scratch: two per {@code orth} (its argument, its result), then one per kept value.
-     */
+    /** How many arrays as long as the weights the runtime gives the passes: two per {@code orth} (its argument, its result). */
     public int buffers() {
-        return 2 * program.orth().size() + keeps;
+        return 2 * program.orth().size();
+    }
+
+    /** The kernel array slot, in {@code pass}, of kept value {@code k} (after the orth buffers). */
+    public int keptSlot(Pass pass, int k) {
+        return orthInput(pass, 0) + buffers() + k;
+    }
+
+    /** Whether some pass runs row by row (then, with kept values, every pass is called row by row). */
+    public boolean anyRowWise() {
+        return passes.stream().anyMatch(Pass::rowWise);
     }
 
     /** Bytes read per weight per step by all passes: 4 per array element loaded. */

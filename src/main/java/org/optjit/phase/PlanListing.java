@@ -64,11 +64,15 @@ public final class PlanListing {
         boolean g = false;
         java.util.Set<Integer> states = new java.util.TreeSet<>();
         java.util.Set<Integer> buffers = new java.util.TreeSet<>();
+        java.util.Set<Integer> kept = new java.util.TreeSet<>();
         for (Insn in : p.body().insns()) {
             w |= in.op() == Op.LOAD_W;
             g |= in.op() == Op.LOAD_G;
             if (in.op() == Op.LOAD_S) {
                 (in.slot() < plan.program().states().size() ? states : buffers).add(in.slot());
+            }
+            if (in.op() == Op.LOAD_R && in.slot() >= plan.keptSlot(p, 0)) {
+                kept.add(in.slot());
             }
         }
         if (w) {
@@ -78,7 +82,8 @@ public final class PlanListing {
             sb.append("g ");
         }
         sb.append(states.isEmpty() ? "" : states.size() + " state array(s) ");
-        sb.append(buffers.isEmpty() ? "" : buffers.size() + " kept or orth array(s)");
+        sb.append(buffers.isEmpty() ? "" : buffers.size() + " orth array(s) ");
+        sb.append(kept.isEmpty() ? "" : kept.size() + " kept value(s) (from cache)");
         return sb.toString().trim();
     }
 
@@ -94,12 +99,12 @@ public final class PlanListing {
         return String.join(", ", names);
     }
 
-    /** The kept values a pass stores: outputs into the arrays after the orth buffers. */
+    /** The kept values a pass stores: relative outputs after the orth buffers. */
     private static int kept(Plan plan, Pass p) {
-        int first = plan.orthInput(p, 0) + 2 * plan.program().orth().size();
+        int first = plan.keptSlot(p, 0);
         int n = 0;
         for (Output o : p.body().outputs()) {
-            n += o.target() == Output.Target.STATE && o.slot() >= first ? 1 : 0;
+            n += o.target() == Output.Target.SCRATCH && o.slot() >= first ? 1 : 0;
         }
         return n;
     }

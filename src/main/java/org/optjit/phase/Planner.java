@@ -57,6 +57,11 @@ public final class Planner {
             last = Math.max(last, levels.body[p.orth().get(o)]);
         }
         Plan recompute = build(p, levels, last, Placement.recompute(p, levels.body, last));
+        if (crossesGlobalLevel(recompute, last)) {
+            // kept values live per tensor and worker; a level that waits for every tensor
+            // hands tensors to other workers, so such plans recompute
+            return recompute;
+        }
         Plan keep = build(p, levels, last, Placement.keep(p, levels.body, last));
         if (placing != Placing.CHEAPER) {
             return placing == Placing.KEEP ? keep : recompute;
@@ -64,6 +69,15 @@ public final class Planner {
         int keepBytes = keep.bytesReadPerWeight() + keep.bytesWrittenPerWeight();
         int recomputeBytes = recompute.bytesReadPerWeight() + recompute.bytesWrittenPerWeight();
         return keepBytes < recomputeBytes ? keep : recompute;
+    }
+
+    private static boolean crossesGlobalLevel(Plan plan, int last) {
+        for (int l = 1; l <= last && l < plan.global().length; l++) {
+            if (plan.global()[l]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Plan build(Program p, Levels levels, int last, Placement placement) {
@@ -175,7 +189,7 @@ public final class Planner {
             }
             Insn in = body.get(i);
             if (readKept[i]) {
-                b.copy(i, new Insn(Op.LOAD_S, -1, -1, -1, 0, keptBase + placement.keptArray(i)));
+                b.copy(i, new Insn(Op.LOAD_R, -1, -1, -1, 0, keptBase + placement.keptArray(i)));
             } else if ((in.op() == Op.UNIFORM || in.op() == Op.UNIFORM_BOOL)
                     && shapes[levels.export[in.slot()]] == Shape.COL) {
                 b.columnLoad(i, arrays + columns.indexOf(in.slot()), in.op() == Op.UNIFORM_BOOL);
@@ -194,7 +208,7 @@ public final class Planner {
             outputs.add(new Output(Output.Target.STATE, orthBase + 2 * o, b.at(p.orth().get(o))));
         }
         for (int i : keptRoots) {
-            outputs.add(new Output(Output.Target.STATE, keptBase + placement.keptArray(i), b.at(i)));
+            outputs.add(new Output(Output.Target.SCRATCH, keptBase + placement.keptArray(i), b.at(i)));
         }
         return new Pass(level, new Block(b.insns, outputs), rowWise, columns, scratch, stores, orthRoots,
                 !keptRoots.isEmpty());

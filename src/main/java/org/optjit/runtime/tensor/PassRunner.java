@@ -43,11 +43,16 @@ final class PassRunner {
     private float[][] scratch = new float[0][];
     private float[][] columns = new float[0][];
 
-    PassRunner(Plan plan, Geometry geo, CoarseValues coarse) {
+    private final Workspace workspace;
+    private final int worker;
+
+    PassRunner(Plan plan, Geometry geo, CoarseValues coarse, Workspace workspace, int worker) {
         this.plan = plan;
         this.geo = geo;
         this.coarse = coarse;
         this.uniforms = new float[plan.program().uniformCount()];
+        this.workspace = workspace;
+        this.worker = worker;
     }
 
     void run(Pass pass, LoopKernel kernel, int t, float[] w, float[] g, float[][] states, float[][] orthBuffers) {
@@ -79,7 +84,8 @@ final class PassRunner {
         int nScratch = pass.scratch().size();
         int tile = pass.rowWise() ? geo.cols[t] : TILE;
         ensure(nCols, nScratch, Math.max(tile, geo.maxCols));
-        float[][] arrays = new float[nStates + nCols + nScratch + orthBuffers.length][];
+        int keeps = plan.keeps();
+        float[][] arrays = new float[nStates + nCols + nScratch + orthBuffers.length + keeps][];
         System.arraycopy(states, 0, arrays, 0, nStates);
         System.arraycopy(columns, 0, arrays, nStates, nCols);
         System.arraycopy(scratch, 0, arrays, nStates + nCols, nScratch);
@@ -109,10 +115,18 @@ final class PassRunner {
         }
         int from = geo.offset[t];
         int end = from + geo.rows[t] * geo.cols[t];
-        if (pass.rowWise()) {
+        // kept values live in arrays cut like the calls, so every pass of a tensor makes the same calls
+        boolean byRow = pass.rowWise() || (keeps > 0 && plan.anyRowWise());
+        int keptBase = arrays.length - keeps;
+        float[][][] kept = keeps == 0 ? null : byRow ? workspace.kept(worker, keeps, geo.maxRows, geo.maxCols)
+                : workspace.kept(worker, keeps, geo.maxSize / TILE + 2, TILE);
+        if (byRow) {
             for (int row = 0; row < geo.rows[t]; row++) {
                 fillUniforms(t, geo.rowBase[t] + row);
                 int lo = from + row * geo.cols[t];
+                for (int k = 0; k < keeps; k++) {
+                    arrays[keptBase + k] = kept[k][row];
+                }
                 if (kernelNeeded) {
                     kernel.run(w, g, arrays, uniforms, lo, lo + geo.cols[t]);
                 }
@@ -120,12 +134,14 @@ final class PassRunner {
             }
         } else if (!kernelNeeded) {
             accumulate(pass, t, -1, from, end - from, sums, active, sources); // the arrays themselves, in one go
-        } else if (nScratch > 0) {
-            for (int lo = from; lo < end; ) {
+        } else if (nScratch > 0 || keeps > 0) {
+            int call = 0;
+            for (int lo = from; lo < end; call++) {
                 int hi = Math.min(end, lo + Math.floorMod(PHASE - lo - 1, TILE) + 1);
-                if (kernelNeeded) {
-                    kernel.run(w, g, arrays, uniforms, lo, hi);
+                for (int k = 0; k < keeps; k++) {
+                    arrays[keptBase + k] = kept[k][call];
                 }
+                kernel.run(w, g, arrays, uniforms, lo, hi);
                 accumulate(pass, t, -1, lo, hi - lo, sums, active, sources);
                 lo = hi;
             }

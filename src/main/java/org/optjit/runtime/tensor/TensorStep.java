@@ -44,8 +44,8 @@ public final class TensorStep {
      * @param orthBuffers the plan's {@link Plan#buffers()} arrays as long as the weights: two per
      *                    {@code orth} of the rule, then the kept values
      */
-    public void step(Geometry geo, float[] w, float[] g, float[][] states, float[][] orthBuffers, double[][] hypers,
-                     long t, int threads) {
+    public void step(Geometry geo, float[] w, float[] g, float[][] states, float[][] orthBuffers, Workspace workspace,
+                     double[][] hypers, long t, int threads) {
         CoarseValues coarse = new CoarseValues(plan, geo, hypers, t, states);
         coarse.evalGroups(0);
         int levels = plan.levels();
@@ -58,20 +58,21 @@ public final class TensorStep {
             if (start > 0) {
                 coarse.evalAll(start);
             }
-            runSegment(geo, w, g, states, coarse, orthBuffers, start, end, threads);
+            runSegment(geo, w, g, states, coarse, orthBuffers, workspace, start, end, threads);
             start = end;
         }
         storeCoarseState(geo, coarse, states);
     }
 
     private void runSegment(Geometry geo, float[] w, float[] g, float[][] states, CoarseValues coarse,
-                            float[][] orthBuffers, int from, int to, int threads) {
+                            float[][] orthBuffers, Workspace workspace, int from, int to, int threads) {
         AtomicInteger next = new AtomicInteger();
         List<Runnable> workers = new ArrayList<>();
         int n = Math.max(1, Math.min(threads, geo.tensors));
         for (int k = 0; k < n; k++) {
+            int worker = k;
             workers.add(() -> {
-                PassRunner runner = new PassRunner(plan, geo, coarse);
+                PassRunner runner = new PassRunner(plan, geo, coarse, workspace, worker);
                 for (int tensor = next.getAndIncrement(); tensor < geo.tensors; tensor = next.getAndIncrement()) {
                     for (int lvl = from; lvl < to; lvl++) {
                         if (lvl > from || from == 0) {

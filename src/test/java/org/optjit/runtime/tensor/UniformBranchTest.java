@@ -38,7 +38,7 @@ class UniformBranchTest {
 
         Counting(String source) {
             Program p = Rule.parse(source).program();
-            plan = Planner.plan(p);
+            plan = Planner.plan(p, Planner.Placing.RECOMPUTE); // the guards, apart from what keeping changes
             passCalls = new int[plan.passes().size()];
             LoopKernel[] kernels = new LoopKernel[plan.passes().size()];
             for (int k = 0; k < kernels.length; k++) {
@@ -62,7 +62,7 @@ class UniformBranchTest {
 
         void run(float[] w, float[] g, float[][] states, int threads) {
             float[][] buffers = new float[plan.buffers()][LAYOUT.size()];
-            step.step(new Geometry(LAYOUT), w, g, states, buffers, new double[][] {{}}, 1, threads);
+            step.step(new Geometry(LAYOUT), w, g, states, buffers, new Workspace(), new double[][] {{}}, 1, threads);
         }
     }
 
