@@ -67,7 +67,7 @@ class PlacementTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {
         "old = m\nm = 0.9*m + g\nw -= 0.1*old/(norm(m) + 1)",
-        "old = m\nm = 0.5*m + g\nw -= old*min(1, 1/(norm[all](m) + 1e-6)) + 0.01*m",
+        "old = m\nm = 0.5*m + g\nw -= old*min(1, 1/(mean[row](m*m) + 1e-6)) + 0.01*m",
         "v = 0.9*v + g^2\nr = mean[row](v)\nw -= 0.1*g/(sqrt(r) + 1e-3) + 0.01*v",
         "u = g*g\nold = v\nv = max(v, u)\nc = sum[col](v)\nw -= 0.01*(old + u)/(sqrt(c) + 1)",
         "old = m\nm = 0.9*m + g\nw -= 0.1*(old > 0 ? m : -m)/(norm(m*w) + 1)"})
@@ -77,6 +77,14 @@ class PlacementTest {
             compare(rule, b, 2, LAYOUT, 5, 3);
         }
         assertTrue(Kernel.compile(rule, Backend.VECTOR, Placing.KEEP).plan().keeps() > 0, "keeps nothing");
+    }
+
+    /** Kept values live per tensor; a level that waits for every tensor ([all]) is never crossed by one. */
+    @Test
+    void acrossAGlobalLevelItRecomputes() {
+        Rule rule = Rule.parse("old = m\nm = 0.5*m + g\nw -= old*min(1, 1/(norm[all](m) + 1e-6)) + 0.01*m");
+        assertEquals(0, Kernel.compile(rule, Backend.VECTOR, Placing.KEEP).plan().keeps());
+        compare(rule, Backend.VECTOR, 3, LAYOUT, 4, 11);
     }
 
     @Test

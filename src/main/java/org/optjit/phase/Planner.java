@@ -33,7 +33,10 @@ public final class Planner {
         CHEAPER,
         /** Every store in the last pass; later passes recompute. */
         RECOMPUTE,
-        /** Stores as early as possible; later passes read kept values. */
+        /**
+         * Stores as early as possible; later passes read kept values (but a plan whose passes
+         * cross a level that waits for every tensor always recomputes).
+         */
         KEEP
     }
 

@@ -25,9 +25,6 @@ public final class Geometry {
     final int[] rowTensor;
     final int[] colTensor;
     final int maxCols;
-    /** The most rows, and the most weights, of any tensor. */
-    final int maxRows;
-    final int maxSize;
 
     public Geometry(Layout layout) {
         this.layout = layout;
@@ -46,8 +43,7 @@ public final class Geometry {
         int r = 0;
         int c = 0;
         int widest = 1;
-        int tallest = 1;
-        int largest = 1;
+
         for (Layout.Tensor t : ts) {
             int k = t.index();
             offset[k] = t.offset();
@@ -62,12 +58,9 @@ public final class Geometry {
             r += t.rows();
             c += t.cols();
             widest = Math.max(widest, t.cols());
-            tallest = Math.max(tallest, t.rows());
-            largest = Math.max(largest, t.rows() * t.cols());
         }
         maxCols = widest;
-        maxRows = tallest;
-        maxSize = largest;
+
     }
 
     public Layout layout() {

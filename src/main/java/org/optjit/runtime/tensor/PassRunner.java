@@ -118,8 +118,8 @@ final class PassRunner {
         // kept values live in arrays cut like the calls, so every pass of a tensor makes the same calls
         boolean byRow = pass.rowWise() || (keeps > 0 && plan.anyRowWise());
         int keptBase = arrays.length - keeps;
-        float[][][] kept = keeps == 0 ? null : byRow ? workspace.kept(worker, keeps, geo.maxRows, geo.maxCols)
-                : workspace.kept(worker, keeps, geo.maxSize / TILE + 2, TILE);
+        float[][][] kept = keeps == 0 ? null : byRow ? workspace.kept(worker, keeps, geo.rows[t], geo.cols[t])
+                : workspace.kept(worker, keeps, (end - from) / TILE + 2, TILE);
         if (byRow) {
             for (int row = 0; row < geo.rows[t]; row++) {
                 fillUniforms(t, geo.rowBase[t] + row);

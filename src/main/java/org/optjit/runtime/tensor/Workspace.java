@@ -11,15 +11,28 @@ public final class Workspace {
 
     private float[][][][] kept = new float[0][][][];
 
-    /** Worker {@code worker}'s kept arrays: {@code [keeps][calls][length]}, grown as needed. */
+    /**
+     * Worker {@code worker}'s kept arrays for a tensor cut into {@code calls} calls of at most
+     * {@code length} weights: {@code [keeps][call]}, each at least {@code length} long. Grown
+     * call by call, so a tall narrow tensor and a short wide one never ask for their product.
+     */
     float[][][] kept(int worker, int keeps, int calls, int length) {
         if (kept.length <= worker) {
             kept = java.util.Arrays.copyOf(kept, worker + 1);
         }
+        if (kept[worker] == null || kept[worker].length < keeps) {
+            kept[worker] = new float[keeps][0][];
+        }
         float[][][] k = kept[worker];
-        if (k == null || k.length < keeps || (keeps > 0 && (k[0].length < calls || k[0][0].length < length))) {
-            k = new float[keeps][calls][length];
-            kept[worker] = k;
+        for (int j = 0; j < keeps; j++) {
+            if (k[j].length < calls) {
+                k[j] = java.util.Arrays.copyOf(k[j], calls);
+            }
+            for (int c = 0; c < calls; c++) {
+                if (k[j][c] == null || k[j][c].length < length) {
+                    k[j][c] = new float[length];
+                }
+            }
         }
         return k;
     }

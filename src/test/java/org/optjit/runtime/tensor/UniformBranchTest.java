@@ -100,14 +100,7 @@ class UniformBranchTest {
         c.run(w, g, new float[0][], 1);
         assertEquals(3 * callsPerTensor(), c.passCalls[0], "the norm pass runs for the vectors only");
         for (Layout.Tensor t : LAYOUT.tensors()) {
-            StripedSum sum = new StripedSum();
-            sum.reset(true);
-            float[] part = java.util.Arrays.copyOfRange(g, t.offset(), t.end());
-            for (int k = 0; k < part.length; k++) {
-                part[k] *= 2;
-            }
-            sum.add(part, part.length);
-            float scale = (float) (Math.sqrt(sum.finish()) + 1);
+            float scale = normPlusOne(g, t, 2);
             for (int i = t.offset(); i < t.end(); i++) {
                 float expected = 0f - (t.cols() == 1 ? g[i] / scale : 0.5f * g[i]);
                 assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(w[i]), t.name() + "[" + i + "]");
@@ -124,11 +117,7 @@ class UniformBranchTest {
         c.run(w, g, new float[0][], 2);
         assertEquals(0, c.passCalls[0]);
         for (Layout.Tensor t : LAYOUT.tensors()) {
-            StripedSum sum = new StripedSum();
-            sum.reset(true);
-            float[] part = java.util.Arrays.copyOfRange(g, t.offset(), t.end());
-            sum.add(part, part.length);
-            float scale = (float) (Math.sqrt(sum.finish()) + 1);
+            float scale = normPlusOne(g, t, 1);
             for (int i = t.offset(); i < t.end(); i++) {
                 assertEquals(Float.floatToIntBits(0f - g[i] / scale), Float.floatToIntBits(w[i]), t.name() + "[" + i + "]");
             }
@@ -151,6 +140,18 @@ class UniformBranchTest {
     void nestedConditionsGuardWithBoth() {
         Counting c = new Counting("hyper k = 1\nw -= ndim == 2 ? (k > 0 ? orth(g) : g) : g");
         assertEquals(2, c.plan.orthGuards().get(0).insns().length);
+    }
+
+    /** {@code (float) (norm(factor * g) + 1)} over tensor {@code t}, in the defined order. */
+    private static float normPlusOne(float[] g, Layout.Tensor t, float factor) {
+        float[] part = java.util.Arrays.copyOfRange(g, t.offset(), t.end());
+        for (int k = 0; k < part.length; k++) {
+            part[k] *= factor;
+        }
+        StripedSum sum = new StripedSum();
+        sum.reset(true);
+        sum.add(part, part.length);
+        return (float) (Math.sqrt(sum.finish()) + 1);
     }
 
     private static float[] gaussian(int n, long seed) {
