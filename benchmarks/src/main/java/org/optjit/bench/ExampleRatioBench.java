@@ -1,6 +1,5 @@
 package org.optjit.bench;
 
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,7 +14,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.optjit.baseline.JitWarmUp;
 
 /**
  * An element-wise example rule on generated VECTOR against its bandwidth limit, measured
@@ -48,8 +46,6 @@ public class ExampleRatioBench {
 
     /** 64 MiB per array: every step streams its arrays from memory. */
     static final int SIZE = 16_777_216;
-
-    private static final int WARM_UP_SIZE = 1024;
 
     /** Each side's total and fastest step time within one iteration, in ns. */
     @State(Scope.Thread)
@@ -121,16 +117,8 @@ public class ExampleRatioBench {
         int n = ExampleRules.threads(threads);
         ruleStepper = Impl.VECTOR.stepper(rule, n);
         limitStepper = Impl.IN_PLACE.stepper(rule, n);
-        warmUp(ruleStepper);
-        warmUp(limitStepper);
-    }
-
-    /** Steps a small array until the JIT has compiled the loop (see {@link RuleBench}). */
-    private void warmUp(Stepper stepper) {
-        float[] ws = Arrays.copyOf(w0, WARM_UP_SIZE);
-        float[][] gs = {Arrays.copyOf(g[0], WARM_UP_SIZE), Arrays.copyOf(g[1], WARM_UP_SIZE)};
-        stepper.reset(ws);
-        JitWarmUp.run(() -> stepper.step(ws, gs[(int) (steps++ & 1)]), 10_000_000_000L);
+        RuleBench.warmUp(ruleStepper, w0, g, 10_000_000_000L);
+        RuleBench.warmUp(limitStepper, w0, g, 10_000_000_000L);
     }
 
     /** Steps mutate weights and state: every iteration starts from the same point. */
