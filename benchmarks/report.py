@@ -7,11 +7,14 @@ traffic.tsv: `rule<TAB>bytes read<TAB>bytes written` per weight, as the compiler
 them (printed by `java -cp benchmarks.jar org.optjit.bench.Traffic`). Effective bandwidth
 is (read + written) * size / time; every rule is set beside the in-place limit at the
 same size and thread count: the one measured right after the rule (RuleBench impl
-IN_PLACE) when the run has it, else BandwidthBench.inPlace.
+IN_PLACE) when the run has it, else BandwidthBench.inPlace. ExampleRatioBench times each rule
+and the in-place limit alternately in one fork: its table gives, per rule and thread count,
+the median over iterations of the rule's bandwidth as a % of the limit's, and their range.
 Uses only the Python standard library.
 """
 import argparse
 import json
+import statistics
 import sys
 
 IMPLS = ["INTERPRETER", "SCALAR", "VECTOR", "HAND_SCALAR", "HAND_VECTOR"]
@@ -39,6 +42,9 @@ def load(paths):
                     "params": r.get("params", {}),
                     "us": metric["score"],
                     "err": metric.get("scoreError", float("nan")),
+                    # per iteration, forks concatenated: {counter: [value, ...]}
+                    "raw": {k: [x for fork in v.get("rawData", []) for x in fork]
+                            for k, v in r.get("secondaryMetrics", {}).items()},
                 })
     return rows
 
@@ -123,6 +129,41 @@ def rule_table(rows, traffic, limits, adjacent):
     return out, rates
 
 
+def interleaved_pcts(row, bytes_per_weight):
+    """ExampleRatioBench: per iteration, the rule's bandwidth as % of the in-place limit's
+    (total step times) and the same for the fastest steps of the iteration."""
+    raw = row["raw"]
+    scale = 100 * bytes_per_weight / BANDWIDTH_BYTES["inPlace"]
+    total = [scale * lim / rule for lim, rule in zip(raw["limitNanos"], raw["ruleNanos"]) if rule]
+    best = [scale * lim / rule for lim, rule in zip(raw["limitBestNanos"], raw["ruleBestNanos"]) if rule]
+    return total, best
+
+
+def ratio_table(rows, traffic):
+    """The examples profile: VECTOR beside the in-place limit, timed alternately (one fork each)."""
+    found = [r for r in rows if r["class"] == "ExampleRatioBench" and r["params"]["rule"] in traffic]
+    found.sort(key=lambda r: (r["params"]["rule"], r["params"]["threads"]))
+    out = ["| rule | threads | bytes/weight | iterations | rule ms/step | limit ms/step "
+           "| % of in-place limit: median (min-max) | fastest steps: median | target | status |",
+           "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for r in found:
+        p = r["params"]
+        total, best = interleaved_pcts(r, traffic[p["rule"]])
+        if not total:
+            continue
+        # every operation steps the rule once and the limit once
+        ops = (sum(r["raw"]["ruleNanos"]) + sum(r["raw"]["limitNanos"])) / (r["us"] * 1e3)
+        rule_ms = sum(r["raw"]["ruleNanos"]) / ops / 1e6
+        limit_ms = sum(r["raw"]["limitNanos"]) / ops / 1e6
+        median = statistics.median(total)
+        target = 85 if p["threads"] == "1" else 90
+        status = "met" if median >= target else "**missed**"
+        out.append(f"| {p['rule']} | {p['threads']} | {traffic[p['rule']]} | {len(total)} | {rule_ms:.2f} "
+                   f"| {limit_ms:.2f} | {median:.0f}% ({min(total):.0f}-{max(total):.0f}%) "
+                   f"| {statistics.median(best):.0f}% | {target}% | {status} |")
+    return out if len(out) > 2 else []
+
+
 def compile_table(rows):
     results = {}
     for r in rows:
@@ -182,11 +223,15 @@ def main():
     adjacent = adjacent_limits(rows)
     rules, rates = rule_table(rows, traffic, limits, adjacent)
     compiles, compile_results = compile_table(rows)
+    ratios = ratio_table(rows, traffic)
     sections = [("Bandwidth limit", bw),
+                ("Example rules on VECTOR, timed alternately with the in-place limit (ExampleRatioBench)", ratios),
                 ("Update rules: effective GB/s and % of the in-place limit at the same size and threads", rules),
                 ("Compile latency (parse + analyse + generate + define, warm)", compiles),
                 ("Targets", targets_table(rates, limits, adjacent, compile_results))]
     for title, lines in sections:
+        if len(lines) <= 2:  # a header without rows: the run did not measure it
+            continue
         print(f"### {title}\n")
         print("\n".join(lines))
         print()

@@ -4,14 +4,18 @@
 #   benchmarks/run.sh quick   about 12 minutes on 2 cores: 16M weights only, 1 fork, short iterations
 #   benchmarks/run.sh full    about 75 minutes: both sizes, 2 forks, 3 warm-up and 5 measured iterations
 #   benchmarks/run.sh smoke   a few minutes: checks the pipeline end to end; its numbers mean nothing
-#   benchmarks/run.sh examples  about 8 minutes: generated VECTOR for every example rule at 16M
-#                             weights, 1 and all threads, beside the in-place limit
+#   benchmarks/run.sh examples  about 30 minutes: generated VECTOR for every element-wise example
+#                             rule at 16M weights, 1 and all threads, timed alternately with the
+#                             in-place limit in one fork (ExampleRatioBench), 15 iterations each
 #
-# Builds the library and the benchmarks jar first (Maven), then runs three JMH passes
-# (bandwidth limit, update rules, compile latency) and report.py. Results go to
+# Builds the library and the benchmarks jar first (Maven), then runs the JMH passes
+# (bandwidth limit, update rules or interleaved example ratios, compile latency) and
+# report.py. Results go to
 # benchmarks/target/results/<profile>-<UTC time>/: the JMH JSON files, the JMH logs,
 # env.txt (JDK, CPU, cores) and results.md (environment + tables, for RESULTS.md).
 # JAVA_HOME picks the JDK that runs the benchmarks (default: java on the PATH).
+# MVN_FLAGS adds options to both Maven builds (e.g. MVN_FLAGS="-o -Dmaven.repo.local=DIR").
+# EXAMPLES (examples profile only) measures just these rules, comma-separated (default: all).
 set -euo pipefail
 profile=${1:-quick}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,11 +31,12 @@ case "$profile" in
     compile_opts=(-f 1 -wi 5 -w 2s -i 3 -r 1s -p backend=VECTOR)
     ;;
   examples)
-    # every example on VECTOR against the in-place limit (the bandwidth target of issue 3)
-    examples=$(cd "$root/examples" && ls *.opt | grep -v "^clip_global_norm" | sed 's/\.opt$//' | paste -sd, -)
+    # every element-wise example on VECTOR, interleaved with the in-place limit (issue 3's
+    # bandwidth target, made robust in issue 8); the list is computed after the build
     bandwidth_opts=(-f 1 -wi 1 -w 1s -i 3 -r 1s -p size=16777216)
-    rule_opts=(-f 1 -wi 1 -w 1s -i 2 -r 1s -p size=16777216 -p impl=VECTOR,IN_PLACE)
-    rules=($(cd "$root/examples" && ls *.opt | grep -v "^clip_global_norm" | sed 's/\.opt$//'))
+    ratio_opts=(-f 1 -wi 1 -w 1s -i 15 -r 1s -p threads=1,all)
+    rules=()
+    examples=$(cd "$root/examples" && ls *.opt | grep -v "^clip_global_norm" | sed 's/\.opt$//' | paste -sd, -)
     compile_opts=(-f 1 -wi 5 -w 2s -i 3 -r 1s -p backend=VECTOR -p "rule=$examples")
     ;;
   smoke)
@@ -55,8 +60,9 @@ case "$profile" in
 esac
 
 echo "== building (mvn install of the library, then the benchmarks jar)"
-(cd "$root" && mvn -q install -DskipTests)
-mvn -q -f "$here/pom.xml" package
+read -r -a mvn_flags <<< "${MVN_FLAGS:-}"
+(cd "$root" && mvn -q "${mvn_flags[@]}" install -DskipTests)
+mvn -q "${mvn_flags[@]}" -f "$here/pom.xml" package
 jar="$here/target/benchmarks.jar"
 
 out="$here/target/results/$profile-$(date -u +%Y%m%dT%H%M%SZ)"
@@ -88,6 +94,11 @@ jmh() {
 }
 
 jmh bandwidth 'BandwidthBench' "${bandwidth_opts[@]}"
+if [ "$profile" = examples ]; then
+  # the examples that ExampleRatioBench accepts: element-wise, assigning w
+  measured=$("$java" -cp "$jar" org.optjit.bench.ElementWiseRules $(cd "$root/examples" && ls *.opt | sed 's/\.opt$//') | paste -sd, -)
+  jmh ratios 'ExampleRatioBench' "${ratio_opts[@]}" -p "rule=${EXAMPLES:-$measured}"
+fi
 # One pass per rule, so that its in-place limit (impl IN_PLACE) is measured minutes, not
 # an hour, from the rule itself: this host's bandwidth drifts (see RESULTS.md).
 for rule in "${rules[@]}"; do
@@ -102,6 +113,6 @@ jmh compile 'CompileBench.compile' "${compile_opts[@]}"
   cat "$out/env.txt"
   echo '```'
   echo
-  python3 "$here/report.py" --traffic "$out/traffic.tsv" "$out/bandwidth.json" "$out"/rules-*.json "$out/compile.json"
+  python3 "$here/report.py" --traffic "$out/traffic.tsv" "$out"/*.json
 } > "$out/results.md"
 echo "== tables written to $out/results.md (paste into benchmarks/RESULTS.md)"

@@ -94,10 +94,19 @@ public class RuleBench {
      * on-stack-replaced code.
      */
     private void warmUp() {
+        warmUp(stepper, w0, g, 20_000_000_000L);
+    }
+
+    /**
+     * Steps the first {@code WARM_UP_SIZE} weights of {@code w0} with the two gradients
+     * alternately until the JIT is quiet, for at most {@code maxNanos}.
+     */
+    static void warmUp(Stepper stepper, float[] w0, float[][] g, long maxNanos) {
         float[] ws = Arrays.copyOf(w0, WARM_UP_SIZE);
         float[][] gs = {Arrays.copyOf(g[0], WARM_UP_SIZE), Arrays.copyOf(g[1], WARM_UP_SIZE)};
         stepper.reset(ws);
-        JitWarmUp.run(() -> stepper.step(ws, gs[(int) (steps++ & 1)]), 20_000_000_000L);
+        long[] steps = {0};
+        JitWarmUp.run(() -> stepper.step(ws, gs[(int) (steps[0]++ & 1)]), maxNanos);
     }
 
     /** Steps mutate weights and state: every iteration starts from the same point. */
