@@ -87,6 +87,20 @@ public final class Rule {
     }
 
     /**
+     * A rule from statements built in code, not parsed (a rule search makes thousands per
+     * second by changing syntax trees): the same rule as parsing their printout
+     * ({@link org.optjit.ast.AstPrinter}) would give, without the parser. The printout is
+     * the rule's {@link #source()}; diagnostics point into it only where the statements
+     * carry spans of it.
+     *
+     * @throws RuleException with every diagnostic when the rule is not valid
+     */
+    public static Rule of(List<org.optjit.ast.Stmt> statements, String fileName) {
+        String source = org.optjit.ast.AstPrinter.print(statements);
+        return new Rule(source, fileName, FrontEnd.compileStatements(source, statements, fileName));
+    }
+
+    /**
      * Several rules compiled into one, run in order in one kernel: e.g. a transform that
      * clips the gradient by its global norm, then AdamW. A part that does not assign
      * {@code w} is a transform (it reassigns {@code g}) and may only come before the first
@@ -194,8 +208,12 @@ public final class Rule {
         return at == null ? fileName : fileName + ":" + at.line() + ":" + at.column();
     }
 
-    /** The digest of the compiled program ({@link org.optjit.ir.ProgramDigest}), computed on first use. */
-    String identity() {
+    /**
+     * The digest of the compiled program ({@link org.optjit.ir.ProgramDigest}), computed on
+     * first use: two rules with the same identity compute the same (a state made by one fits
+     * the other), whatever their names, files or spelling.
+     */
+    public String identity() {
         String id = identity;
         if (id == null) {
             id = org.optjit.ir.ProgramDigest.of(program);

@@ -1,8 +1,11 @@
 package org.optjit.search.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -13,6 +16,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
@@ -96,7 +100,41 @@ public class CandidateThroughputBench {
     }
 
     @Benchmark
-    public void generateCheckCompile(Blackhole bh) {
+    public void generateCheckCompile(Blackhole bh, CpuRate rate) {
         bh.consume(checker.check(child().statements()));
+        rate.candidates++;
+    }
+
+    /**
+     * Candidates per second of the benchmark thread's CPU time, beside JMH's rate per second
+     * of wall time: the rate on one core even when other processes share the machine (the
+     * wall-time rate then falls with the load, this one much less). JMH divides an
+     * OPERATIONS counter by the iteration's wall time and averages over iterations as it
+     * does the score, so the counter holds the candidates scaled by wall time / CPU time.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class CpuRate {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+        /** The candidates of the iteration times its wall time over its CPU time. */
+        public double perCpuSecond;
+        long candidates;
+        private long cpuStart;
+        private long wallStart;
+
+        @Setup(Level.Iteration)
+        public void start() {
+            candidates = 0;
+            perCpuSecond = 0;
+            wallStart = System.nanoTime();
+            cpuStart = THREADS.getCurrentThreadCpuTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void stop() {
+            long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
+            perCpuSecond = candidates * (double) (System.nanoTime() - wallStart) / Math.max(1, cpu);
+        }
     }
 }

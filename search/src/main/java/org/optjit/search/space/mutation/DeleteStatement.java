@@ -9,7 +9,8 @@ import org.optjit.search.space.ExprSites;
 /**
  * Deletes a statement whose loss leaves every read defined: one whose target is assigned
  * elsewhere too, or read nowhere else (a read of a name no longer assigned would make it a
- * hyperparameter without a value). The last update of {@code w} is never deleted.
+ * hyperparameter without a value), or a state's declaration. The last update of {@code w} is
+ * never deleted.
  */
 public final class DeleteStatement implements Mutation {
 
@@ -24,6 +25,11 @@ public final class DeleteStatement implements Mutation {
         for (int i = 0; i < rule.size(); i++) {
             List<Stmt> rest = new ArrayList<>(rule);
             Stmt removed = rest.remove(i);
+            if (removed instanceof Stmt.StateDecl) {
+                // the state's class is inferred again from what is assigned to it
+                deletable.add(i);
+                continue;
+            }
             if (!(removed instanceof Stmt.Assign a)) {
                 continue;
             }
