@@ -47,9 +47,14 @@ public final class Kernel {
     }
 
     static Kernel compile(Rule rule, Backend requested) {
+        return compile(rule, requested, Planner.Placing.CHEAPER);
+    }
+
+    /** {@link #compile(Rule, Backend)} with a rule over tensors planned with the given placement (for tests). */
+    static Kernel compile(Rule rule, Backend requested, Planner.Placing placing) {
         Program p = rule.program();
         if (!p.elementWise()) {
-            return overTensors(rule, requested, p);
+            return overTensors(rule, requested, p, placing);
         }
         switch (requested) {
             case INTERPRETER:
@@ -95,12 +100,12 @@ public final class Kernel {
      * A rule over tensors: the phase stage splits it into passes ({@link Planner}), and each
      * pass is compiled like an element-wise body for the backend.
      */
-    private static Kernel overTensors(Rule rule, Backend requested, Program p) {
+    private static Kernel overTensors(Rule rule, Backend requested, Program p, Planner.Placing placing) {
         Backend backend = requested == Backend.AUTO ? autoBackend() : requested;
         if (backend == Backend.VECTOR && !vectorAvailable()) {
-            return compile(rule, Backend.VECTOR); // its message
+            return compile(rule, Backend.VECTOR, placing); // its message
         }
-        Plan plan = Planner.plan(p);
+        Plan plan = Planner.plan(p, placing);
         LoopKernel[] kernels = new LoopKernel[plan.passes().size()];
         List<byte[]> classFiles = new ArrayList<>();
         for (int k = 0; k < kernels.length; k++) {

@@ -167,7 +167,7 @@ public final class Optimizer {
             for (int k = 0; k < h.length; k++) {
                 h[k] = hypers(layout.groups().get(k));
             }
-            tensors.step(s.geometry(), w, g, s.raw(), s.buffers(2 * program.orth().size()), h, s.t() + 1, threads);
+            tensors.step(s.geometry(), w, g, s.raw(), s.buffers(tensors.plan().buffers()), h, s.t() + 1, threads);
         } else if (groupHypers.isEmpty()) {
             step(w, g, s, 0, w.length);
         } else {

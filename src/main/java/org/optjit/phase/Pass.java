@@ -12,7 +12,9 @@ import org.optjit.ir.Block;
  *   <li>{@link #scratch()}: the values of per-weight reduction arguments, stored with
  *       {@code SCRATCH} at {@code i - from} for the runtime to accumulate after each call;</li>
  *   <li>the {@code orth} buffers ({@link Plan#orthInput(int)}, {@link Plan#orthOutput(int)}),
- *       as long as the weights and indexed like them.</li>
+ *       as long as the weights and indexed like them;</li>
+ *   <li>the kept values ({@link Plan#keeps()}), also as long as the weights: a pass stores a
+ *       value there with {@code STATE} and a later pass loads it with {@code LOAD_S}.</li>
  * </ol>
  *
  * @param level         the level of the values it computes
@@ -21,13 +23,21 @@ import org.optjit.ir.Block;
  *                      or reduces per row or per column)
  * @param columnExports export slots read per column, in the order of their arrays
  * @param scratch       the reduction (by slot) whose argument each scratch array holds
- * @param stores        whether it stores the weights and per-weight states (the last pass)
+ * @param stores        whether it stores weights or per-weight state
+ * @param orth          the {@code orth}s whose argument it computes
+ * @param keeps         whether it stores values that a later pass reads ({@link Plan#keeps()})
  */
 public record Pass(int level, Block body, boolean rowWise, List<Integer> columnExports, List<Integer> scratch,
-                   boolean stores) {
+                   boolean stores, List<Integer> orth, boolean keeps) {
 
     public Pass {
         columnExports = List.copyOf(columnExports);
         scratch = List.copyOf(scratch);
+        orth = List.copyOf(orth);
+    }
+
+    /** Whether it must run for every tensor: it stores something, or some tensor's branch may need nothing from it. */
+    public boolean unconditional() {
+        return stores || keeps;
     }
 }

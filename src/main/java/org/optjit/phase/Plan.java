@@ -21,12 +21,20 @@ import org.optjit.sema.Shape;
  * @param levels        the number of levels (one more than the highest)
  * @param global        for each level, whether it is global
  * @param orthLevel     for each {@code orth}, the level whose pass computes its argument
+ * @param keeps         how many per-weight values an earlier pass keeps for a later one, each in
+ *                      an array as long as the weights ({@link Placement})
+ * @param reductionGuards for each reduction, when a tensor needs it ({@link Guards}); a tensor
+ *                      whose guard fails skips its accumulation
+ * @param orthGuards    for each {@code orth}, when a tensor needs it
  */
 public record Plan(Program program, Shape[] preludeShape, int[] preludeLevel, int[] export, List<Pass> passes,
-                   int levels, boolean[] global, int[] orthLevel) {
+                   int levels, boolean[] global, int[] orthLevel, int keeps, List<Guard> reductionGuards,
+                   List<Guard> orthGuards) {
 
     public Plan {
         passes = List.copyOf(passes);
+        reductionGuards = List.copyOf(reductionGuards);
+        orthGuards = List.copyOf(orthGuards);
     }
 
     /** The shape class of export slot {@code k}. */
@@ -42,6 +50,14 @@ public record Plan(Program program, Shape[] preludeShape, int[] preludeLevel, in
     /** The kernel array slot, in {@code pass}, of the buffer that holds orth {@code o}'s result. */
     public int orthOutput(Pass pass, int o) {
         return orthInput(pass, o) + 1;
+    }
+
+    /**
+     * How many arrays as long as the weights the runtime gives the passes after the columns
+     * and scratch: two per {@code orth} (its argument, its result), then one per kept value.
+     */
+    public int buffers() {
+        return 2 * program.orth().size() + keeps;
     }
 
     /** Bytes read per weight per step by all passes: 4 per array element loaded. */

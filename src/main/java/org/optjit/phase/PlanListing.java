@@ -26,17 +26,28 @@ public final class PlanListing {
             Pass p = plan.passes().get(k);
             sb.append("  pass ").append(k).append(" (level ").append(p.level())
                     .append(plan.global()[p.level()] ? ", after every tensor's previous pass" : "")
-                    .append(p.rowWise() ? ", row by row" : "").append("): reads ").append(reads(p))
+                    .append(p.rowWise() ? ", row by row" : "").append("): reads ").append(reads(plan, p))
                     .append("; ").append(PassBytes.read(p.body())).append(" bytes read, ")
                     .append(PassBytes.written(p.body())).append(" written per weight\n");
             for (int s = 0; s < p.scratch().size(); s++) {
                 ReductionSpec r = plan.program().reductions().get(p.scratch().get(s));
+                Guard guard = plan.reductionGuards().get(p.scratch().get(s));
                 sb.append("    accumulates ").append(r.kind().spelling()).append('[').append(r.axis().spelling())
                         .append("] -> one value ").append(r.shape() == Shape.ALL ? "for the step"
-                                : r.shape().describe()).append('\n');
+                                : r.shape().describe())
+                        .append(guard.always() ? "" : ", only for tensors where " + guard).append('\n');
             }
             if (p.stores()) {
-                sb.append("    stores w").append(stores(plan, p)).append('\n');
+                sb.append("    stores ").append(stores(plan, p)).append('\n');
+            }
+            for (int o : p.orth()) {
+                Guard guard = plan.orthGuards().get(o);
+                sb.append("    computes the argument of orth #").append(o)
+                        .append(guard.always() ? "" : ", only for tensors where " + guard).append('\n');
+            }
+            int kept = kept(plan, p);
+            if (kept > 0) {
+                sb.append("    keeps ").append(kept).append(" value(s) per weight for a later pass\n");
             }
         }
         sb.append("pass bodies:\n");
@@ -47,16 +58,17 @@ public final class PlanListing {
         return sb.toString();
     }
 
-    private static String reads(Pass p) {
+    private static String reads(Plan plan, Pass p) {
         StringBuilder sb = new StringBuilder();
         boolean w = false;
         boolean g = false;
         java.util.Set<Integer> states = new java.util.TreeSet<>();
+        java.util.Set<Integer> buffers = new java.util.TreeSet<>();
         for (Insn in : p.body().insns()) {
             w |= in.op() == Op.LOAD_W;
             g |= in.op() == Op.LOAD_G;
             if (in.op() == Op.LOAD_S) {
-                states.add(in.slot());
+                (in.slot() < plan.program().states().size() ? states : buffers).add(in.slot());
             }
         }
         if (w) {
@@ -65,17 +77,30 @@ public final class PlanListing {
         if (g) {
             sb.append("g ");
         }
-        sb.append(states.isEmpty() ? "" : states.size() + " state array(s)");
+        sb.append(states.isEmpty() ? "" : states.size() + " state array(s) ");
+        sb.append(buffers.isEmpty() ? "" : buffers.size() + " kept or orth array(s)");
         return sb.toString().trim();
     }
 
     private static String stores(Plan plan, Pass p) {
-        StringBuilder sb = new StringBuilder();
+        java.util.List<String> names = new java.util.ArrayList<>();
         for (Output o : p.body().outputs()) {
-            if (o.target() == Output.Target.STATE && o.slot() < plan.program().states().size()) {
-                sb.append(", ").append(plan.program().states().get(o.slot()).name());
+            if (o.target() == Output.Target.WEIGHT) {
+                names.add(0, "w");
+            } else if (o.target() == Output.Target.STATE && o.slot() < plan.program().states().size()) {
+                names.add(plan.program().states().get(o.slot()).name());
             }
         }
-        return sb.toString();
+        return String.join(", ", names);
+    }
+
+    /** The kept values a pass stores: outputs into the arrays after the orth buffers. */
+    private static int kept(Plan plan, Pass p) {
+        int first = plan.orthInput(p, 0) + 2 * plan.program().orth().size();
+        int n = 0;
+        for (Output o : p.body().outputs()) {
+            n += o.target() == Output.Target.STATE && o.slot() >= first ? 1 : 0;
+        }
+        return n;
     }
 }

@@ -16,22 +16,34 @@ import org.optjit.sema.Shape;
  * The phase stage: splits a program over tensors into passes at its reductions and tensor
  * operations ({@link Plan}).
  *
- * <p>Every pass but the last only reads: it computes the arguments of the reductions (and
- * {@code orth}s) of its level. The last pass stores the weights and the per-weight state. A
- * per-weight value that a later pass needs is recomputed there from the arrays, which no
- * earlier pass has overwritten; this moves fewer bytes than keeping it in an array of its own
- * (a store and a load, 8 bytes per weight) whenever it reads at most one array the later
- * pass does not read anyway, which is the case for every rule of the examples, and it keeps a
- * tensor's passes within the cache when they run tensor by tensor.
+ * <p>A pass computes the arguments of the reductions (and {@code orth}s) of its level, and
+ * stores the weights and per-weight state that its {@link Placement} gives it. A per-weight
+ * value that a later pass needs is either recomputed there from the arrays or kept in an array
+ * of its own: the planner builds both plans and takes the one that moves fewer bytes per
+ * weight (recomputing on a tie, since it needs no extra memory).
  */
 public final class Planner {
 
     private Planner() {
     }
 
+    /** Which placement a plan uses ({@link Placement}). */
+    public enum Placing {
+        /** The one that moves fewer bytes per weight (recompute on a tie): what the compiler uses. */
+        CHEAPER,
+        /** Every store in the last pass; later passes recompute. */
+        RECOMPUTE,
+        /** Stores as early as possible; later passes read kept values. */
+        KEEP
+    }
+
     public static Plan plan(Program p) {
+        return plan(p, Placing.CHEAPER);
+    }
+
+    /** A plan with the given placement (both give the same results, bit for bit; tests compare them). */
+    public static Plan plan(Program p, Placing placing) {
         Levels levels = Levels.of(p);
-        Shape[] shapes = CoarseShapes.of(p);
         int last = 0;
         for (Output o : p.body().outputs()) {
             last = Math.max(last, levels.body[o.value()]);
@@ -41,16 +53,31 @@ public final class Planner {
                 last = Math.max(last, levels.body[r.arg()]);
             }
         }
+        for (int o = 0; o < p.orth().size(); o++) {
+            last = Math.max(last, levels.body[p.orth().get(o)]);
+        }
+        Plan recompute = build(p, levels, last, Placement.recompute(p, levels.body, last));
+        Plan keep = build(p, levels, last, Placement.keep(p, levels.body, last));
+        if (placing != Placing.CHEAPER) {
+            return placing == Placing.KEEP ? keep : recompute;
+        }
+        int keepBytes = keep.bytesReadPerWeight() + keep.bytesWrittenPerWeight();
+        int recomputeBytes = recompute.bytesReadPerWeight() + recompute.bytesWrittenPerWeight();
+        return keepBytes < recomputeBytes ? keep : recompute;
+    }
+
+    private static Plan build(Program p, Levels levels, int last, Placement placement) {
+        Shape[] shapes = CoarseShapes.of(p);
         int[] orthLevel = new int[p.orth().size()];
         for (int o = 0; o < orthLevel.length; o++) {
             orthLevel[o] = levels.body[p.orth().get(o)];
-            last = Math.max(last, orthLevel[o]);
         }
+        // from the last pass down: a pass decides what it reads kept, which the earlier pass then computes
         List<Pass> passes = new ArrayList<>();
-        for (int level = 0; level <= last; level++) {
-            Pass pass = pass(p, levels, shapes, level, level == last);
+        for (int level = last; level >= 0; level--) {
+            Pass pass = pass(p, levels, shapes, level, placement);
             if (pass != null) {
-                passes.add(pass);
+                passes.add(0, pass);
             }
         }
         int top = last;
@@ -63,13 +90,18 @@ public final class Planner {
                 global[levels.prelude[i]] = true;
             }
         }
-        return new Plan(p, shapes, levels.prelude, levels.export, passes, top + 1, global, orthLevel);
+        Guard[] reductionGuards = new Guard[p.reductions().size()];
+        Guard[] orthGuards = new Guard[p.orth().size()];
+        Guards.of(p, shapes, levels.export, levels.prelude, levels.body, reductionGuards, orthGuards);
+        return new Plan(p, shapes, levels.prelude, levels.export, passes, top + 1, global, orthLevel,
+                placement.keeps(), List.of(reductionGuards), List.of(orthGuards));
     }
 
     /** The pass of {@code level}, or null when nothing is computed per weight at that level. */
-    private static Pass pass(Program p, Levels levels, Shape[] shapes, int level, boolean stores) {
+    private static Pass pass(Program p, Levels levels, Shape[] shapes, int level, Placement placement) {
         List<Insn> body = p.body().insns();
         boolean[] live = new boolean[body.size()];
+        boolean[] readKept = new boolean[body.size()];
         List<Integer> scratch = new ArrayList<>();
         List<Output> roots = new ArrayList<>();
         boolean rowWise = false;
@@ -87,10 +119,21 @@ public final class Planner {
                 orthRoots.add(o);
             }
         }
-        if (stores) {
-            roots.addAll(p.body().outputs());
+        boolean stores = false;
+        for (int o = 0; o < p.body().outputs().size(); o++) {
+            if (placement.stores(o, level)) {
+                roots.add(p.body().outputs().get(o));
+                stores = true;
+            }
         }
-        if (roots.isEmpty() && orthRoots.isEmpty()) {
+        List<Integer> keptRoots = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            if (placement.keptBy(i, level)) {
+                keptRoots.add(i);
+                live[i] = true;
+            }
+        }
+        if (roots.isEmpty() && orthRoots.isEmpty() && keptRoots.isEmpty()) {
             return null;
         }
         for (Output o : roots) {
@@ -101,6 +144,10 @@ public final class Planner {
         }
         for (int i = body.size() - 1; i >= 0; i--) {
             if (live[i]) {
+                if (levels.body[i] < level && placement.readsKept(i, level)) {
+                    readKept[i] = true;
+                    continue;
+                }
                 Insn in = body.get(i);
                 for (int k = 0; k < in.op().arity(); k++) {
                     live[in.operand(k)] = true;
@@ -110,7 +157,7 @@ public final class Planner {
         List<Integer> columns = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             Insn in = body.get(i);
-            if (live[i] && (in.op() == Op.UNIFORM || in.op() == Op.UNIFORM_BOOL)) {
+            if (live[i] && !readKept[i] && (in.op() == Op.UNIFORM || in.op() == Op.UNIFORM_BOOL)) {
                 Shape s = shapes[levels.export[in.slot()]];
                 rowWise |= s == Shape.ROW || s == Shape.COL;
                 if (s == Shape.COL && !columns.contains(in.slot())) {
@@ -120,13 +167,17 @@ public final class Planner {
         }
         int arrays = p.states().size();
         int orthBase = arrays + columns.size() + scratch.size();
+        int keptBase = orthBase + 2 * p.orth().size();
         PassBuilder b = new PassBuilder(body.size());
         for (int i = 0; i < body.size(); i++) {
             if (!live[i]) {
                 continue;
             }
             Insn in = body.get(i);
-            if ((in.op() == Op.UNIFORM || in.op() == Op.UNIFORM_BOOL) && shapes[levels.export[in.slot()]] == Shape.COL) {
+            if (readKept[i]) {
+                b.copy(i, new Insn(Op.LOAD_S, -1, -1, -1, 0, keptBase + placement.keptArray(i)));
+            } else if ((in.op() == Op.UNIFORM || in.op() == Op.UNIFORM_BOOL)
+                    && shapes[levels.export[in.slot()]] == Shape.COL) {
                 b.columnLoad(i, arrays + columns.indexOf(in.slot()), in.op() == Op.UNIFORM_BOOL);
             } else if (in.op() == Op.LOAD_T) {
                 b.copy(i, new Insn(Op.LOAD_S, -1, -1, -1, 0, orthBase + 2 * in.slot() + 1));
@@ -142,7 +193,11 @@ public final class Planner {
         for (int o : orthRoots) {
             outputs.add(new Output(Output.Target.STATE, orthBase + 2 * o, b.at(p.orth().get(o))));
         }
-        return new Pass(level, new Block(b.insns, outputs), rowWise, columns, scratch, stores);
+        for (int i : keptRoots) {
+            outputs.add(new Output(Output.Target.STATE, keptBase + placement.keptArray(i), b.at(i)));
+        }
+        return new Pass(level, new Block(b.insns, outputs), rowWise, columns, scratch, stores, orthRoots,
+                !keptRoots.isEmpty());
     }
 
     /** The instructions of one pass, renumbered densely. */

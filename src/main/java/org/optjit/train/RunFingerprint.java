@@ -13,6 +13,9 @@ import org.optjit.train.model.Model;
 /** The {@link Fingerprint} of a training run: everything that decides its sequence of updates. */
 final class RunFingerprint {
 
+    /** How every model stores a weight matrix ({@link Model#parameterLayout}). */
+    static final String MATRIX_ORDER = "out x in, row-major";
+
     private RunFingerprint() {
     }
 
@@ -23,6 +26,9 @@ final class RunFingerprint {
         e.put("bias hyperparameters", c.biasHypers().toString());
         e.put("network", network.describe() + ", " + network.parameterCount() + " parameters");
         e.put("layout", network.parameterLayout(!c.biasHypers().isEmpty()).toString());
+        // Checkpoints written before matrices were stored out x in lack this entry, so they are
+        // refused by name even for a network whose matrices are all square.
+        e.put("matrices", MATRIX_ORDER);
         e.put("data", describe(data.train()) + " / " + describe(data.validation()) + " / " + describe(data.test()));
         e.put("batch", c.batch().toString() + ", " + c.mix().cliName());
         e.put("seed", Long.toString(c.seed()));

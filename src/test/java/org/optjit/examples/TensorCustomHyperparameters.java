@@ -31,7 +31,7 @@ final class TensorCustomHyperparameters {
             Map.entry("adan", Map.of("lr", 0.01, "beta1", 0.9, "beta2", 0.8, "beta3", 0.95, "eps", 1e-6,
                     "weight_decay", 0.1)),
             Map.entry("mars", with(ADAM_LIKE, "beta1", 0.9, "beta2", 0.95, "gamma", 0.1, "weight_decay", 0.01)),
-            Map.entry("muon", with(ADAM_LIKE, "lr", 0.05, "mu", 0.9, "weight_decay", 0.01, "adam_lr", 1e-3)),
+            Map.entry("muon", with(ADAM_LIKE, "lr", 0.05, "mu", 0.9, "weight_decay", 0.1, "adam_lr", 1e-3)),
             Map.entry("adamw_warmup_cosine", with(ADAM_LIKE, "weight_decay", 0.1, "warmup", 10.0, "total", 50.0,
                     "min_ratio", 0.2)));
 

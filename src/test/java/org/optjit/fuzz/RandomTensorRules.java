@@ -13,7 +13,7 @@ import java.util.Random;
  * per-weight condition, and divisions are by {@code abs(..) + 1}. No transcendental
  * function, so every backend must agree bit for bit.
  */
-final class RandomTensorRules {
+public final class RandomTensorRules {
 
     private static final String[] KINDS = {"sum", "mean", "norm", "rms", "max", "min"};
     private static final String[] LITERALS = {"0.5", "2", "0.9", "1e-3", "3", "0.25"};
@@ -26,11 +26,11 @@ final class RandomTensorRules {
     private final List<String> all = new ArrayList<>();
     private int names;
 
-    RandomTensorRules(long seed) {
+    public RandomTensorRules(long seed) {
         this.rnd = new Random(seed);
     }
 
-    String next() {
+    public String next() {
         weight.clear();
         rows.clear();
         cols.clear();

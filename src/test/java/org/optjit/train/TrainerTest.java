@@ -19,6 +19,7 @@ import org.optjit.RuleException;
 import org.optjit.train.checkpoint.Checkpoint;
 import org.optjit.train.checkpoint.CheckpointException;
 import org.optjit.train.checkpoint.CheckpointStore;
+import org.optjit.train.checkpoint.Fingerprint;
 import org.optjit.train.control.RateControl;
 import org.optjit.train.data.DataSources;
 import org.optjit.train.data.Limits;
@@ -113,6 +114,21 @@ class TrainerTest {
         Trainer seeded = new Trainer(MOMENTUM, network(), DATA, config().withSeed(6), store, null);
         assertTrue(assertThrows(CheckpointException.class, () -> seeded.resume(store.load())).getMessage()
                 .contains("seed: the checkpoint has 5, this run has 6"));
+    }
+
+    /** A checkpoint from before matrices were stored out x in has no "matrices" entry: refused by name. */
+    @Test
+    void aCheckpointWithInputMajorMatricesIsRefused(@TempDir Path dir) {
+        CheckpointStore store = new CheckpointStore(dir);
+        new Trainer(MOMENTUM, network(), DATA, config().withEpochs(1), store, null).train(TrainListener.NONE);
+        Checkpoint c = store.load();
+        Map<String, String> old = new java.util.LinkedHashMap<>(c.fingerprint().entries());
+        assertEquals("out x in, row-major", old.remove("matrices"));
+        Checkpoint before = new Checkpoint(new Fingerprint(old), c.seed(), c.position(), c.params(), c.optimizer(),
+                c.controller(), c.stopping(), c.history());
+        Trainer resumed = new Trainer(MOMENTUM, network(), DATA, config(), store, null);
+        String message = assertThrows(CheckpointException.class, () -> resumed.resume(before)).getMessage();
+        assertTrue(message.contains("matrices: the checkpoint has nothing, this run has out x in, row-major"), message);
     }
 
     @Test

@@ -194,6 +194,18 @@ final class CoarseValues {
         };
     }
 
+    /** Whether tensor {@code tensor} needs what {@code guard} guards: each of its truth values as required. */
+    boolean holds(org.optjit.phase.Guard guard, int tensor) {
+        for (int k = 0; k < guard.insns().length; k++) {
+            int i = guard.insns()[k];
+            boolean value = v[i][geo.broadcast(shape[i], Shape.TENSOR, tensor)] != 0;
+            if (value == guard.negated()[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The float a per-weight pass reads for export {@code k} at element {@code e} of its class. */
     float export(int k, int e) {
         return (float) v[plan.export()[k]][e];

@@ -17,8 +17,20 @@ import org.optjit.sema.Shape;
  */
 final class PassRunner {
 
-    /** Tile length for passes that reduce per tensor: a multiple of the 16 stripes, small enough for L1. */
-    static final int TILE = 2048;
+    /**
+     * Tile length for passes that reduce per tensor: a multiple of the 16 stripes; its scratch
+     * arrays (one per reduction, 32 KiB each) stay in L2, and there are few enough calls that
+     * the vector loop's entry and scalar ends cost little.
+     */
+    static final int TILE = 8192;
+
+    /**
+     * Tiles are cut at indices {@code k * TILE + PHASE}: where the generated vector loop of a
+     * region-aligned weight array starts on a 64-byte boundary (see the VECTOR backend's
+     * {@code Alignment}), so every tile but a tensor's first and last runs without scalar
+     * iterations at its ends.
+     */
+    static final int PHASE = Math.floorMod(-sun.misc.Unsafe.ARRAY_FLOAT_BASE_OFFSET, 64) / Float.BYTES;
 
     private final Plan plan;
     private final Geometry geo;
@@ -37,6 +49,18 @@ final class PassRunner {
     }
 
     void run(Pass pass, LoopKernel kernel, int t, float[] w, float[] g, float[][] states, float[][] orthBuffers) {
+        boolean[] active = new boolean[pass.scratch().size()];
+        boolean needed = pass.unconditional();
+        for (int s = 0; s < active.length; s++) {
+            active[s] = coarse.holds(plan.reductionGuards().get(pass.scratch().get(s)), t);
+            needed |= active[s];
+        }
+        for (int o : pass.orth()) {
+            needed |= coarse.holds(plan.orthGuards().get(o), t);
+        }
+        if (!needed) {
+            return; // this tensor takes the other branch of a uniform condition: nothing here is used
+        }
         int nStates = states.length;
         int nCols = pass.columnExports().size();
         int nScratch = pass.scratch().size();
@@ -65,7 +89,7 @@ final class PassRunner {
         StripedSum[] sums = new StripedSum[nScratch];
         for (int s = 0; s < nScratch; s++) {
             ReductionSpec spec = spec(pass.scratch().get(s));
-            if (spec.axis() == Axis.TENSOR || spec.axis() == Axis.ALL) {
+            if (active[s] && (spec.axis() == Axis.TENSOR || spec.axis() == Axis.ALL)) {
                 sums[s] = s == 0 ? sum : new StripedSum();
                 sums[s].reset(spec.kind().squares());
             }
@@ -77,13 +101,14 @@ final class PassRunner {
                 fillUniforms(t, geo.rowBase[t] + row);
                 int lo = from + row * geo.cols[t];
                 kernel.run(w, g, arrays, uniforms, lo, lo + geo.cols[t]);
-                accumulate(pass, t, row, lo - from, geo.cols[t], sums);
+                accumulate(pass, t, row, lo - from, geo.cols[t], sums, active);
             }
         } else if (nScratch > 0) {
-            for (int lo = from; lo < end; lo += TILE) {
-                int hi = Math.min(end, lo + TILE);
+            for (int lo = from; lo < end; ) {
+                int hi = Math.min(end, lo + Math.floorMod(PHASE - lo - 1, TILE) + 1);
                 kernel.run(w, g, arrays, uniforms, lo, hi);
-                accumulate(pass, t, -1, lo - from, hi - lo, sums);
+                accumulate(pass, t, -1, lo - from, hi - lo, sums, active);
+                lo = hi;
             }
         } else {
             kernel.run(w, g, arrays, uniforms, from, end);
@@ -122,9 +147,12 @@ final class PassRunner {
     }
 
     /** Folds the scratch values of one call ({@code n} values from {@code pos} in the tensor) into the reductions. */
-    private void accumulate(Pass pass, int t, int row, int pos, int n, StripedSum[] sums) {
+    private void accumulate(Pass pass, int t, int row, int pos, int n, StripedSum[] sums, boolean[] active) {
         List<Integer> reductions = pass.scratch();
         for (int s = 0; s < reductions.size(); s++) {
+            if (!active[s]) {
+                continue; // not needed by this tensor's branch
+            }
             int r = reductions.get(s);
             ReductionSpec spec = spec(r);
             float[] x = scratch[s];

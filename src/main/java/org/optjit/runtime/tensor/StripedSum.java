@@ -14,6 +14,13 @@ public final class StripedSum {
     public static final int BLOCK = 1 << 16;
     public static final int STRIPES = 16;
 
+    /**
+     * Whether {@link VectorStripes} runs the aligned loop (the same sums, a vector of stripes
+     * at a time): when the Vector API module is there, unless {@code -Doptjit.scalarReductions=true}.
+     */
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("optjit.scalarReductions") && VectorStripes.USABLE;
+
     private final double[] acc = new double[STRIPES];
     private double total;
     private int pos;
@@ -37,13 +44,16 @@ public final class StripedSum {
                 pos = 0;
             }
             int m = Math.min(n - k, BLOCK - pos);
-            if ((pos & (STRIPES - 1)) == 0 && m >= STRIPES) {
+            int head = -pos & (STRIPES - 1);
+            if (head == 0 && m >= STRIPES) {
                 int whole = m & -STRIPES;
                 addAligned(x, k, whole);
                 pos += whole;
                 k += whole;
                 continue;
             }
+            // one value at a time up to the next stripe 0 (or the end), then aligned again
+            m = head == 0 ? m : Math.min(m, head);
             if (squares) {
                 for (int e = 0; e < m; e++) {
                     double v = x[k + e];
@@ -65,6 +75,10 @@ public final class StripedSum {
      * additions, in the same order, as the general loop).
      */
     private void addAligned(float[] x, int from, int n) {
+        if (VECTOR) {
+            VectorStripes.add(acc, x, from, n, squares);
+            return;
+        }
         double a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3], a4 = acc[4], a5 = acc[5], a6 = acc[6];
         double a7 = acc[7], a8 = acc[8], a9 = acc[9], a10 = acc[10], a11 = acc[11], a12 = acc[12];
         double a13 = acc[13], a14 = acc[14], a15 = acc[15];

@@ -41,7 +41,8 @@ public final class TensorStep {
      * @param hypers hyperparameter values per group of the layout, by slot
      * @param t      the step number
      * @param states every state array of the rule, by slot
-     * @param orthBuffers two arrays as long as the weights per {@code orth} of the rule
+     * @param orthBuffers the plan's {@link Plan#buffers()} arrays as long as the weights: two per
+     *                    {@code orth} of the rule, then the kept values
      */
     public void step(Geometry geo, float[] w, float[] g, float[][] states, float[][] orthBuffers, double[][] hypers,
                      long t, int threads) {
@@ -82,7 +83,7 @@ public final class TensorStep {
                             }
                         }
                         for (int o = 0; o < plan.orthLevel().length; o++) {
-                            if (plan.orthLevel()[o] == lvl) {
+                            if (plan.orthLevel()[o] == lvl && coarse.holds(plan.orthGuards().get(o), tensor)) {
                                 orth.orthogonalize(orthBuffers[2 * o], orthBuffers[2 * o + 1], geo.offset[tensor],
                                         geo.rows[tensor], geo.cols[tensor]);
                             }

@@ -52,8 +52,8 @@ final class Initializer {
                 inputs[j] = t;
             }
             for (int i = 0; i < k; i++) {
-                // weights are input-major: (input, unit) is at w + input * out + unit
-                params[w + inputs[i] * out + unit] = (float) rng.nextGaussian();
+                // weights are out x in: (unit, input) is at w + unit * in + input
+                params[w + unit * in + inputs[i]] = (float) rng.nextGaussian();
             }
         }
     }

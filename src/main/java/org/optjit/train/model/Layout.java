@@ -4,11 +4,13 @@ package org.optjit.train.model;
  * Where each layer's parameters live in the flat array, and what each layer computes.
  *
  * <p>Layer {@code l} (1..L) maps {@code sizes[l-1]} inputs to {@code sizes[l]} outputs. Its
- * weights are stored row-major as {@code sizes[l-1] x sizes[l]} (input-major), followed by
- * its {@code sizes[l]} biases. Row-major {@code in x out} is, in BLAS's column-major view,
- * the {@code out x in} matrix {@code W^T}, so the forward product of a row-major batch
- * {@code X} is {@code Z^T = W^T X^T} with no transposition flags, and both backward
- * products need only one each.
+ * weights are stored row-major as {@code sizes[l] x sizes[l-1]} ({@code out x in}, one row
+ * per output unit, like PyTorch's {@code nn.Linear.weight}), followed by its
+ * {@code sizes[l]} biases. Rules over tensors read the shape: Muon's
+ * {@code sqrt(max(1, rows/cols))}, LAMB's and LARS's per-tensor trust ratio, Adafactor's
+ * row and column factors and AGC's unit-wise norms (per row) are all written for
+ * {@code out x in}. Row-major {@code out x in} is, in BLAS's column-major view, the
+ * {@code in x out} matrix {@code W^T}; {@link Propagation} passes the flags that follow.
  */
 final class Layout {
 
@@ -30,7 +32,7 @@ final class Layout {
         long p = 0;
         for (int l = 1; l <= layers; l++) {
             weightOffset[l] = (int) p;
-            p += (long) sizes[l - 1] * sizes[l];
+            p += (long) sizes[l] * sizes[l - 1];
             biasOffset[l] = (int) p;
             p += sizes[l];
             if (p > Integer.MAX_VALUE - 16) {

@@ -32,9 +32,13 @@ public interface Model {
 
     /**
      * The parameter array as tensors, for rules over tensors: each weight matrix and
-     * embedding a row-major matrix ({@link TensorShape}; an MLP's weights are
-     * {@code fan-in x fan-out}, so an output unit is a column), each bias and gain a vector.
-     * With {@code biasGroup}, the biases and gains form the parameter group {@link #BIAS_GROUP}.
+     * embedding a row-major matrix ({@link TensorShape}), each bias and gain a vector. Every
+     * model stores a weight matrix {@code out x in} (fan-out x fan-in: one row per output
+     * unit or filter, PyTorch's {@code nn.Linear.weight} and {@code nn.Conv2d.weight}
+     * flattened) and an embedding {@code vocabulary x width}, so the rules written for
+     * PyTorch's convention read the right shape: Muon's {@code sqrt(max(1, rows/cols))},
+     * Adafactor's row and column factors, AGC's unit-wise (per row) norms. With
+     * {@code biasGroup}, the biases and gains form the parameter group {@link #BIAS_GROUP}.
      */
     default org.optjit.Layout parameterLayout(boolean biasGroup) {
         org.optjit.Layout.Builder b = org.optjit.Layout.builder();

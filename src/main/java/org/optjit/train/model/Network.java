@@ -15,7 +15,7 @@ import org.optjit.train.data.Dataset;
  * optimizer kernel updates the whole network per step.
  *
  * <p>The layout of the array is given by {@link #groups()}: per layer, its weights
- * (row-major, input-major) then its biases. A {@code Network} holds only the architecture
+ * (row-major {@code out x in}, one row per output unit) then its biases. A {@code Network} holds only the architecture
  * and reusable buffers, never the parameters, so the trainer owns the arrays and can
  * checkpoint them.
  *
@@ -121,13 +121,13 @@ public final class Network implements Model {
         return layout.loss;
     }
 
-    /** Per layer its weights ({@code in x out}, input-major) then its biases. */
+    /** Per layer its weights ({@code out x in}: fan-out rows of fan-in weights) then its biases. */
     @Override
     public List<TensorShape> tensors() {
         List<TensorShape> tensors = new ArrayList<>();
         for (int l = 1; l <= layout.layers(); l++) {
-            tensors.add(new TensorShape("layer" + l + ".weights", layout.weightOffset[l], layout.sizes[l - 1],
-                    layout.sizes[l], false));
+            tensors.add(new TensorShape("layer" + l + ".weights", layout.weightOffset[l], layout.sizes[l],
+                    layout.sizes[l - 1], false));
             tensors.add(new TensorShape("layer" + l + ".biases", layout.biasOffset[l], 1, layout.sizes[l], true));
         }
         return List.copyOf(tensors);

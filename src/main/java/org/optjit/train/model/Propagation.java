@@ -6,10 +6,12 @@ import org.optjit.train.data.Dataset;
 /**
  * Forward and backward passes over one chunk of rows held in a {@link Workspace}.
  *
- * <p>Every matrix product is a single BLAS {@code sgemm} in float32 (see {@link Layout} for
- * why no transposition is needed forward): forward {@code Z^T = W^T X^T + b}, backward
- * {@code dW^T += dZ^T X} and {@code dX^T = W dZ^T}. Bias gradients are column sums of the
- * deltas, added row by row in order.
+ * <p>Every matrix product is a single BLAS {@code sgemm} in float32. A chunk of {@code m}
+ * rows {@code X} (row-major {@code m x in}) is, in BLAS's column-major view, {@code X^T};
+ * the weights {@code W} (row-major {@code out x in}, see {@link Layout}) are {@code W^T}.
+ * Forward {@code Z^T = W X^T + b} (W transposed back), backward {@code dW^T += X^T dZ}
+ * (the gradient has the weights' layout) and {@code dX^T = W^T dZ^T}. Bias gradients are
+ * column sums of the deltas, added row by row in order.
  */
 final class Propagation {
 
@@ -31,7 +33,8 @@ final class Propagation {
             for (int r = 0; r < m; r++) {
                 System.arraycopy(params, b, z, r * out, out);
             }
-            BlasLibrary.current().sgemm("N", "N", out, m, in, 1f, params, layout.weightOffset[l], out,
+            // Z^T (out x m) = W (out x in) * X^T (in x m) + b
+            BlasLibrary.current().sgemm("T", "N", out, m, in, 1f, params, layout.weightOffset[l], in,
                     ws.act[l - 1], 0, in, 1f, z, 0, out);
             if (l < layers) {
                 layout.act[l].apply(z, 0, m * out);
@@ -115,9 +118,9 @@ final class Propagation {
         for (int l = layout.layers(); l >= 1; l--) {
             int in = layout.sizes[l - 1], out = layout.sizes[l];
             float[] delta = ws.delta[l];
-            // dW^T (out x in) (+)= dZ^T (out x m) * X (m x in); beta 0 never reads g
-            BlasLibrary.current().sgemm("N", "T", out, in, m, 1f, delta, 0, out, ws.act[l - 1], 0, in,
-                    first ? 0f : 1f, g, layout.weightOffset[l], out);
+            // dW^T (in x out) (+)= X^T (in x m) * dZ (m x out); beta 0 never reads g
+            BlasLibrary.current().sgemm("N", "T", in, out, m, 1f, ws.act[l - 1], 0, in, delta, 0, out,
+                    first ? 0f : 1f, g, layout.weightOffset[l], in);
             int b = layout.biasOffset[l];
             if (first) {
                 System.arraycopy(delta, 0, g, b, out);
@@ -132,8 +135,8 @@ final class Propagation {
                 }
             }
             if (l > 1) {
-                // dX^T (in x m) = W (in x out) * dZ^T (out x m), then through the activation
-                BlasLibrary.current().sgemm("T", "N", in, m, out, 1f, params, layout.weightOffset[l], out,
+                // dX^T (in x m) = W^T (in x out) * dZ^T (out x m), then through the activation
+                BlasLibrary.current().sgemm("N", "N", in, m, out, 1f, params, layout.weightOffset[l], in,
                         delta, 0, out, 0f, ws.delta[l - 1], 0, in);
                 layout.act[l - 1].backward(ws.act[l - 1], ws.delta[l - 1], 0, m * in);
             }

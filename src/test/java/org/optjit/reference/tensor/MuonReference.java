@@ -14,8 +14,8 @@ import org.optjit.Layout.Tensor;
  *            w <- w (1 - lr weight_decay) - lr sqrt(max(1, rows / cols)) orth(u)
  *   vector:  w <- AdamW(w, g) with adam_lr, betas (beta1, beta2), eps
  * </pre>
- * lr = 0.02, mu = 0.95, weight_decay = 0; adam_lr = 3e-4, beta1 = 0.9, beta2 = 0.95,
- * eps = 1e-10 (muon.py's defaults for both parts). orth is computed in double, so the
+ * lr = 0.02, mu = 0.95, weight_decay = 0.01 (the Muon README's usage; muon.py's default is
+ * 0); adam_lr = 3e-4, beta1 = 0.9, beta2 = 0.95, eps = 1e-10 (muon.py's defaults). orth is computed in double, so the
  * weights of matrices agree with an implementation in float only within a tolerance.
  */
 final class MuonReference implements TensorReference {
@@ -33,7 +33,7 @@ final class MuonReference implements TensorReference {
         this.layout = layout;
         lr = h.perTensor(layout, "lr", 0.02);
         mu = h.perTensor(layout, "mu", 0.95);
-        weightDecay = h.perTensor(layout, "weight_decay", 0.0);
+        weightDecay = h.perTensor(layout, "weight_decay", 0.01);
         adamLr = h.perTensor(layout, "adam_lr", 3e-4);
         adam = new AdamW[layout.tensors().size()];
         for (Tensor x : layout.tensors()) {

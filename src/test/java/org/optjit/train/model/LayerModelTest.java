@@ -46,6 +46,9 @@ class LayerModelTest {
         assertEquals(List.of("conv1.weights", "conv1.biases", "conv2.weights", "conv2.biases", "dense1.weights",
                 "dense1.biases", "dense2.weights", "dense2.biases"), names);
         assertEquals(List.of(50, 500), List.of(m.tensors().get(2).rows(), m.tensors().get(2).cols()));
+        // every weight matrix out x in, as PyTorch's nn.Linear.weight: dense 800-500 is 500 x 800
+        assertEquals(List.of(500, 800), List.of(m.tensors().get(4).rows(), m.tensors().get(4).cols()));
+        assertEquals(List.of(10, 500), List.of(m.tensors().get(6).rows(), m.tensors().get(6).cols()));
         // the optimizer's layout: the same tensors at the same offsets; biases are vectors in their own group
         org.optjit.Layout layout = m.parameterLayout(true);
         assertEquals(names, layout.tensors().stream().map(org.optjit.Layout.Tensor::name).toList());

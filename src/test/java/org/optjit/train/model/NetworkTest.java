@@ -38,6 +38,82 @@ class NetworkTest {
     }
 
     @Test
+    void layoutListsEachMatrixOutByIn() {
+        // PyTorch's nn.Linear.weight convention: rows = fan-out, cols = fan-in
+        Network net = Network.classifier(new int[] {784, 256, 10}, Activation.RELU);
+        List<String> shapes = net.parameterLayout(false).tensors().stream()
+                .map(t -> t.name() + " " + t.rows() + "x" + t.cols() + " ndim " + t.ndim() + " at " + t.offset())
+                .toList();
+        assertEquals(List.of("layer1.weights 256x784 ndim 2 at 0", "layer1.biases 256x1 ndim 1 at 200704",
+                "layer2.weights 10x256 ndim 2 at 200960", "layer2.biases 10x1 ndim 1 at 203520"), shapes);
+    }
+
+    /**
+     * The weight at {@code o * in + k} of the flat array connects input {@code k} to output
+     * unit {@code o}: with only that weight set (to 5) and the input {@code e_k}, the logits
+     * are {@code 5 e_o}, so the prediction is {@code o} and the loss
+     * {@code log(e^5 + units - 1) - 5}. A forward pass that read the matrix transposed
+     * ({@code in x out}) would put the 5 on another unit, or on none.
+     */
+    @Test
+    void forwardReadsTheWeightsOutByIn() {
+        int in = 3, out = 4;
+        Network net = Network.classifier(new int[] {in, out}, Activation.LINEAR);
+        for (int o = 0; o < out; o++) {
+            for (int k = 0; k < in; k++) {
+                float[] p = new float[net.parameterCount()];
+                p[o * in + k] = 5f;
+                float[] x = new float[in];
+                x[k] = 1f;
+                Dataset one = new Dataset("one-hot", x, in, new int[] {o}, out);
+                Evaluation e = net.evaluate(p, one);
+                assertEquals(0, e.error(), "unit " + o + ", input " + k);
+                assertEquals(Math.log(Math.exp(5) + out - 1) - 5, e.loss(), 1e-6, "unit " + o + ", input " + k);
+            }
+        }
+    }
+
+    /** Two layers with random weights and biases against the definition {@code z = W a + b}, in double. */
+    @Test
+    void forwardMatchesADirectComputationFromTheFlatArray() {
+        int[] sizes = {5, 3, 4};
+        Network net = Network.classifier(sizes, Activation.TANH);
+        Rng rng = new Rng(9);
+        float[] p = new float[net.parameterCount()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (float) rng.nextGaussian();
+        }
+        Dataset data = GradientCheckTest.classification(6, 5, 4, 3);
+        for (int r = 0; r < data.size(); r++) {
+            double[] a = new double[sizes[0]];
+            for (int k = 0; k < a.length; k++) {
+                a[k] = data.inputs()[r * sizes[0] + k];
+            }
+            int off = 0;
+            for (int l = 1; l < sizes.length; l++) {
+                int fanIn = sizes[l - 1], units = sizes[l];
+                double[] z = new double[units];
+                for (int o = 0; o < units; o++) {
+                    z[o] = p[off + units * fanIn + o];
+                    for (int k = 0; k < fanIn; k++) {
+                        z[o] += p[off + o * fanIn + k] * a[k];
+                    }
+                    z[o] = l < sizes.length - 1 ? Math.tanh(z[o]) : z[o];
+                }
+                off += units * fanIn + units;
+                a = z;
+            }
+            double sum = 0;
+            for (double v : a) {
+                sum += Math.exp(v);
+            }
+            double expected = Math.log(sum) - a[data.labels()[r]];
+            double loss = net.lossAndGradient(p, new float[p.length], data, null, r, r + 1);
+            assertEquals(expected, loss, 1e-5 * Math.max(1, expected), "example " + r);
+        }
+    }
+
+    @Test
     void sameBitsForEveryThreadCount() {
         Network net = Network.autoencoder(new int[] {20, 12, 4}, Activation.LOGISTIC, Loss.LOGISTIC_CROSS_ENTROPY);
         Dataset data = GradientCheckTest.pixels(1500, 20, 3);
@@ -104,7 +180,7 @@ class NetworkTest {
         for (int unit = 0; unit < out; unit++) {
             int k = 0;
             for (int i = 0; i < in; i++) {
-                float w = p[i * out + unit];
+                float w = p[unit * in + i];
                 if (w != 0) {
                     k++;
                     sum += w;

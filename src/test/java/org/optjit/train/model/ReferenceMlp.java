@@ -7,8 +7,8 @@ import org.optjit.train.data.Dataset;
  * from the definitions in {@link Loss} and {@link Activation} (loops, no BLAS, no lanes), to
  * check {@link Network} against: its finite differences are the expected gradient.
  *
- * <p>Layout: per layer, weights input-major ({@code in x out}) then biases, as documented
- * on {@link Network#groups()}.
+ * <p>Layout: per layer, weights {@code out x in} row-major (unit {@code o}'s weight from
+ * input {@code k} at {@code o * in + k}) then biases, as documented on {@link Network#groups()}.
  */
 final class ReferenceMlp {
 
@@ -72,7 +72,7 @@ final class ReferenceMlp {
                 for (int o = 0; o < out; o++) {
                     double s = p[off + in * out + o];
                     for (int k = 0; k < in; k++) {
-                        s += a[k] * p[off + k * out + o];
+                        s += a[k] * p[off + o * in + k];
                     }
                     z[o] = l < layers ? f(act[l], s) : s;
                 }

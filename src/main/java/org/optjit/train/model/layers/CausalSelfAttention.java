@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * Causal multi-head self-attention (Vaswani et al. 2017, masked as in GPT) over an example's
- * {@code context} vectors of {@code width}: one projection {@code [Q K V] = x Wqkv + bqkv},
+ * {@code context} vectors of {@code width}: one projection {@code [Q K V] = Wqkv x + bqkv},
  * per head {@code h} (of {@code heads}, each {@code width / heads} wide)
  * {@code O_h = softmax(Q_h K_h^T / sqrt(width/heads) + mask) V_h} where the mask hides later
- * positions, then {@code y = [O_1 ... O_H] Wo + bo}.
+ * positions, then {@code y = Wo [O_1 ... O_H] + bo}. {@code Wqkv} is {@code 3 width x width}
+ * and {@code Wo} {@code width x width}: {@code out x in}, as in every {@link Dense} layer.
  *
  * <p>The projections are {@link Dense} layers (sgemm over all positions of the chunk); the
  * attention itself is O(context^2 * width) per example, loops here: for the short contexts

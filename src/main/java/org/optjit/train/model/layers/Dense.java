@@ -4,12 +4,12 @@ import java.util.List;
 import org.optjit.blas.BlasLibrary;
 
 /**
- * An affine map {@code y = x W + b} applied to each of {@code positions} vectors of an
+ * An affine map {@code y = W x + b} applied to each of {@code positions} vectors of an
  * example (1 for an image's feature vector, the context length in a transformer). The
- * weights are stored {@code in x out}, row-major, as in {@link org.optjit.train.model.Network}:
- * in BLAS's column-major view that is {@code W^T}, so the forward product over all
- * {@code R = m * positions} rows is {@code Y^T = W^T X^T} with no transposition, and each
- * backward product needs one.
+ * weights are stored {@code out x in}, row-major (one row per output unit, like PyTorch's
+ * {@code nn.Linear.weight} and {@link org.optjit.train.model.Network}'s layers): in BLAS's
+ * column-major view that is {@code W^T}, so over all {@code R = m * positions} rows the
+ * forward product is {@code Y^T = W X^T} (A transposed), as in {@link Conv2d}.
  */
 public final class Dense extends Layer<Void> {
 
@@ -30,7 +30,7 @@ public final class Dense extends Layer<Void> {
 
     @Override
     public List<TensorSpec> tensors() {
-        TensorSpec w = TensorSpec.weights("weights", in, out, in);
+        TensorSpec w = TensorSpec.weights("weights", out, in, in);
         return withBias ? List.of(w, TensorSpec.bias("biases", out)) : List.of(w);
     }
 
@@ -48,14 +48,15 @@ public final class Dense extends Layer<Void> {
                 System.arraycopy(params, b, y, r * out, out);
             }
         }
-        BlasLibrary.current().sgemm("N", "N", out, rows, in, 1f, params, w, out, x, 0, in, withBias ? 1f : 0f, y, 0, out);
+        // Y^T (out x rows) = W (out x in) X^T (in x rows)
+        BlasLibrary.current().sgemm("T", "N", out, rows, in, 1f, params, w, in, x, 0, in, withBias ? 1f : 0f, y, 0, out);
     }
 
     @Override
     public void backward(float[] params, float[] grad, float[] x, float[] y, float[] dy, float[] dx, int m, Void s) {
         int rows = m * positions, w = base();
-        // dW^T (out x in) += dY^T (out x rows) X (rows x in)
-        BlasLibrary.current().sgemm("N", "T", out, in, rows, 1f, dy, 0, out, x, 0, in, 1f, grad, w, out);
+        // dW^T (in x out) += X^T (in x rows) dY (rows x out)
+        BlasLibrary.current().sgemm("N", "T", in, out, rows, 1f, x, 0, in, dy, 0, out, 1f, grad, w, in);
         if (withBias) {
             int b = w + in * out;
             for (int r = 0; r < rows; r++) {
@@ -65,8 +66,8 @@ public final class Dense extends Layer<Void> {
             }
         }
         if (dx != null) {
-            // dX^T (in x rows) = W (in x out) dY^T (out x rows)
-            BlasLibrary.current().sgemm("T", "N", in, rows, out, 1f, params, w, out, dy, 0, out, 0f, dx, 0, in);
+            // dX^T (in x rows) = W^T (in x out) dY^T (out x rows)
+            BlasLibrary.current().sgemm("N", "N", in, rows, out, 1f, params, w, in, dy, 0, out, 0f, dx, 0, in);
         }
     }
 

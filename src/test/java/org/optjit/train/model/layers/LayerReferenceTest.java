@@ -2,13 +2,14 @@ package org.optjit.train.model.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
  * The forward passes against direct, hand-written double-precision definitions (finite
  * differences only prove that backward matches forward, not that forward is right): a
- * convolution as the sum over its window, pooling as the window's max and mean, layer
+ * dense layer as {@code W x + b} with {@code W} out x in, a convolution as the sum over its window, pooling as the window's max and mean, layer
  * normalisation from its formula, causal attention head by head. Tolerance 1e-5 relative to
  * the sum of the magnitudes that enter each output.
  */
@@ -56,6 +57,27 @@ class LayerReferenceTest {
                         assertEquals(sum, y[o], 1e-5 * mag, "output " + o);
                     }
                 }
+            }
+        }
+    }
+
+    /** {@code y = W x + b} per position, with {@code W} read {@code out x in} from the flat array. */
+    @Test
+    void denseIsWTimesXPlusBPerPosition() {
+        int in = 5, out = 3, positions = 2, m = 2;
+        Dense dense = new Dense(in, out, positions, true);
+        dense.place(0);
+        assertEquals(List.of(out, in), List.of(dense.tensors().get(0).rows(), dense.tensors().get(0).cols()));
+        float[] p = random(dense.parameterCount()), x = random(m * positions * in), y = new float[m * positions * out];
+        dense.forward(p, x, y, m, null);
+        for (int v = 0; v < m * positions; v++) {
+            for (int o = 0; o < out; o++) {
+                double sum = p[out * in + o], mag = Math.abs(sum);
+                for (int k = 0; k < in; k++) {
+                    sum += (double) p[o * in + k] * x[v * in + k];
+                    mag += Math.abs((double) p[o * in + k] * x[v * in + k]);
+                }
+                assertEquals(sum, y[v * out + o], 1e-5 * mag, "vector " + v + ", unit " + o);
             }
         }
     }
@@ -115,14 +137,14 @@ class LayerReferenceTest {
         att.place(0);
         float[] p = random(att.parameterCount()), x = random(width * context), y = new float[x.length];
         att.forward(p, x, y, 1, att.newScratch(1));
-        // parameters: Wqkv (width x 3 width, input-major), bqkv, Wo (width x width), bo
+        // parameters: Wqkv (3 width x width, out x in), bqkv, Wo (width x width), bo
         int wqkv = 0, bqkv = width * 3 * width, wo = bqkv + 3 * width, bo = wo + width * width;
         double[][] qkv = new double[context][3 * width];
         for (int t = 0; t < context; t++) {
             for (int j = 0; j < 3 * width; j++) {
                 double s = p[bqkv + j];
                 for (int i = 0; i < width; i++) {
-                    s += x[t * width + i] * (double) p[wqkv + i * 3 * width + j];
+                    s += x[t * width + i] * (double) p[wqkv + j * width + i];
                 }
                 qkv[t][j] = s;
             }
@@ -152,7 +174,7 @@ class LayerReferenceTest {
             for (int j = 0; j < width; j++) {
                 double s = p[bo + j];
                 for (int i = 0; i < width; i++) {
-                    s += o[t][i] * p[wo + i * width + j];
+                    s += o[t][i] * p[wo + j * width + i];
                 }
                 assertEquals(s, y[t * width + j], 1e-5, "position " + t + ", unit " + j);
             }
