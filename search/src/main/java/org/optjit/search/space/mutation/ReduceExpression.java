@@ -2,7 +2,6 @@ package org.optjit.search.space.mutation;
 
 import java.util.List;
 import org.optjit.ast.Stmt;
-import org.optjit.search.space.ExprSites;
 
 /**
  * Replaces a random subexpression {@code e} by a reduction of it over a random scope:
@@ -18,10 +17,6 @@ public final class ReduceExpression implements Mutation {
 
     @Override
     public List<Stmt> apply(List<Stmt> rule, MutationContext c) {
-        int sites = ExprSites.list(rule).size();
-        if (sites == 0) {
-            return null;
-        }
-        return ExprSites.replace(rule, c.rng().nextInt(sites), e -> c.exprs().reduce(c.rng(), e, null));
+        return c.atAnySite(rule, e -> c.exprs().reduce(c.rng(), e, null));
     }
 }
