@@ -2,7 +2,7 @@
 # Measures how many candidates per second one core generates, checks and compiles (the
 # JMH benchmark CandidateThroughputBench in src/test/java/org/optjit/search/bench).
 # Needs the core installed first: mvn -q install -DskipTests (at the repository root).
-# About 1 minute. Extra arguments go to JMH (e.g. -f 2 -i 10). MAVEN_ARGS passes options
+# About 2 minutes. Extra arguments go to JMH (e.g. -f 2 -i 10). MAVEN_ARGS passes options
 # to every mvn call (e.g. -o, or -Dmaven.repo.local=DIR), as Maven 3.9 reads it itself.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

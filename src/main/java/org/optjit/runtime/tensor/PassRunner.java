@@ -64,7 +64,8 @@ final class PassRunner {
         int nStates = states.length;
         int nCols = pass.columnExports().size();
         int nScratch = pass.scratch().size();
-        int tile = pass.rowWise() ? geo.cols[t] : TILE;
+        // a tile is at most the tensor: small tensors (a bias, a rule search's proxies) need small scratch
+        int tile = pass.rowWise() ? geo.cols[t] : Math.min(TILE, geo.rows[t] * geo.cols[t]);
         ensure(nCols, nScratch, Math.max(tile, geo.maxCols));
         float[][] arrays = new float[nStates + nCols + nScratch + orthBuffers.length][];
         System.arraycopy(states, 0, arrays, 0, nStates);

@@ -39,8 +39,8 @@ import org.optjit.train.Rng;
  *
  * <p>{@code baseline} is generation alone. The target is 5,000 candidates per second. The
  * checker's code (the whole front end, the interpreter, the code generator) takes the JIT a
- * long warm-up, half a minute here, so the warm-up is long. Run with {@code search/bench.sh}
- * (see its header).
+ * long warm-up, a minute or more on 2 shared cores, so the warm-up is long. Run with
+ * {@code search/bench.sh} (see its header).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -103,8 +103,8 @@ public class CandidateThroughputBench {
     }
 
     @Benchmark
-    @Warmup(iterations = 15, time = 2)
-    @Measurement(iterations = 10, time = 2)
+    @Warmup(iterations = 12, time = 5)
+    @Measurement(iterations = 10, time = 5)
     public void generateCheckCompile(Blackhole bh, CpuRate rate) {
         bh.consume(checker.check(child().statements()));
         rate.candidates++;
