@@ -62,6 +62,7 @@ public final class Rule {
     private final RuleAst ast;
     private final boolean transform;
     private volatile String identity;
+    private volatile org.optjit.phase.Plan plan;
 
     private Rule(String source, String fileName, FrontEnd.Compiled compiled) {
         this.source = source;
@@ -220,6 +221,20 @@ public final class Rule {
             identity = id;
         }
         return id;
+    }
+
+    /**
+     * The passes of a rule over tensors with the default placement, planned on first use, so
+     * that kernels of several backends for one rule (a rule search's interpreter and SCALAR)
+     * share one plan.
+     */
+    org.optjit.phase.Plan plan() {
+        org.optjit.phase.Plan p = plan;
+        if (p == null) {
+            p = org.optjit.phase.Planner.plan(program);
+            plan = p; // two threads may both plan: the same plan
+        }
+        return p;
     }
 
     /** Hyperparameters, declared and inferred, in slot order. */

@@ -30,7 +30,8 @@ public final class Fingerprint {
     }
 
     public static Result of(Kernel kernel) {
-        Optimizer opt = kernel.bind(kernel.rule().hyperparameters().isEmpty() ? Map.of() : Map.of("lr", RATE));
+        // one thread: a rule over tensors would otherwise hand its two tensors to a pool at every step
+        Optimizer opt = kernel.bind(kernel.rule().hyperparameters().isEmpty() ? Map.of() : Map.of("lr", RATE)).threads(1);
         float[] w = new float[WEIGHTS];
         float[] g = new float[WEIGHTS];
         for (int i = 0; i < WEIGHTS; i++) {
