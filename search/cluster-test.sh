@@ -82,7 +82,9 @@ search() { # master out
 }
 start=$(date +%s)
 search "$url" "$tmp/cluster"
-echo "on the cluster: $(($(date +%s) - start)) s; $(grep -c 'app-' "$tmp/worker.log" || true) executor log lines"
+tasks=$(cat "$tmp"/work/*/*/stderr 2>/dev/null | grep -c "Finished task" || true)
+jars=$(ls "$tmp"/work/*/*/*.jar 2>/dev/null | wc -l)
+echo "on the cluster: $(($(date +%s) - start)) s; its executor fetched $jars jars and ran $tasks tasks"
 start=$(date +%s)
 search "local[2]" "$tmp/local"
 echo "in local[2]: $(($(date +%s) - start)) s"
