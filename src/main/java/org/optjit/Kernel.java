@@ -105,7 +105,7 @@ public final class Kernel {
         if (backend == Backend.VECTOR && !vectorAvailable()) {
             return compile(rule, Backend.VECTOR, placing); // its message
         }
-        Plan plan = Planner.plan(p, placing);
+        Plan plan = placing == Planner.Placing.CHEAPER ? rule.plan() : Planner.plan(p, placing);
         LoopKernel[] kernels = new LoopKernel[plan.passes().size()];
         List<byte[]> classFiles = new ArrayList<>();
         for (int k = 0; k < kernels.length; k++) {

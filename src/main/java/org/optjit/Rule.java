@@ -62,6 +62,7 @@ public final class Rule {
     private final RuleAst ast;
     private final boolean transform;
     private volatile String identity;
+    private volatile org.optjit.phase.Plan plan;
 
     private Rule(String source, String fileName, FrontEnd.Compiled compiled) {
         this.source = source;
@@ -84,6 +85,20 @@ public final class Rule {
      */
     public static Rule parse(String source, String fileName) {
         return new Rule(source, fileName, FrontEnd.compileWithAst(source, fileName));
+    }
+
+    /**
+     * A rule from statements built in code, not parsed (a rule search makes thousands per
+     * second by changing syntax trees): the same rule as parsing their printout
+     * ({@link org.optjit.ast.AstPrinter}) would give, without the parser. The printout is
+     * the rule's {@link #source()}; diagnostics point into it only where the statements
+     * carry spans of it.
+     *
+     * @throws RuleException with every diagnostic when the rule is not valid
+     */
+    public static Rule of(List<org.optjit.ast.Stmt> statements, String fileName) {
+        String source = org.optjit.ast.AstPrinter.print(statements);
+        return new Rule(source, fileName, FrontEnd.compileStatements(source, statements, fileName));
     }
 
     /**
@@ -194,14 +209,32 @@ public final class Rule {
         return at == null ? fileName : fileName + ":" + at.line() + ":" + at.column();
     }
 
-    /** The digest of the compiled program ({@link org.optjit.ir.ProgramDigest}), computed on first use. */
-    String identity() {
+    /**
+     * The digest of the compiled program ({@link org.optjit.ir.ProgramDigest}), computed on
+     * first use: two rules with the same identity compute the same (a state made by one fits
+     * the other), whatever their names, files or spelling.
+     */
+    public String identity() {
         String id = identity;
         if (id == null) {
             id = org.optjit.ir.ProgramDigest.of(program);
             identity = id;
         }
         return id;
+    }
+
+    /**
+     * The passes of a rule over tensors with the default placement, planned on first use, so
+     * that kernels of several backends for one rule (a rule search's interpreter and SCALAR)
+     * share one plan.
+     */
+    org.optjit.phase.Plan plan() {
+        org.optjit.phase.Plan p = plan;
+        if (p == null) {
+            p = org.optjit.phase.Planner.plan(program);
+            plan = p; // two threads may both plan: the same plan
+        }
+        return p;
     }
 
     /** Hyperparameters, declared and inferred, in slot order. */

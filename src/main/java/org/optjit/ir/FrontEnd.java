@@ -113,15 +113,32 @@ public final class FrontEnd {
         return false;
     }
 
+    /**
+     * Analyses and lowers statements built in code whose printout is {@code source}; a tree
+     * too deep for this thread's stack is an error, as in {@link #compileWithAst}.
+     */
+    public static Compiled compileStatements(String source, java.util.List<org.optjit.ast.Stmt> statements,
+                                             String fileName) {
+        try {
+            return compile(new RuleAst(new SourceFile(fileName, source), statements), ruleName(fileName));
+        } catch (StackOverflowError e) {
+            throw tooDeep(source, fileName);
+        }
+    }
+
     private static Compiled compileHere(String source, String fileName) {
         try {
             RuleAst ast = RuleParser.parse(source, fileName);
             return compile(ast, ruleName(fileName));
         } catch (StackOverflowError e) {
-            Diagnostic d = new SourceFile(fileName, source).error(new Span(1, 1, 1),
-                    "the rule is nested too deeply to compile; split its expressions into several statements");
-            throw new RuleException(java.util.List.of(d));
+            throw tooDeep(source, fileName);
         }
+    }
+
+    private static RuleException tooDeep(String source, String fileName) {
+        Diagnostic d = new SourceFile(fileName, source).error(new Span(1, 1, 1),
+                "the rule is nested too deeply to compile; split its expressions into several statements");
+        return new RuleException(java.util.List.of(d));
     }
 
     /** "adam" for "examples/adam.opt"; "rule" for "&lt;input&gt;". */

@@ -13,14 +13,24 @@ public final class IrListing {
     private IrListing() {
     }
 
+    /** Lower-case operation names, made once. */
+    private static final String[] OP_NAMES = java.util.Arrays.stream(Op.values())
+            .map(op -> op.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+    private static final List<String> SHAPES = List.of("rows", "cols", "size", "ndim");
+
     /** The whole program: prelude, body, init prelude and init. */
     public static String of(Program p) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(1024);
+        appendTo(sb, p);
+        return sb.toString();
+    }
+
+    /** {@link #of} appended to {@code sb} (one buffer for a whole digest, {@link ProgramDigest}). */
+    static void appendTo(StringBuilder sb, Program p) {
         section(sb, "prelude (double, once per step)", p.prelude(), '$', p);
         section(sb, "body (float32, once per weight)", p.body(), '%', p);
         section(sb, "init prelude (double, once per new state)", p.initPrelude(), '$', p);
         section(sb, "init (float32, once per weight of a new state)", p.init(), '%', p);
-        return sb.toString();
     }
 
     private static void section(StringBuilder sb, String title, Block block, char sigil, Program p) {
@@ -29,15 +39,23 @@ public final class IrListing {
             sb.append("  (empty)\n");
             return;
         }
-        sb.append(block(block, sigil, p));
+        appendBlock(sb, block, sigil, p);
     }
 
     /** One block; {@code p} supplies names for hyperparameters and states (may be null). */
     public static String block(Block block, char sigil, Program p) {
         StringBuilder sb = new StringBuilder();
+        appendBlock(sb, block, sigil, p);
+        return sb.toString();
+    }
+
+    /** {@link #block} appended to {@code sb}. */
+    static void appendBlock(StringBuilder sb, Block block, char sigil, Program p) {
         List<Insn> insns = block.insns();
         for (int k = 0; k < insns.size(); k++) {
-            sb.append("  ").append(sigil).append(k).append(" = ").append(insn(insns.get(k), sigil, p)).append('\n');
+            sb.append("  ").append(sigil).append(k).append(" = ");
+            insn(sb, insns.get(k), sigil, p);
+            sb.append('\n');
         }
         for (Output o : block.outputs()) {
             sb.append("  ");
@@ -49,32 +67,32 @@ public final class IrListing {
             }
             sb.append(" <- ").append(sigil).append(o.value()).append('\n');
         }
-        return sb.toString();
     }
 
-    private static String insn(Insn in, char sigil, Program p) {
-        String op = in.op().name().toLowerCase(Locale.ROOT);
+    private static void insn(StringBuilder sb, Insn in, char sigil, Program p) {
         switch (in.op()) {
-            case CONST: return "const " + in.value();
-            case HYPER: return "hyper " + hyperName(p, in.slot());
-            case STEP: return "t";
-            case LOAD_W: return "load w";
-            case LOAD_G: return "load g";
-            case LOAD_S: return "load " + stateName(p, in.slot());
-            case UNIFORM: return "uniform u" + in.slot();
-            case UNIFORM_BOOL: return "uniform_bool u" + in.slot();
-            case LOAD_R: return "load column value #" + in.slot() + " [i - from]";
-            case LOAD_T: return "load orth #" + in.slot();
-            case SHAPE: return List.of("rows", "cols", "size", "ndim").get(in.slot());
-            case COARSE_STATE: return "load " + stateName(p, in.slot());
-            case REDUCE: return "reduce #" + in.slot() + reduction(p, in.slot(), "%");
-            case REDUCE_OF: return "reduce #" + in.slot() + reduction(p, in.slot(), "$") + " of " + sigil + in.a();
+            case CONST: sb.append("const ").append(in.value()); return;
+            case HYPER: sb.append("hyper ").append(hyperName(p, in.slot())); return;
+            case STEP: sb.append('t'); return;
+            case LOAD_W: sb.append("load w"); return;
+            case LOAD_G: sb.append("load g"); return;
+            case LOAD_S: sb.append("load ").append(stateName(p, in.slot())); return;
+            case UNIFORM: sb.append("uniform u").append(in.slot()); return;
+            case UNIFORM_BOOL: sb.append("uniform_bool u").append(in.slot()); return;
+            case LOAD_R: sb.append("load column value #").append(in.slot()).append(" [i - from]"); return;
+            case LOAD_T: sb.append("load orth #").append(in.slot()); return;
+            case SHAPE: sb.append(SHAPES.get(in.slot())); return;
+            case COARSE_STATE: sb.append("load ").append(stateName(p, in.slot())); return;
+            case REDUCE: sb.append("reduce #").append(in.slot()).append(reduction(p, in.slot(), "%")); return;
+            case REDUCE_OF:
+                sb.append("reduce #").append(in.slot()).append(reduction(p, in.slot(), "$")).append(" of ")
+                        .append(sigil).append(in.a());
+                return;
             default:
-                StringBuilder sb = new StringBuilder(op);
+                sb.append(OP_NAMES[in.op().ordinal()]);
                 for (int k = 0; k < in.op().arity(); k++) {
                     sb.append(k == 0 ? " " : ", ").append(sigil).append(in.operand(k));
                 }
-                return sb.toString();
         }
     }
 

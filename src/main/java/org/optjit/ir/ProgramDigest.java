@@ -20,12 +20,14 @@ public final class ProgramDigest {
 
     /** 64 hexadecimal digits. */
     public static String of(Program p) {
-        StringBuilder sb = new StringBuilder(IrListing.of(p));
+        StringBuilder sb = new StringBuilder(1024);
+        IrListing.appendTo(sb, p);
         // what the listing leaves out of a rule over tensors: reductions, orth arguments, evaluation weights
         p.reductions().forEach(r -> sb.append("reduction ").append(r).append('\n'));
         sb.append("orth ").append(p.orth()).append('\n');
         if (p.evaluate() != null) {
-            sb.append(IrListing.block(p.evaluate().prelude(), '$', p)).append(IrListing.block(p.evaluate().body(), '%', p));
+            IrListing.appendBlock(sb, p.evaluate().prelude(), '$', p);
+            IrListing.appendBlock(sb, p.evaluate().body(), '%', p);
         }
         for (Hyper h : p.hypers()) {
             sb.append("hyper ").append(h.slot()).append(' ').append(h.name()).append('\n');

@@ -178,21 +178,26 @@ final class Guards {
 
     /** Joins {@code c} into value {@code i}'s condition; whether it changed. */
     private static boolean need(TreeSet<Integer>[] values, int i, TreeSet<Integer> c) {
-        TreeSet<Integer> joined = join(values[i], c);
-        if (joined.equals(values[i])) {
-            return false;
+        if (values[i] != null && c.containsAll(values[i])) {
+            return false; // the join is the condition it has (most calls of a sweep)
         }
-        values[i] = joined;
+        values[i] = join(values[i], c);
         return true;
     }
 
-    /** Needed under a or under b: the literals both share. */
+    /**
+     * Needed under a or under b: the literals both share. Conditions are never changed once
+     * made (a new one is made instead), so the join may be {@code a} or {@code b} itself.
+     */
     private static TreeSet<Integer> join(TreeSet<Integer> a, TreeSet<Integer> b) {
-        if (a == null) {
-            return b == null ? null : new TreeSet<>(b);
+        if (a == null || b == null) {
+            return a == null ? b : a;
         }
-        if (b == null) {
-            return new TreeSet<>(a);
+        if (b.containsAll(a)) {
+            return a;
+        }
+        if (a.containsAll(b)) {
+            return b;
         }
         TreeSet<Integer> s = new TreeSet<>(a);
         s.retainAll(b);

@@ -7,8 +7,11 @@ package org.optjit.sema;
 public enum Reduction {
     SUM, MEAN, NORM, RMS, MAX, MIN;
 
+    /** Lower case once, not at every look-up (a rule search analyses thousands of rules a second). */
+    private final String spelling = name().toLowerCase(java.util.Locale.ROOT);
+
     public String spelling() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return spelling;
     }
 
     /** The reduction called {@code name}, or null; max and min only reduce with a scope or one argument. */

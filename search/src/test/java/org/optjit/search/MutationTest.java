@@ -47,7 +47,7 @@ class MutationTest {
             int accepted = 0;
             int applied = 0;
             for (List<Stmt> parent : parents(rng)) {
-                for (int i = 0; i < 30; i++) {
+                for (int i = 0; i < 20; i++) {
                     List<Stmt> child = m.apply(parent, new MutationContext(rng, mutator.exprs()));
                     if (child == null) {
                         continue;
@@ -73,10 +73,14 @@ class MutationTest {
         }
     }
 
-    /** The examples, and each after an inserted statement and an added state (so that deletions apply). */
+    /**
+     * The examples, element-wise and over tensors (reductions, a coarse state), and each after
+     * an inserted statement and an added state (so that deletions apply).
+     */
     private List<List<Stmt>> parents(Rng rng) {
         List<List<Stmt>> out = new java.util.ArrayList<>();
-        for (String name : List.of("sgd", "momentum", "adam", "lion", "rprop", "rmsprop", "powersign")) {
+        for (String name : List.of("sgd", "momentum", "adam", "lion", "rprop", "rmsprop", "powersign", "lars", "lamb",
+                "novograd", "adafactor", "cautious_adamw")) {
             List<Stmt> p = RuleParser.parse(TestRules.seed(name).source(), "p.opt").statements();
             out.add(p);
             MutationContext c = new MutationContext(rng, mutator.exprs());
@@ -133,6 +137,13 @@ class MutationTest {
         for (org.optjit.sema.Reduction r : org.optjit.sema.Reduction.values()) {
             assertEquals(r.reducesWithoutScope(), v.unaryFunctions().contains(r.spelling()), r.spelling());
         }
+        // reductions with their scopes, shape values and state classes: the language's tables
+        assertEquals(List.of(org.optjit.sema.Reduction.values()), v.reductions());
+        assertEquals(org.optjit.sema.Axis.spellings(), v.scopes());
+        assertEquals(List.of("all", "tensor", "row", "col"), v.stateClasses());
+        assertEquals(List.of("rows", "cols", "size", "ndim"), v.shapeValues());
+        v.stateClasses().forEach(c -> assertTrue(org.optjit.sema.Shape.ofKeyword(c) != null, c));
+        v.shapeValues().forEach(n -> assertEquals(org.optjit.sema.Role.SHAPE, org.optjit.sema.Role.builtin(n), n));
         assertEquals(java.util.Arrays.stream(org.optjit.ast.BinaryOp.values())
                 .filter(op -> op.kind() == org.optjit.ast.BinaryOp.Kind.ARITH).toList(), v.arithmeticOperators());
         Checker checker = new Checker(new Dedup());

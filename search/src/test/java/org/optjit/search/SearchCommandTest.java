@@ -69,6 +69,12 @@ class SearchCommandTest {
         assertEquals(2, r.status());
         assertTrue(r.err().contains("holds no search"), r.err());
 
+        // a cluster needs the search's jar to send to its executors; these tests run from class directories
+        r = run("--budget", "10", "--master", "spark://127.0.0.1:1", "--out", tmp.resolve("c").toString(),
+                "--examples", TestRules.examples().toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--master spark://127.0.0.1:1: ") && r.err().contains("not a jar"), r.err());
+
         r = run("--budget", "10", "--algorithm", "genetic");
         assertEquals(2, r.status());
         assertFalse(r.err().contains("Exception"), r.err());

@@ -82,7 +82,8 @@ final class PassRunner {
         int nStates = states.length;
         int nCols = pass.columnExports().size();
         int nScratch = pass.scratch().size();
-        int tile = pass.rowWise() ? geo.cols[t] : TILE;
+        // a tile is at most the tensor: small tensors (a bias, a rule search's proxies) need small scratch
+        int tile = pass.rowWise() ? geo.cols[t] : Math.min(TILE, geo.rows[t] * geo.cols[t]);
         ensure(nCols, nScratch, Math.max(tile, geo.maxCols));
         int keeps = plan.keeps();
         float[][] arrays = new float[nStates + nCols + nScratch + orthBuffers.length + keeps][];

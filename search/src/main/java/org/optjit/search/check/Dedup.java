@@ -25,6 +25,11 @@ public final class Dedup {
         return irs.add(ir);
     }
 
+    /** Whether the behaviour has been recorded. */
+    public boolean knowsBehaviour(long behaviour) {
+        return behaviours.contains(behaviour);
+    }
+
     /** Whether the behaviour is new (and records it). */
     public boolean newBehaviour(long behaviour) {
         return behaviours.add(behaviour);

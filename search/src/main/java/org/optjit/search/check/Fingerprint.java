@@ -2,12 +2,15 @@ package org.optjit.search.check;
 
 import java.util.Map;
 import org.optjit.Kernel;
+import org.optjit.Layout;
 import org.optjit.Optimizer;
 import org.optjit.OptimizerState;
 
 /**
  * A rule's behaviour on fixed inputs: the weights after each of a few steps on a small
- * quadratic with gradients of both signs, large and tiny, hashed. Two rules with the same
+ * quadratic with gradients of both signs, large and tiny, hashed. The weights are a 3 x 4
+ * matrix and a vector of 4, so that rules whose reductions differ only in their scope
+ * ({@code norm[row](g)}, {@code norm(g)}) or that read shape values behave differently. Two rules with the same
  * fingerprint act alike at the start of training and are taken as one (Real et al. 2019
  * de-duplicate by functional equivalence the same way).
  */
@@ -18,6 +21,7 @@ public final class Fingerprint {
     }
 
     static final int WEIGHTS = 16;
+    private static final Layout LAYOUT = Layout.builder().matrix("m", 3, 4).vector("v", 4).build();
     static final int STEPS = 6;
     /** The rate bound for the fingerprint: a typical one, so that the updates neither vanish nor explode. */
     static final double RATE = 0.01;
@@ -26,14 +30,15 @@ public final class Fingerprint {
     }
 
     public static Result of(Kernel kernel) {
-        Optimizer opt = kernel.bind(kernel.rule().hyperparameters().isEmpty() ? Map.of() : Map.of("lr", RATE));
+        // one thread: a rule over tensors would otherwise hand its two tensors to a pool at every step
+        Optimizer opt = kernel.bind(kernel.rule().hyperparameters().isEmpty() ? Map.of() : Map.of("lr", RATE)).threads(1);
         float[] w = new float[WEIGHTS];
         float[] g = new float[WEIGHTS];
         for (int i = 0; i < WEIGHTS; i++) {
             w[i] = (float) ((i % 2 == 0 ? 1 : -1) * Math.pow(2, i / 2 - 4));
         }
         float[] start = w.clone();
-        OptimizerState state = opt.newState(w);
+        OptimizerState state = opt.newState(w, LAYOUT);
         long hash = 0xcbf29ce484222325L;
         boolean finite = true;
         for (int step = 0; step < STEPS; step++) {

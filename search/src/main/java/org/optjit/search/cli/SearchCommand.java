@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.optjit.ast.AstPrinter;
 import org.optjit.search.evolve.Algorithm;
 import org.optjit.search.evolve.Budget;
@@ -16,6 +17,7 @@ import org.optjit.search.evolve.SearchState;
 import org.optjit.search.evolve.SearchStore;
 import org.optjit.search.evolve.SeedRule;
 import org.optjit.search.space.SearchForm;
+import org.optjit.search.spark.ClusterException;
 import org.optjit.search.spark.SparkEvaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,7 +109,7 @@ public final class SearchCommand implements Callable<Integer> {
             state = SearchState.start();
         }
         SearchRun run = new SearchRun(config, store, exampleDir(), top, stdout);
-        try (SparkEvaluator evaluator = new SparkEvaluator(SparkEvaluator.connect(master), config.fitness());
+        try (SparkEvaluator evaluator = new SparkEvaluator(connect(), config.fitness());
              ProgressDisplay progress = new ProgressDisplay(stdout, config.budget(), ProgressDisplay.onTerminal())) {
             stdout.println("optjit search: " + config.algorithm().name().toLowerCase(Locale.ROOT) + ", seed " + config.seed()
                     + ", budget " + config.budget() + ", on " + evaluator.describe());
@@ -115,6 +117,14 @@ public final class SearchCommand implements Callable<Integer> {
         }
         run.report();
         return 0;
+    }
+
+    private JavaSparkContext connect() {
+        try {
+            return SparkEvaluator.connect(master);
+        } catch (ClusterException e) {
+            throw new UserError("optjit search: --master " + master + ": " + e.getMessage());
+        }
     }
 
     private List<SeedRule> seeds() {

@@ -2,6 +2,7 @@ package org.optjit.search.cli;
 
 import java.io.PrintWriter;
 import org.optjit.RuleException;
+import org.optjit.search.spark.ClusterException;
 import picocli.CommandLine;
 
 /** Entry point of {@code optjit search} (bin/optjit starts it with Spark on the class path). */
@@ -19,6 +20,11 @@ public final class SearchMain {
             PrintWriter err = line.getErr();
             if (ex instanceof RuleException || ex instanceof UserError) {
                 err.println(ex.getMessage());
+                return BAD_INPUT;
+            }
+            if (ex instanceof ClusterException) {
+                // the cluster went away during the search: what was saved can be --resume'd
+                err.println("optjit search: " + ex.getMessage() + "; the finished generations are saved (--resume)");
                 return BAD_INPUT;
             }
             err.println("optjit search: internal error: " + ex);

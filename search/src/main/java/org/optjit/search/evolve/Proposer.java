@@ -1,8 +1,11 @@
 package org.optjit.search.evolve;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.optjit.RuleException;
 import org.optjit.ast.Stmt;
@@ -24,6 +27,8 @@ final class Proposer {
     private final SearchConfig config;
     private final Mutator mutator;
     private final Checker checker;
+    /** The members' trees by their text, parsed once (parents are drawn again and again). */
+    private final Map<String, List<Stmt>> trees = new HashMap<>();
 
     Proposer(SearchConfig config, Mutator mutator, Checker checker) {
         this.config = config;
@@ -34,6 +39,9 @@ final class Proposer {
     List<Proposal> propose(int generation, List<Member> population, int count, RandomGenerator rng,
                            Map<String, Long> rejected) {
         List<Proposal> out = new ArrayList<>();
+        Set<String> members = new HashSet<>();
+        population.forEach(m -> members.add(m.source()));
+        trees.keySet().retainAll(members);
         if (generation == 0) {
             for (SeedRule s : config.seeds()) {
                 if (out.size() < count) {
@@ -48,11 +56,11 @@ final class Proposer {
             } else if (rng.nextDouble() < config.crossover()) {
                 Member a = tournament(population, rng);
                 Member b = tournament(population, rng);
-                Mutator.Child c = mutator.cross(statements(a.source()), statements(b.source()), rng);
+                Mutator.Child c = mutator.cross(tree(a), tree(b), rng);
                 admit(c.statements(), c.operator(), List.of(a.id(), b.id()), out, rejected);
             } else {
                 Member a = tournament(population, rng);
-                Mutator.Child c = mutator.mutate(statements(a.source()), rng);
+                Mutator.Child c = mutator.mutate(tree(a), rng);
                 admit(c.statements(), c.operator(), List.of(a.id()), out, rejected);
             }
         }
@@ -89,6 +97,10 @@ final class Proposer {
         } else {
             rejected.merge(o.rejection().key(), 1L, Long::sum);
         }
+    }
+
+    private List<Stmt> tree(Member m) {
+        return trees.computeIfAbsent(m.source(), Proposer::statements);
     }
 
     private static List<Stmt> statements(String source) {

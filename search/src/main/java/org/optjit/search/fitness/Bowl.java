@@ -1,5 +1,6 @@
 package org.optjit.search.fitness;
 
+import org.optjit.Layout;
 import org.optjit.Optimizer;
 import org.optjit.OptimizerState;
 import org.optjit.train.Rng;
@@ -10,12 +11,16 @@ import org.optjit.train.Rng;
  * logarithmically from 1 to {@code condition}, the minimum {@code c} drawn from the seed,
  * and Gaussian noise of standard deviation {@code noise} added to each gradient (the noisy
  * quadratic model of Zhang et al. 2019, which predicts how optimizers differ with batch
- * size). The loss is the exact, noise-free {@code f}.
+ * size). The loss is the exact, noise-free {@code f}. The weights are the tensors of
+ * {@code shapes} ({@link TensorShapes}), so that curvature differs between tensors and along
+ * their rows.
  */
-public record Bowl(String name, int dimension, double condition, double noise, long seed) implements Workload {
+public record Bowl(String name, String shapes, double condition, double noise, long seed) implements Workload {
 
     @Override
     public Progress train(Optimizer optimizer, int steps) {
+        Layout layout = TensorShapes.layout(shapes);
+        int dimension = layout.size();
         double[] h = new double[dimension];
         float[] c = new float[dimension];
         Rng init = Rng.stream(seed, 0);
@@ -25,7 +30,7 @@ public record Bowl(String name, int dimension, double condition, double noise, l
         }
         float[] w = new float[dimension];
         float[] g = new float[dimension];
-        OptimizerState state = optimizer.newState(w);
+        OptimizerState state = optimizer.newState(w, layout);
         Rng noisy = Rng.stream(seed, 1);
         double initial = loss(w, h, c);
         for (int s = 0; s < steps; s++) {

@@ -18,11 +18,12 @@ public interface NetworkWorkload extends Workload {
 
     /**
      * Mini-batch training: the rows in a seeded random order, reshuffled at each pass
-     * (Rng stream 7 of the seed); one optimizer step per batch.
+     * (Rng stream 7 of the seed); one optimizer step per batch. The optimizer gets the
+     * network's layout (each weight matrix and bias vector a tensor), as in the trainer.
      */
     static void train(Network net, float[] params, Dataset train, Optimizer optimizer, int steps, int batch, long seed) {
         float[] grad = new float[params.length];
-        OptimizerState state = optimizer.newState(params);
+        OptimizerState state = optimizer.newState(params, net.parameterLayout(false));
         Rng order = Rng.stream(seed, 7);
         int rows = train.size();
         int[] rowOrder = new int[rows];

@@ -1,12 +1,15 @@
 package org.optjit.search.fitness;
 
+import org.optjit.Layout;
 import org.optjit.Optimizer;
 import org.optjit.OptimizerState;
 
 /**
  * {@code pairs} independent copies of Rosenbrock's valley,
  * {@code f(x, y) = (1 - x)^2 + 100 (y - x^2)^2}, started near the classic (-1.2, 1) with a
- * different offset each, so that one rule meets several starting points at once.
+ * different offset each, so that one rule meets several starting points at once. The
+ * weights are one {@code pairs x 2} matrix, a valley per row: {@code [row]} reductions see a
+ * valley, {@code [col]} ones every {@code x} or every {@code y}.
  */
 public record Rosenbrock(String name, int pairs) implements Workload {
 
@@ -18,7 +21,7 @@ public record Rosenbrock(String name, int pairs) implements Workload {
             w[2 * k + 1] = 1f - 0.1f * k;
         }
         float[] g = new float[w.length];
-        OptimizerState state = optimizer.newState(w);
+        OptimizerState state = optimizer.newState(w, Layout.builder().matrix("valleys", pairs, 2).build());
         double initial = loss(w);
         for (int s = 0; s < steps; s++) {
             for (int k = 0; k < pairs; k++) {

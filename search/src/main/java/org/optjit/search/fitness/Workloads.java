@@ -12,17 +12,20 @@ public final class Workloads {
     private Workloads() {
     }
 
-    /** The default proxy set: an ill-conditioned noisy bowl, Rosenbrock, a tiny MLP. */
+    /**
+     * The default proxy set: an ill-conditioned noisy bowl (a 4 x 6 matrix and a vector of 8),
+     * Rosenbrock (a 4 x 2 matrix), a tiny MLP (its layers' matrices and bias vectors).
+     */
     public static List<Workload> proxies() {
         return List.of(
-                new Bowl("bowl", 32, 1000, 0.01, 11),
+                new Bowl("bowl", "4x6,8", 1000, 0.01, 11),
                 new Rosenbrock("rosenbrock", 4),
                 new BlobsMlp("mlp", new int[] {16}, 256, 32, 12, 0));
     }
 
     /** Only the quadratic bowl: the tests' proxy. */
     public static List<Workload> bowlOnly() {
-        return List.of(new Bowl("bowl", 16, 100, 0.0, 11));
+        return List.of(new Bowl("bowl", "3x4,4", 100, 0.0, 11));
     }
 
     /**

@@ -8,8 +8,10 @@ import org.optjit.ast.BinaryOp;
 import org.optjit.ast.Expr;
 import org.optjit.ast.Span;
 import org.optjit.ast.Stmt;
+import org.optjit.search.space.mutation.AddCoarseState;
 import org.optjit.search.space.mutation.AddState;
 import org.optjit.search.space.mutation.ChangeConstant;
+import org.optjit.search.space.mutation.ChangeReduction;
 import org.optjit.search.space.mutation.DeleteStatement;
 import org.optjit.search.space.mutation.InsertStatement;
 import org.optjit.search.space.mutation.Mutation;
@@ -17,6 +19,7 @@ import org.optjit.search.space.mutation.MutationContext;
 import org.optjit.search.space.mutation.ReplaceFunction;
 import org.optjit.search.space.mutation.ReplaceOperand;
 import org.optjit.search.space.mutation.ReplaceOperator;
+import org.optjit.search.space.mutation.ReduceExpression;
 import org.optjit.search.space.mutation.ReplaceStatement;
 import org.optjit.search.space.mutation.WrapExpression;
 
@@ -31,10 +34,13 @@ public final class Mutator {
     }
 
     private static final int DRAWS = 8;
+    /** The share of a random rule's moving averages that are coarse states. */
+    private static final double COARSE_STATES = 0.25;
 
     private final List<Mutation> mutations = List.of(new InsertStatement(), new DeleteStatement(),
             new ReplaceStatement(), new ReplaceOperand(), new ReplaceOperator(), new ReplaceFunction(),
-            new ChangeConstant(), new AddState(), new WrapExpression());
+            new ChangeConstant(), new AddState(), new WrapExpression(), new ReduceExpression(),
+            new ChangeReduction(), new AddCoarseState());
     private final RandomExprs exprs;
 
     public Mutator(Vocabulary vocabulary) {
@@ -74,7 +80,8 @@ public final class Mutator {
 
     /**
      * A random rule: up to two moving averages of random expressions, then
-     * {@code w -= lr * e} with {@code e} a random expression over them.
+     * {@code w -= lr * e} with {@code e} a random expression over them. An average is now
+     * and then a coarse state ({@code state s: row}) of a reduction along its class.
      */
     public Child random(RandomGenerator rng) {
         List<Stmt> rule = new ArrayList<>();
@@ -82,7 +89,15 @@ public final class Mutator {
         int states = rng.nextInt(3);
         for (int i = 0; i < states; i++) {
             String s = Vocabulary.STATE_PREFIX + i;
-            Expr x = exprs.expr(rng, names, 2);
+            Expr x;
+            if (rng.nextDouble() < COARSE_STATES) {
+                List<String> classes = exprs.vocabulary().stateClasses();
+                String shape = classes.get(rng.nextInt(classes.size()));
+                rule.add(AddCoarseState.declaration(s, shape));
+                x = exprs.reduce(rng, exprs.expr(rng, names, 1), shape);
+            } else {
+                x = exprs.expr(rng, names, 2);
+            }
             rule.add(new Stmt.Assign(s, AssignOp.SET, AddState.ema(s, AddState.decay(rng), x), Span.NONE));
             names.add(s);
         }

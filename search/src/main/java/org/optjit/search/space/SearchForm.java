@@ -96,11 +96,23 @@ public final class SearchForm {
         return Renaming.apply(statements, t -> names.getOrDefault(t, t));
     }
 
-    /** The statements with every read of a name replaced by {@code f} of it (assignments and conditions). */
+    /**
+     * The statements with every read of a name replaced by {@code f} of it (assignments,
+     * conditions and the initial values of declared states: Prodigy's {@code state d: all = d0}).
+     */
     private static List<Stmt> substitute(List<Stmt> statements, java.util.function.Function<Expr.Name, Expr> f) {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : statements) {
-            out.add(AstRebuild.mapStatement(s, e -> substitute(e, f), t -> t, b -> substitute(b, f)));
+            if (s instanceof Stmt.StateDecl d) {
+                List<Stmt.Declared> items = new ArrayList<>();
+                for (Stmt.Declared x : d.items()) {
+                    items.add(new Stmt.Declared(x.name(), x.init() == null ? null : substitute(x.init(), f), x.span(),
+                            x.shape(), x.shapeSpan()));
+                }
+                out.add(new Stmt.StateDecl(items, d.span()));
+            } else {
+                out.add(AstRebuild.mapStatement(s, e -> substitute(e, f), t -> t, b -> substitute(b, f)));
+            }
         }
         return out;
     }

@@ -6,14 +6,19 @@ import org.optjit.ast.BinaryOp;
 import org.optjit.Backend;
 import org.optjit.Optimizer;
 import org.optjit.Rule;
+import org.optjit.sema.Axis;
 import org.optjit.sema.Function;
 import org.optjit.sema.Reduction;
+import org.optjit.sema.Role;
+import org.optjit.sema.Shape;
 
 /**
- * What the search may write: operators, functions and constants. Functions come from the
- * language's own tables ({@link Function}, and the reductions {@link Reduction} that need no
- * scope: {@code sum(e)}, {@code norm(e)}, ...), grouped by how many arguments they take, so a
- * function added to the language joins the search space without a change here. A binary
+ * What the search may write: operators, functions, reductions, shape values, state classes
+ * and constants. Functions come from the language's own tables ({@link Function}, and the
+ * reductions {@link Reduction} that need no scope: {@code sum(e)}, {@code norm(e)}, ...),
+ * grouped by how many arguments they take, so a function added to the language joins the
+ * search space without a change here; so do reductions and their scopes ({@link Axis}) and
+ * the classes a state may declare ({@link Shape#keyword}). A binary
  * operator added to {@link BinaryOp} joins it the same way (arithmetic and comparison
  * operators are read from the enum's kinds). A function this build cannot compile or run
  * (one that needs a backend or a module it does not have) is left out: each is tried once,
@@ -33,12 +38,18 @@ public final class Vocabulary {
      * rules use (Adam's 0.9/0.999, Lion's 0.99, RMSProp's 1e-8 ...).
      */
     private static final double[] CONSTANTS = {0.5, 0.9, 0.99, 0.999, 1, 2, 0.1, 0.01, 1e-8, 1e-3};
+    /** The built-in names that may be shape values; those the language has ({@link Role#SHAPE}) are used. */
+    private static final List<String> SHAPE_NAMES = List.of("rows", "cols", "size", "ndim");
 
     private final List<String> unary = new ArrayList<>();
     private final List<String> binary = new ArrayList<>();
     private final List<String> ternary = new ArrayList<>();
     private final List<BinaryOp> arithmetic = new ArrayList<>();
     private final List<BinaryOp> comparisons = new ArrayList<>();
+    private final List<Reduction> reductions = new ArrayList<>();
+    private final List<String> scopes = new ArrayList<>();
+    private final List<String> shapeValues = new ArrayList<>();
+    private final List<String> stateClasses = new ArrayList<>();
 
     private Vocabulary() {
     }
@@ -57,6 +68,20 @@ public final class Vocabulary {
         for (Reduction r : Reduction.values()) {
             if (r.reducesWithoutScope()) {
                 v.add(r.spelling(), 1);
+            }
+        }
+        v.reductions.addAll(List.of(Reduction.values()));
+        for (Axis a : Axis.values()) {
+            v.scopes.add(a.spelling());
+        }
+        for (String name : SHAPE_NAMES) {
+            if (Role.builtin(name) == Role.SHAPE) {
+                v.shapeValues.add(name);
+            }
+        }
+        for (Shape c : Shape.values()) {
+            if (c.keyword() != null) {
+                v.stateClasses.add(c.keyword());
             }
         }
         for (BinaryOp op : BinaryOp.values()) {
@@ -119,6 +144,26 @@ public final class Vocabulary {
             case 3 -> ternary;
             default -> List.of();
         };
+    }
+
+    /** Every reduction: sum, mean, norm, rms, and max and min (which need a scope). */
+    public List<Reduction> reductions() {
+        return reductions;
+    }
+
+    /** The scopes a reduction may name: tensor, all, row, col. */
+    public List<String> scopes() {
+        return scopes;
+    }
+
+    /** The shape values of a tensor: rows, cols, size, ndim. */
+    public List<String> shapeValues() {
+        return shapeValues;
+    }
+
+    /** The classes a {@code state v: C} declaration may name: all, tensor, row, col. */
+    public List<String> stateClasses() {
+        return stateClasses;
     }
 
     public double constant(int i) {

@@ -28,7 +28,13 @@ public final class SparkEvaluator implements Evaluator {
         this.spec = spec;
     }
 
-    /** A Spark context for {@code master} (local[*], local[2], spark://host:7077, ...). */
+    /**
+     * A Spark context for {@code master} (local[*], local[2], spark://host:7077, ...). On a
+     * cluster the executors are sent the search's jar and its libraries ({@link ApplicationJars}).
+     *
+     * @throws ClusterException when Spark does not know the master URL, or the master is a
+     *     cluster's and the search does not run from its jar
+     */
     public static JavaSparkContext connect(String master) {
         SparkConf conf = new SparkConf().setMaster(master).setAppName("optjit search")
                 .set("spark.ui.enabled", "false")
@@ -36,22 +42,20 @@ public final class SparkEvaluator implements Evaluator {
         if (master.startsWith("local")) {
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
         } else {
-            // executors of a cluster need the search's classes and the core's (with ANTLR and ASM)
-            conf.setJars(jarsOf(SparkEvaluator.class, org.optjit.Rule.class, org.antlr.v4.runtime.Parser.class,
-                    org.objectweb.asm.ClassWriter.class, org.objectweb.asm.commons.GeneratorAdapter.class,
-                    org.objectweb.asm.tree.ClassNode.class, org.objectweb.asm.util.CheckClassAdapter.class,
-                    org.objectweb.asm.tree.analysis.Analyzer.class));
+            conf.setJars(ApplicationJars.of(SparkEvaluator.class).toArray(String[]::new));
         }
-        JavaSparkContext sc = new JavaSparkContext(conf);
+        JavaSparkContext sc;
+        try {
+            sc = new JavaSparkContext(conf);
+        } catch (Exception e) {
+            // a SparkException (a master URL Spark does not know, ...), unchecked in Java
+            if (e instanceof org.apache.spark.SparkException) {
+                throw new ClusterException(e.getMessage(), e);
+            }
+            throw e;
+        }
         sc.setLogLevel("ERROR");
         return sc;
-    }
-
-    /** The jar files (or class directories) the classes were loaded from, each once. */
-    private static String[] jarsOf(Class<?>... classes) {
-        return java.util.Arrays.stream(classes)
-                .map(c -> c.getProtectionDomain().getCodeSource().getLocation().getPath())
-                .distinct().toArray(String[]::new);
     }
 
     @Override
@@ -61,7 +65,17 @@ public final class SparkEvaluator implements Evaluator {
         }
         FitnessSpec s = spec;
         int slices = Math.min(tasks.size(), spark.defaultParallelism() * SLICES_PER_CORE);
-        return spark.parallelize(tasks, slices).map(t -> s.score(t.source(), t.steps())).collect();
+        try {
+            return spark.parallelize(tasks, slices).map(t -> s.score(t.source(), t.steps())).collect();
+        } catch (Exception e) {
+            if (spark.sc().isStopped()) {
+                // a standalone master that cannot be reached is given up after a minute and the
+                // context stopped, failing the job that waited for executors
+                throw new ClusterException("Spark stopped the search's application (master " + spark.master()
+                        + "): the master could not be reached or ended the application", e);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.optjit.search.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -13,6 +16,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
@@ -26,14 +30,17 @@ import org.optjit.train.Rng;
 
 /**
  * Candidates per second on one core for what the driver does per child: generate it (a
- * mutation, a crossover or a random rule), check it (print, parse, analyse, lower to IR
- * with folding and dead-code removal), compile it (SCALAR, a hidden class) and fingerprint
- * it (six steps on 16 weights), then de-duplicate. The parents are a fixed population of
- * the seeds' search forms and their children; the de-duplication sets start empty each
- * iteration.
+ * mutation, a crossover or a random rule), check it (print it, analyse its tree, lower it to
+ * IR with folding and dead-code removal), fingerprint it (six steps on 16 weights in two
+ * tensors, on the interpreter), compile it (SCALAR, hidden classes) when it is new, and
+ * de-duplicate it. The parents are a fixed population of the seeds' search forms and their
+ * children; the de-duplication sets start empty each iteration. Every child counts, the ones
+ * dropped as repeats or invalid too, as in a search.
  *
- * <p>{@code baseline} is generation alone. The target is 5,000 candidates per second.
- * Run with {@code search/bench.sh} (see its header).
+ * <p>{@code baseline} is generation alone. The target is 5,000 candidates per second. The
+ * checker's code (the whole front end, the interpreter, the code generator) takes the JIT a
+ * long warm-up, a minute or more on 2 shared cores, so the warm-up is long. Run with
+ * {@code search/bench.sh} (see its header).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -96,7 +103,43 @@ public class CandidateThroughputBench {
     }
 
     @Benchmark
-    public void generateCheckCompile(Blackhole bh) {
+    @Warmup(iterations = 12, time = 5)
+    @Measurement(iterations = 10, time = 5)
+    public void generateCheckCompile(Blackhole bh, CpuRate rate) {
         bh.consume(checker.check(child().statements()));
+        rate.candidates++;
+    }
+
+    /**
+     * Candidates per second of the benchmark thread's CPU time, beside JMH's rate per second
+     * of wall time: the rate on one core even when other processes share the machine (the
+     * wall-time rate then falls with the load, this one much less). JMH divides an
+     * OPERATIONS counter by the iteration's wall time and averages over iterations as it
+     * does the score, so the counter holds the candidates scaled by wall time / CPU time.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class CpuRate {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+        /** The candidates of the iteration times its wall time over its CPU time. */
+        public double perCpuSecond;
+        long candidates;
+        private long cpuStart;
+        private long wallStart;
+
+        @Setup(Level.Iteration)
+        public void start() {
+            candidates = 0;
+            perCpuSecond = 0;
+            wallStart = System.nanoTime();
+            cpuStart = THREADS.getCurrentThreadCpuTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void stop() {
+            long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
+            perCpuSecond = candidates * (double) (System.nanoTime() - wallStart) / Math.max(1, cpu);
+        }
     }
 }

@@ -19,6 +19,8 @@ import org.optjit.search.space.Vocabulary;
 public final class AddState implements Mutation {
 
     private static final double[] DECAYS = {0.9, 0.99, 0.999};
+    /** The new state's name until the canonical form numbers it. */
+    static final String NEW = Vocabulary.STATE_PREFIX + "new";
 
     /** {@code state = b*state + (1 - b)*x}'s right-hand side. */
     public static Expr ema(String state, double b, Expr x) {
@@ -40,18 +42,26 @@ public final class AddState implements Mutation {
     @Override
     public List<Stmt> apply(List<Stmt> rule, MutationContext c) {
         List<String> names = MutationContext.assigned(rule);
-        String state = Vocabulary.STATE_PREFIX + "new";
         Expr x = c.rng().nextBoolean() ? c.exprs().operand(c.rng(), names) : c.exprs().expr(c.rng(), names, 2);
-        Expr ema = ema(state, decay(c.rng()), x);
+        return withAverage(rule, c, x);
+    }
+
+    /**
+     * The rule with {@code NEW = b*NEW + (1 - b)*x} inserted at a random place and one read
+     * after it turned into a read of {@code NEW}; null when no read follows. {@code NEW} is
+     * {@link #NEW}, which the canonical form renames.
+     */
+    static List<Stmt> withAverage(List<Stmt> rule, MutationContext c, Expr x) {
+        Expr ema = ema(NEW, decay(c.rng()), x);
         int at = c.rng().nextInt(rule.size() + 1);
         List<Stmt> before = new ArrayList<>(rule.subList(0, at));
-        before.add(new Stmt.Assign(state, AssignOp.SET, ema, Span.NONE));
+        before.add(new Stmt.Assign(NEW, AssignOp.SET, ema, Span.NONE));
         List<Stmt> after = rule.subList(at, rule.size());
         List<Integer> reads = MutationContext.sites(after, e -> e instanceof Expr.Name);
         if (reads.isEmpty()) {
             return null;
         }
-        before.addAll(ExprSites.replace(after, c.pick(reads), e -> new Expr.Name(state, Span.NONE)));
+        before.addAll(ExprSites.replace(after, c.pick(reads), e -> new Expr.Name(NEW, Span.NONE)));
         return before;
     }
 }

@@ -52,6 +52,18 @@ public record MutationContext(RandomGenerator rng, RandomExprs exprs) {
         return out;
     }
 
+    /**
+     * The rule with a random one of its expressions {@code e} (any subexpression) replaced by
+     * {@code f} of it, or null when it has none.
+     */
+    public List<Stmt> atAnySite(List<Stmt> rule, java.util.function.UnaryOperator<Expr> f) {
+        int sites = ExprSites.list(rule).size();
+        if (sites == 0) {
+            return null;
+        }
+        return ExprSites.replace(rule, rng.nextInt(sites), f);
+    }
+
     /** Indices of the top-level assignments. */
     public static List<Integer> assignments(List<Stmt> rule) {
         List<Integer> out = new ArrayList<>();
