@@ -62,19 +62,18 @@ final class PassRunner {
             active[s] = coarse.holds(plan.reductionGuards().get(pass.scratch().get(s)), t);
             needed |= active[s];
         }
+        boolean orthNeeded = false;
         for (int o : pass.orth()) {
-            needed |= coarse.holds(plan.orthGuards().get(o), t);
+            orthNeeded |= coarse.holds(plan.orthGuards().get(o), t);
         }
+        needed |= orthNeeded;
         if (!needed) {
             return; // this tensor takes the other branch of a uniform condition: nothing here is used
         }
         // A reduction of an array itself (norm(g), norm(w)) sums the array where it lies: no
         // copy through scratch, and a pass that does nothing else calls no kernel at all.
         float[][] sources = new float[pass.scratch().size()][];
-        boolean kernelNeeded = pass.unconditional();
-        for (int o : pass.orth()) {
-            kernelNeeded |= coarse.holds(plan.orthGuards().get(o), t);
-        }
+        boolean kernelNeeded = pass.unconditional() || orthNeeded;
         for (int s = 0; s < sources.length; s++) {
             sources[s] = source(pass, s, w, g, states);
             kernelNeeded |= active[s] && sources[s] == null;
