@@ -10,7 +10,8 @@ import org.optjit.ir.Block;
  *   <li>{@link #columnExports()}: one per-column value per column of the tensor, read with
  *       {@code LOAD_R} at {@code i - from} (the pass then runs row by row);</li>
  *   <li>{@link #scratch()}: the values of per-weight reduction arguments, stored with
- *       {@code SCRATCH} at {@code i - from} for the runtime to accumulate after each call;</li>
+ *       {@code SCRATCH} at {@code i - from} for the runtime to accumulate after each call
+ *       (unless they already lie in an array: {@link #sources()});</li>
  *   <li>the {@code orth} buffers ({@link Plan#orthInput(int)}, {@link Plan#orthOutput(int)}),
  *       as long as the weights and indexed like them;</li>
  *   <li>the kept values ({@link Plan#keeps()}): a pass stores a value with {@code SCRATCH} and
@@ -27,14 +28,20 @@ import org.optjit.ir.Block;
  * @param stores        whether it stores weights or per-weight state
  * @param orth          the {@code orth}s whose argument it computes
  * @param keeps         whether it stores values that a later pass reads ({@link Plan#keeps()})
+ * @param sources       for each of {@link #scratch()}, where its values are: only those of
+ *                      {@link ReductionSource.Kind#KERNEL} are stored into the scratch array
  */
 public record Pass(int level, Block body, boolean rowWise, List<Integer> columnExports, List<Integer> scratch,
-                   boolean stores, List<Integer> orth, boolean keeps) {
+                   boolean stores, List<Integer> orth, boolean keeps, List<ReductionSource> sources) {
 
     public Pass {
         columnExports = List.copyOf(columnExports);
         scratch = List.copyOf(scratch);
         orth = List.copyOf(orth);
+        sources = List.copyOf(sources);
+        if (sources.size() != scratch.size()) {
+            throw new IllegalArgumentException("one source per reduction");
+        }
     }
 
     /** Whether it must run for every tensor: it stores something, or some tensor's branch may need nothing from it. */

@@ -35,7 +35,8 @@ public final class PlanListing {
                 sb.append("    accumulates ").append(r.kind().spelling()).append('[').append(r.axis().spelling())
                         .append("] -> one value ").append(r.shape() == Shape.ALL ? "for the step"
                                 : r.shape().describe())
-                        .append(guard.always() ? "" : ", only for tensors where " + guard).append('\n');
+                        .append(guard.always() ? "" : ", only for tensors where " + guard)
+                        .append(from(plan, p.sources().get(s))).append('\n');
             }
             if (p.stores()) {
                 sb.append("    stores ").append(stores(plan, p)).append('\n');
@@ -58,7 +59,18 @@ public final class PlanListing {
         return sb.toString();
     }
 
-    private static String reads(Plan plan, Pass p) {
+/** Where a reduction's values are read, when the kernel does not store them for it. */
+    private static String from(Plan plan, ReductionSource source) {
+        return switch (source.kind()) {
+            case KERNEL -> "";
+            case WEIGHT -> " (sums w where it lies)";
+            case GRADIENT -> " (sums g where it lies)";
+            case STATE -> " (sums " + plan.program().states().get(source.index()).name() + " where it lies)";
+            case KEPT -> " (sums the kept value)";
+        };
+    }
+
+        private static String reads(Plan plan, Pass p) {
         StringBuilder sb = new StringBuilder();
         boolean w = false;
         boolean g = false;

@@ -120,13 +120,18 @@ public final class Planner {
         boolean[] live = new boolean[body.size()];
         boolean[] readKept = new boolean[body.size()];
         List<Integer> scratch = new ArrayList<>();
+        List<ReductionSource> sources = new ArrayList<>();
         List<Output> roots = new ArrayList<>();
         boolean rowWise = false;
         for (int r = 0; r < p.reductions().size(); r++) {
             ReductionSpec spec = p.reductions().get(r);
             if (spec.perWeight() && levels.body[spec.arg()] == level) {
-                roots.add(new Output(Output.Target.SCRATCH, scratch.size(), spec.arg()));
+                ReductionSource source = source(p, spec.arg(), level, placement);
+                if (source.kind() == ReductionSource.Kind.KERNEL) {
+                    roots.add(new Output(Output.Target.SCRATCH, scratch.size(), spec.arg()));
+                }
                 scratch.add(r);
+                sources.add(source);
                 rowWise |= spec.axis() == Axis.ROW || spec.axis() == Axis.COL;
             }
         }
@@ -150,7 +155,7 @@ public final class Planner {
                 live[i] = true;
             }
         }
-        if (roots.isEmpty() && orthRoots.isEmpty() && keptRoots.isEmpty()) {
+        if (roots.isEmpty() && orthRoots.isEmpty() && keptRoots.isEmpty() && scratch.isEmpty()) {
             return null;
         }
         for (Output o : roots) {
@@ -214,7 +219,39 @@ public final class Planner {
             outputs.add(new Output(Output.Target.SCRATCH, keptBase + placement.keptArray(i), b.at(i)));
         }
         return new Pass(level, new Block(b.insns, outputs), rowWise, columns, scratch, stores, orthRoots,
-                !keptRoots.isEmpty());
+                !keptRoots.isEmpty(), sources);
+    }
+
+    /**
+     * Where the pass of {@code level} finds the values of reduction argument {@code arg}: the
+     * array it loads, when this pass does not overwrite that array (the runtime sums it after
+     * the kernel has run); the kept array, when this pass keeps the value anyway; else the
+     * reduction's scratch array, filled by the kernel.
+     */
+    private static ReductionSource source(Program p, int arg, int level, Placement placement) {
+        if (placement.keptBy(arg, level)) {
+            return new ReductionSource(ReductionSource.Kind.KEPT, placement.keptArray(arg));
+        }
+        Insn in = p.body().insns().get(arg);
+        ReductionSource.Kind kind = switch (in.op()) {
+            case LOAD_W -> ReductionSource.Kind.WEIGHT;
+            case LOAD_G -> ReductionSource.Kind.GRADIENT;
+            case LOAD_S -> ReductionSource.Kind.STATE;
+            default -> ReductionSource.Kind.KERNEL;
+        };
+        if (kind == ReductionSource.Kind.KERNEL) {
+            return ReductionSource.KERNEL_SCRATCH;
+        }
+        for (int o = 0; o < p.body().outputs().size(); o++) {
+            Output out = p.body().outputs().get(o);
+            boolean same = (kind == ReductionSource.Kind.WEIGHT && out.target() == Output.Target.WEIGHT)
+                    || (kind == ReductionSource.Kind.STATE && out.target() == Output.Target.STATE
+                        && out.slot() == in.slot());
+            if (same && placement.stores(o, level)) {
+                return ReductionSource.KERNEL_SCRATCH; // the kernel overwrites it: the reduction needs the values it loaded
+            }
+        }
+        return new ReductionSource(kind, kind == ReductionSource.Kind.STATE ? in.slot() : -1);
     }
 
     /** The instructions of one pass, renumbered densely. */

@@ -89,6 +89,59 @@ class ReductionSemanticsTest {
         assertEquals((float) all, s.array("h")[0]);
     }
 
+    /**
+     * Array semantics: a reduction sees its argument as it is at that point of the rule, even
+     * when the same pass overwrites the array later (w, and a per-weight state v), on tensors
+     * of several tiles; and one of a value the pass also keeps for a later pass (q).
+     */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"INTERPRETER", "SCALAR", "VECTOR"})
+    void aReductionSeesItsArgumentBeforeLaterStatements(Backend backend) {
+        String rule = """
+                hyper lr = 0.5
+                state s: tensor, p: tensor, n: tensor
+                s = norm(w)
+                p = sum(v)
+                v = v + g
+                q = v*v + g
+                n = norm(q)
+                w -= lr*v + q/(n + 1)
+                """;
+        Layout layout = Layout.builder().matrix("m", 150, 131).vector("b", 37).matrix("k", 9, 1000).build();
+        float[] w = new float[layout.size()];
+        float[] g = new float[layout.size()];
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) r.nextDouble(-1, 1);
+            g[i] = (float) r.nextDouble(-1, 1);
+        }
+        Optimizer opt = Rule.parse(rule).compile(backend).bind(Map.of()).threads(3);
+        OptimizerState st = opt.newState(w, layout);
+        float[] v = new float[w.length];
+        for (int step = 0; step < 2; step++) {
+            float[] before = w.clone();
+            float[] vBefore = v.clone();
+            opt.step(w, g, st);
+            float[] q = new float[w.length];
+            for (int i = 0; i < w.length; i++) {
+                v[i] = vBefore[i] + g[i];
+                q[i] = v[i] * v[i] + g[i];
+            }
+            for (Layout.Tensor t : layout.tensors()) {
+                assertEquals((float) Math.sqrt(striped(before, t.offset(), t.size(), true)), st.array("s")[t.index()],
+                        t.name() + ": norm of w before the update, step " + (step + 1));
+                assertEquals((float) striped(vBefore, t.offset(), t.size(), false), st.array("p")[t.index()],
+                        t.name() + ": sum of v before the update, step " + (step + 1));
+                double n = Math.sqrt(striped(q, t.offset(), t.size(), true));
+                assertEquals((float) n, st.array("n")[t.index()], t.name() + ": norm of q, step " + (step + 1));
+                for (int i = t.offset(); i < t.end(); i++) {
+                    float expected = before[i] - (0.5f * v[i] + q[i] / (float) (n + 1));
+                    assertEquals(expected, w[i], t.name() + ": w[" + i + "], step " + (step + 1));
+                }
+            }
+        }
+    }
+
     /** The defined order, written from the definition. */
     static double striped(float[] x, int from, int n, boolean squares) {
         double total = 0.0;

@@ -1,11 +1,10 @@
 package org.optjit.runtime.tensor;
 
 import java.util.List;
-import org.optjit.ir.Insn;
-import org.optjit.ir.Output;
 import org.optjit.ir.ReductionSpec;
 import org.optjit.phase.Pass;
 import org.optjit.phase.Plan;
+import org.optjit.phase.ReductionSource;
 import org.optjit.runtime.LoopKernel;
 import org.optjit.sema.Axis;
 import org.optjit.sema.Reduction;
@@ -75,8 +74,14 @@ final class PassRunner {
         float[][] sources = new float[pass.scratch().size()][];
         boolean kernelNeeded = pass.unconditional() || orthNeeded;
         for (int s = 0; s < sources.length; s++) {
-            sources[s] = source(pass, s, w, g, states);
-            kernelNeeded |= active[s] && sources[s] == null;
+            ReductionSource src = pass.sources().get(s);
+            sources[s] = switch (src.kind()) {
+                case WEIGHT -> w;
+                case GRADIENT -> g;
+                case STATE -> states[src.index()];
+                case KERNEL, KEPT -> null;
+            };
+            kernelNeeded |= active[s] && !src.inPlace();
         }
         int nStates = states.length;
         int nCols = pass.columnExports().size();
@@ -130,10 +135,10 @@ final class PassRunner {
                 if (kernelNeeded) {
                     kernel.run(w, g, arrays, uniforms, lo, lo + geo.cols[t]);
                 }
-                accumulate(pass, t, row, lo, geo.cols[t], sums, active, sources);
+                accumulate(pass, t, row, lo, geo.cols[t], sums, active, sources, arrays);
             }
         } else if (!kernelNeeded) {
-            accumulate(pass, t, -1, from, end - from, sums, active, sources); // the arrays themselves, in one go
+            accumulate(pass, t, -1, from, end - from, sums, active, sources, arrays); // the arrays themselves, in one go
         } else if (nScratch > 0 || keeps > 0) {
             int call = 0;
             for (int lo = from; lo < end; call++) {
@@ -142,7 +147,7 @@ final class PassRunner {
                     arrays[keptBase + k] = kept[k][call];
                 }
                 kernel.run(w, g, arrays, uniforms, lo, hi);
-                accumulate(pass, t, -1, lo, hi - lo, sums, active, sources);
+                accumulate(pass, t, -1, lo, hi - lo, sums, active, sources, arrays);
                 lo = hi;
             }
         } else {
@@ -157,23 +162,6 @@ final class PassRunner {
                 }
             }
         }
-    }
-
-    /** The array whose own values reduction {@code s} of the pass reduces, or null when the kernel computes them. */
-    private float[] source(Pass pass, int s, float[] w, float[] g, float[][] states) {
-        int slot = states.length + pass.columnExports().size() + s;
-        for (Output o : pass.body().outputs()) {
-            if (o.target() == Output.Target.SCRATCH && o.slot() == slot) {
-                Insn in = pass.body().insns().get(o.value());
-                return switch (in.op()) {
-                    case LOAD_W -> w;
-                    case LOAD_G -> g;
-                    case LOAD_S -> in.slot() < states.length ? states[in.slot()] : null;
-                    default -> null;
-                };
-            }
-        }
-        return null;
     }
 
     private boolean reduces(int r, Axis axis) {
@@ -200,10 +188,11 @@ final class PassRunner {
 
     /**
      * Folds the values of one call ({@code n} weights from index {@code lo}) into the
-     * reductions: from the scratch array the kernel filled, or from the reduced array itself.
+     * reductions: from the scratch array the kernel filled, the call's kept array, or the
+     * reduced array itself ({@code sources}, indexed like the weights).
      */
     private void accumulate(Pass pass, int t, int row, int lo, int n, StripedSum[] sums, boolean[] active,
-                            float[][] sources) {
+                            float[][] sources, float[][] arrays) {
         List<Integer> reductions = pass.scratch();
         for (int s = 0; s < reductions.size(); s++) {
             if (!active[s]) {
@@ -211,7 +200,10 @@ final class PassRunner {
             }
             int r = reductions.get(s);
             ReductionSpec spec = spec(r);
-            float[] x = sources[s] != null ? sources[s] : scratch[s];
+            ReductionSource src = pass.sources().get(s);
+            float[] x = sources[s] != null ? sources[s]
+                    : src.kind() == ReductionSource.Kind.KEPT ? arrays[arrays.length - plan.keeps() + src.index()]
+                    : scratch[s];
             int base = sources[s] != null ? lo : 0;
             Reduction kind = spec.kind();
             double[] acc = coarse.acc[r];
