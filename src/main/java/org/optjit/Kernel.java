@@ -12,6 +12,7 @@ import org.optjit.interp.Interpreter;
 import org.optjit.ir.Block;
 import org.optjit.ir.Hyper;
 import org.optjit.ir.Program;
+import org.optjit.phase.Pass;
 import org.optjit.phase.Plan;
 import org.optjit.phase.Planner;
 import org.optjit.runtime.LoopKernel;
@@ -117,7 +118,7 @@ public final class Kernel {
                 continue;
             }
             GeneratedKernel g = backend == Backend.SCALAR ? new ScalarCompiler().compile(pass)
-                    : new VectorCompiler().compile(pass);
+                    : vectorPass(p, plan.passes().get(k), pass);
             kernels[k] = g.kernel();
             classFiles.add(g.classFile());
         }
@@ -126,6 +127,18 @@ public final class Kernel {
     }
 
     private static final Block EMPTY = new Block(List.of(), List.of());
+
+    /** A VECTOR pass kernel that sums its striped reductions in registers ({@link org.optjit.runtime.StripedKernel}). */
+    private static GeneratedKernel vectorPass(Program p, Pass pass, Program body) {
+        int[] slots = new int[pass.striped().size()];
+        boolean[] squares = new boolean[slots.length];
+        for (int k = 0; k < slots.length; k++) {
+            int s = pass.striped().get(k);
+            slots[k] = p.states().size() + pass.columnExports().size() + s;
+            squares[k] = p.reductions().get(pass.scratch().get(s)).kind().squares();
+        }
+        return new VectorCompiler().compile(body, slots, squares);
+    }
 
     /** The step of a rule over tensors, or null for an element-wise rule. */
     TensorStep tensorStep() {

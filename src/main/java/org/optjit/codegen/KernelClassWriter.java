@@ -53,11 +53,16 @@ public final class KernelClassWriter {
      * @param ruleName the rule's name, kept in the class name for stack traces and profilers
      */
     public KernelClassWriter(String backend, String ruleName) {
+        this(backend, ruleName, LoopKernel.class);
+    }
+
+    /** A kernel class implementing {@code kernelInterface}, {@link LoopKernel} or an extension of it. */
+    public KernelClassWriter(String backend, String ruleName, Class<? extends LoopKernel> kernelInterface) {
         this.backend = backend;
         this.ruleName = ruleName;
         this.internalName = KernelClasses.INTERNAL_PACKAGE + className(backend, ruleName);
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, internalName, null,
-                "java/lang/Object", new String[] {Type.getInternalName(LoopKernel.class)});
+                "java/lang/Object", new String[] {Type.getInternalName(kernelInterface)});
         writeConstructor();
     }
 

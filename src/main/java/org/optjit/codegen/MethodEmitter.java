@@ -158,6 +158,10 @@ public final class MethodEmitter {
     }
 
     /** An instruction without operands (conversions, comparisons, stack manipulation). */
+    public void checkCast(Type type) {
+        mv.visitTypeInsn(Opcodes.CHECKCAST, type.getInternalName());
+    }
+
     public void insn(int opcode) {
         mv.visitInsn(opcode);
     }

@@ -30,15 +30,21 @@ import org.optjit.ir.Block;
  * @param keeps         whether it stores values that a later pass reads ({@link Plan#keeps()})
  * @param sources       for each of {@link #scratch()}, where its values are: only those of
  *                      {@link ReductionSource.Kind#KERNEL} are stored into the scratch array
+ * @param striped       the reductions (indices into {@link #scratch()}) that are plain sums or
+ *                      sums of squares over a tensor, of values the kernel computes: a kernel
+ *                      that can ({@code StripedKernel}) adds these into the stripe sums in
+ *                      registers instead of storing them
  */
 public record Pass(int level, Block body, boolean rowWise, List<Integer> columnExports, List<Integer> scratch,
-                   boolean stores, List<Integer> orth, boolean keeps, List<ReductionSource> sources) {
+                   boolean stores, List<Integer> orth, boolean keeps, List<ReductionSource> sources,
+                   List<Integer> striped) {
 
     public Pass {
         columnExports = List.copyOf(columnExports);
         scratch = List.copyOf(scratch);
         orth = List.copyOf(orth);
         sources = List.copyOf(sources);
+        striped = List.copyOf(striped);
         if (sources.size() != scratch.size()) {
             throw new IllegalArgumentException("one source per reduction");
         }

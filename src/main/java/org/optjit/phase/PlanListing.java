@@ -36,7 +36,9 @@ public final class PlanListing {
                         .append("] -> one value ").append(r.shape() == Shape.ALL ? "for the step"
                                 : r.shape().describe())
                         .append(guard.always() ? "" : ", only for tensors where " + guard)
-                        .append(from(plan, p.sources().get(s))).append('\n');
+                        .append(from(plan, p.sources().get(s)))
+                        .append(p.striped().contains(s) ? "; the VECTOR kernel adds it up in registers" : "")
+                        .append('\n');
             }
             if (p.stores()) {
                 sb.append("    stores ").append(stores(plan, p)).append('\n');

@@ -10,6 +10,7 @@ import org.optjit.ir.Program;
 import org.optjit.ir.ReductionSpec;
 import org.optjit.ir.CoarseShapes;
 import org.optjit.sema.Axis;
+import org.optjit.sema.Reduction;
 import org.optjit.sema.Shape;
 
 /**
@@ -127,9 +128,6 @@ public final class Planner {
             ReductionSpec spec = p.reductions().get(r);
             if (spec.perWeight() && levels.body[spec.arg()] == level) {
                 ReductionSource source = source(p, spec.arg(), level, placement);
-                if (source.kind() == ReductionSource.Kind.KERNEL) {
-                    roots.add(new Output(Output.Target.SCRATCH, scratch.size(), spec.arg()));
-                }
                 scratch.add(r);
                 sources.add(source);
                 rowWise |= spec.axis() == Axis.ROW || spec.axis() == Axis.COL;
@@ -157,6 +155,26 @@ public final class Planner {
         }
         if (roots.isEmpty() && orthRoots.isEmpty() && keptRoots.isEmpty() && scratch.isEmpty()) {
             return null;
+        }
+        // The kernel stores a reduction's values into scratch when they lie nowhere else, and
+        // also when a striped kernel may sum them in registers: then, if the kernel runs
+        // anyway, that is cheaper than reading an array or a kept value a second time.
+        boolean kernelRuns = stores || !orthRoots.isEmpty() || !keptRoots.isEmpty();
+        for (ReductionSource source : sources) {
+            kernelRuns |= source.kind() == ReductionSource.Kind.KERNEL;
+        }
+        List<Integer> striped = new ArrayList<>();
+        for (int s = 0; s < scratch.size(); s++) {
+            ReductionSpec spec = p.reductions().get(scratch.get(s));
+            boolean sum = spec.kind() != Reduction.MAX && spec.kind() != Reduction.MIN;
+            boolean whole = spec.axis() == Axis.TENSOR || spec.axis() == Axis.ALL;
+            boolean computed = sources.get(s).kind() == ReductionSource.Kind.KERNEL;
+            if (sum && whole && !rowWise && (computed || kernelRuns)) {
+                striped.add(s);
+            }
+            if (computed || striped.contains(s)) {
+                roots.add(new Output(Output.Target.SCRATCH, s, spec.arg()));
+            }
         }
         for (Output o : roots) {
             live[o.value()] = true;
@@ -218,8 +236,11 @@ public final class Planner {
         for (int i : keptRoots) {
             outputs.add(new Output(Output.Target.SCRATCH, keptBase + placement.keptArray(i), b.at(i)));
         }
+        if (rowWise) {
+            striped.clear(); // it runs row by row, where each call is one row's sums
+        }
         return new Pass(level, new Block(b.insns, outputs), rowWise, columns, scratch, stores, orthRoots,
-                !keptRoots.isEmpty(), sources);
+                !keptRoots.isEmpty(), sources, striped);
     }
 
     /**

@@ -9,6 +9,7 @@ import org.optjit.codegen.KernelCompiler;
 import org.optjit.codegen.MethodLimit;
 import org.optjit.ir.Program;
 import org.optjit.runtime.LoopKernel;
+import org.optjit.runtime.StripedKernel;
 
 /**
  * The VECTOR backend: compiles a program's per-weight body into a hidden class whose
@@ -49,12 +50,31 @@ public final class VectorCompiler implements KernelCompiler {
      * @throws IllegalArgumentException when the body is not a well-formed per-weight block
      */
     public static byte[] generate(Program program) {
+        return generate(program, new int[0], new boolean[0]);
+    }
+
+    /**
+     * The kernel of a pass over tensors whose scratch arrays at {@code stripedSlots} feed
+     * sums ({@code squares}: of squares) over a tensor: where this JVM's vectors allow
+     * ({@link StripedLoopEmitter#usable()}), the class is also a {@link StripedKernel} that
+     * adds those values into the sums in registers.
+     */
+    public GeneratedKernel compile(Program pass, int[] stripedSlots, boolean[] squares) {
+        return KernelClasses.define(generate(pass, stripedSlots, squares));
+    }
+
+    static byte[] generate(Program program, int[] stripedSlots, boolean[] squares) {
         BodyInfo info = BodyInfo.of(program.body());
         MethodLimit.requireFits(program.name(), BACKEND, info.liveCount());
-        KernelClassWriter cls = new KernelClassWriter(BACKEND, program.name());
+        boolean striped = stripedSlots.length > 0 && StripedLoopEmitter.usable();
+        KernelClassWriter cls = new KernelClassWriter(BACKEND, program.name(),
+                striped ? StripedKernel.class : LoopKernel.class);
         // run reads this to call the tail: typed in its frames
         VectorLoopEmitter.emit(cls.beginRun(cls.type()), info, cls);
         ScalarTail.emitInto(cls, info);
+        if (striped) {
+            StripedLoopEmitter.emitInto(cls, info, stripedSlots, squares);
+        }
         return cls.finish(info.liveCount());
     }
 }

@@ -65,6 +65,23 @@ final class VectorLoopEmitter {
         // javac's loop shape (test at the top), the one C2 is tuned to recognise as counted
         CountedLoop loop = CountedLoop.begin(m, start, upper);
         int i = loop.index();
+        int[] local = body(m, info, inputs, i);
+        stores(m, body, local, inputs, i, slot -> false);
+        endLoop(m, loop);
+        m.returnVoid();
+    }
+
+    /** Closes the loop with {@code i += SPECIES.length()}. */
+    static void endLoop(MethodEmitter m, CountedLoop loop) {
+        loop.end(() -> {
+            VectorApi.species(m);
+            m.invokeInterface(VectorApi.SPECIES, VectorApi.LENGTH);
+        });
+    }
+
+    /** The loads and operations of one iteration at index local {@code i}; returns each live value's local. */
+    static int[] body(MethodEmitter m, BodyInfo info, LoopInputs inputs, int i) {
+        Block body = info.body();
         int[] local = new int[body.size()];
         VectorInsnEmitter insns = new VectorInsnEmitter(m, local);
         for (int k = 0; k < body.size(); k++) {
@@ -85,12 +102,7 @@ final class VectorLoopEmitter {
             local[k] = m.newLocal(in.op().type() == Op.Type.BOOL ? MASK : FLOAT_VECTOR);
             m.storeLocal(local[k], FLOAT_VECTOR);
         }
-        stores(m, body, local, inputs, i);
-        loop.end(() -> {
-            VectorApi.species(m);
-            m.invokeInterface(VectorApi.SPECIES, VectorApi.LENGTH);
-        });
-        m.returnVoid();
+        return local;
     }
 
     /** {@code start = min(from + ((Alignment.PHASE - from) & (lanes - 1)), to)}; returns its local. */
@@ -126,10 +138,15 @@ final class VectorLoopEmitter {
         return upper;
     }
 
-    /** {@code r.intoArray(w or s_k, i)} for every store, after all the loads of the iteration. */
-    private static void stores(MethodEmitter m, Block body, int[] local, LoopInputs inputs, int i) {
+    /**
+     * {@code r.intoArray(w or s_k, i)} for every store, after all the loads of the iteration,
+     * but for the scratch arrays whose slot is {@code summed} (the caller adds those into sums).
+     */
+    static void stores(MethodEmitter m, Block body, int[] local, LoopInputs inputs, int i,
+                       java.util.function.IntPredicate summed) {
         for (Output o : body.outputs()) {
-            if (o.target() == Output.Target.EXPORT) {
+            if (o.target() == Output.Target.EXPORT
+                    || (o.target() == Output.Target.SCRATCH && summed.test(o.slot()))) {
                 continue;
             }
             m.loadLocal(local[o.value()], FLOAT_VECTOR);

@@ -6,6 +6,7 @@ import org.optjit.phase.Pass;
 import org.optjit.phase.Plan;
 import org.optjit.phase.ReductionSource;
 import org.optjit.runtime.LoopKernel;
+import org.optjit.runtime.StripedKernel;
 import org.optjit.sema.Axis;
 import org.optjit.sema.Reduction;
 import org.optjit.sema.Shape;
@@ -41,6 +42,8 @@ final class PassRunner {
     private final StripedSum rowSum = new StripedSum();
     private float[][] scratch = new float[0][];
     private float[][] columns = new float[0][];
+    /** The running sums a {@link StripedKernel} continues, sixteen per striped reduction. */
+    private double[] lanes = new double[0];
 
     private final Workspace workspace;
     private final int worker;
@@ -140,14 +143,43 @@ final class PassRunner {
         } else if (!kernelNeeded) {
             accumulate(pass, t, -1, from, end - from, sums, active, sources, arrays); // the arrays themselves, in one go
         } else if (nScratch > 0 || keeps > 0) {
+            StripedKernel striped = kernel instanceof StripedKernel sk && !pass.striped().isEmpty() ? sk : null;
+            boolean[] rest = active;
+            if (striped != null) {
+                rest = active.clone();
+                for (int s : pass.striped()) {
+                    rest[s] = false;
+                }
+                if (lanes.length < 16 * pass.striped().size()) {
+                    lanes = new double[16 * pass.striped().size()];
+                }
+            }
             int call = 0;
             for (int lo = from; lo < end; call++) {
                 int hi = Math.min(end, lo + Math.floorMod(PHASE - lo - 1, TILE) + 1);
                 for (int k = 0; k < keeps; k++) {
                     arrays[keptBase + k] = kept[k][call];
                 }
-                kernel.run(w, g, arrays, uniforms, lo, hi);
-                accumulate(pass, t, -1, lo, hi - lo, sums, active, sources, arrays);
+                if (striped != null && (hi - lo) % StripedSum.STRIPES == 0 && inOneBlock(pass, sums, hi - lo)) {
+                    // the kernel adds the striped reductions' values into their sums in registers
+                    for (int k = 0; k < pass.striped().size(); k++) {
+                        StripedSum sum = sums[pass.striped().get(k)];
+                        if (sum != null) {
+                            sum.lanesOut(lanes, 16 * k);
+                        }
+                    }
+                    striped.runStriped(w, g, arrays, uniforms, lo, hi, lanes);
+                    for (int k = 0; k < pass.striped().size(); k++) {
+                        StripedSum sum = sums[pass.striped().get(k)];
+                        if (sum != null) {
+                            sum.lanesIn(lanes, 16 * k, hi - lo);
+                        }
+                    }
+                    accumulate(pass, t, -1, lo, hi - lo, sums, rest, sources, arrays);
+                } else {
+                    kernel.run(w, g, arrays, uniforms, lo, hi);
+                    accumulate(pass, t, -1, lo, hi - lo, sums, active, sources, arrays);
+                }
                 lo = hi;
             }
         } else {
@@ -170,6 +202,19 @@ final class PassRunner {
 
     private ReductionSpec spec(int r) {
         return plan.program().reductions().get(r);
+    }
+
+    /**
+     * Whether the next {@code n} values of every striped sum fall in one block: a kernel's
+     * lanes continue one block's stripes (a call that crosses a block's end goes the scratch way).
+     */
+    private static boolean inOneBlock(Pass pass, StripedSum[] sums, int n) {
+        for (int s : pass.striped()) {
+            if (sums[s] != null && !sums[s].fitsInBlock(n)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Uniforms of tensor {@code t}; with {@code row >= 0} also the per-row values of that row. */

@@ -124,6 +124,35 @@ public final class StripedSum {
         acc[15] = a15;
     }
 
+    /** Whether the next {@code n} values fall in one block (a full block counts as done). */
+    boolean fitsInBlock(int n) {
+        return (pos == BLOCK ? 0 : pos) + n <= BLOCK;
+    }
+
+    /**
+     * Hands the running sums to a kernel that continues them ({@code StripedKernel}):
+     * {@code lanes[off + l]} is the sum of the stripe that the {@code l}-th next value (mod 16)
+     * joins. The next values must fall in one block ({@link #fitsInBlock}).
+     */
+    void lanesOut(double[] lanes, int off) {
+        if (pos == BLOCK) {
+            total += block();
+            java.util.Arrays.fill(acc, 0.0);
+            pos = 0;
+        }
+        for (int l = 0; l < STRIPES; l++) {
+            lanes[off + l] = acc[(pos + l) & (STRIPES - 1)];
+        }
+    }
+
+    /** Takes the sums back from {@link #lanesOut}'s lanes after the kernel added {@code n} values. */
+    void lanesIn(double[] lanes, int off, int n) {
+        for (int l = 0; l < STRIPES; l++) {
+            acc[(pos + l) & (STRIPES - 1)] = lanes[off + l];
+        }
+        pos += n;
+    }
+
     /** The sum of everything added since {@link #reset}. */
     public double finish() {
         return pos == 0 ? total : total + block();

@@ -59,4 +59,38 @@ class StripedSumTest {
         sum.add(padded, 37, n);
         assertEquals(Double.doubleToLongBits(definition(x, squares)), Double.doubleToLongBits(sum.finish()));
     }
+
+    /**
+     * A kernel continuing the sums through lanes ({@code lanesOut}, sixteen running sums it
+     * adds to, {@code lanesIn}), between calls of {@code add} of odd lengths, gives the defined
+     * sum bit for bit: lane {@code l} is the stripe of the {@code l}-th next value.
+     */
+    @ParameterizedTest(name = "{0} values, squares {1}")
+    @CsvSource({"70001, true", "70001, false", "140000, true", "65536, false"})
+    void lanesContinueTheStripes(int n, boolean squares) {
+        Random r = new Random(n);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (r.nextGaussian() * Math.pow(2, r.nextInt(40) - 20));
+        }
+        StripedSum sum = new StripedSum();
+        sum.reset(squares);
+        double[] lanes = new double[32];
+        int lo = 0;
+        while (lo < n) {
+            int len = Math.min(n - lo, r.nextBoolean() ? 16 * (1 + r.nextInt(300)) : 1 + r.nextInt(40));
+            if (len % 16 == 0 && sum.fitsInBlock(len)) {
+                sum.lanesOut(lanes, 16);
+                for (int i = lo; i < lo + len; i++) { // what a striped kernel does
+                    double v = x[i];
+                    lanes[16 + (i - lo) % 16] += squares ? v * v : v;
+                }
+                sum.lanesIn(lanes, 16, len);
+            } else {
+                sum.add(x, lo, len);
+            }
+            lo += len;
+        }
+        assertEquals(Double.doubleToLongBits(definition(x, squares)), Double.doubleToLongBits(sum.finish()));
+    }
 }

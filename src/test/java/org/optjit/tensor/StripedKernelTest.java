@@ -1,0 +1,87 @@
+package org.optjit.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.objectweb.asm.ClassReader;
+import org.optjit.Backend;
+import org.optjit.Kernel;
+import org.optjit.Layout;
+import org.optjit.Optimizer;
+import org.optjit.OptimizerState;
+import org.optjit.Rule;
+
+/**
+ * The VECTOR backend's pass kernels add the values of sums over a tensor into the stripe
+ * sums in registers (StripedKernel) instead of through scratch arrays. The sums must still
+ * be those of the defined order, bit for bit: checked against the interpreter (which goes the
+ * scratch way) on tensors of many tiles, with blocks of 65,536 that end inside a tile, tensors
+ * that start at every offset mod 16, kept and not kept values, squares and plain sums, [all]
+ * and per tensor, for 1 and 3 threads.
+ */
+class StripedKernelTest {
+
+    static final String RULE = """
+            hyper lr = 0.01
+            state a: tensor, b: tensor, c: all, e: tensor
+            m = 0.9*m + g
+            u = m/(abs(g) + 1) + 0.001*w
+            a = norm(u)
+            b = sum(m*g)
+            c = rms[all](g - m)
+            e = mean(u*u*u)
+            w -= lr*(a > 0 ? 1/a : 1)*u + b*1e-9 + c*1e-7 + e*1e-5
+            """;
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void vectorSumsInRegistersEqualTheInterpreter(int threads) {
+        // sizes: more than one block (70,001), several tiles (3 x 9,001), a vector, a small matrix
+        Layout layout = Layout.builder().matrix("big", 7, 10_001).vector("odd", 37).matrix("mid", 3, 9_001)
+                .matrix("small", 5, 5).vector("tail", 20_003).build();
+        Rule rule = Rule.parse(RULE);
+        Kernel vector = rule.compile(Backend.VECTOR);
+        assertTrue(vector.passClassFiles().stream().anyMatch(StripedKernelTest::isStriped) || !stripes(),
+                "no pass kernel sums in registers");
+        Optimizer v = vector.bind(Map.of()).threads(threads);
+        Optimizer i = rule.compile(Backend.INTERPRETER).bind(Map.of()).threads(threads);
+        float[] w = new float[layout.size()];
+        float[] g = new float[layout.size()];
+        SplittableRandom r = new SplittableRandom(3);
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (float) r.nextDouble(-1, 1);
+        }
+        float[] wv = w.clone();
+        float[] wi = w.clone();
+        OptimizerState sv = v.newState(wv, layout);
+        OptimizerState si = i.newState(wi, layout);
+        for (int step = 1; step <= 4; step++) {
+            for (int k = 0; k < g.length; k++) {
+                g[k] = (float) (r.nextDouble(-1, 1) * Math.pow(10, r.nextInt(-3, 3)));
+            }
+            v.step(wv, g, sv);
+            i.step(wi, g, si);
+            for (String s : new String[] {"a", "b", "c", "e", "m"}) {
+                assertArrayEquals(si.array(s), sv.array(s), s + " after step " + step);
+            }
+            assertTrue(Arrays.equals(wi, wv), "weights after step " + step);
+        }
+        assertEquals(layout.tensors().size(), sv.array("a").length);
+    }
+
+    private static boolean isStriped(byte[] classFile) {
+        return Arrays.asList(new ClassReader(classFile).getInterfaces()).contains("org/optjit/runtime/StripedKernel");
+    }
+
+    /** Whether this JVM's preferred vectors hold 16 or 8 floats (else there are no striped kernels). */
+    private static boolean stripes() {
+        int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+        return lanes == 16 || lanes == 8;
+    }
+}
