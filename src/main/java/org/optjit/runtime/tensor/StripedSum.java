@@ -23,6 +23,7 @@ public final class StripedSum {
 
     private final double[] acc = new double[STRIPES];
     private final double[] second = new double[STRIPES];
+    private final double[][] four = new double[4][STRIPES];
     private double total;
     private int pos;
     private boolean squares;
@@ -49,6 +50,10 @@ public final class StripedSum {
                 total += block();
                 java.util.Arrays.fill(acc, 0.0);
                 pos = 0;
+            }
+            if (VECTOR && pos == 0 && n - k >= 4 * BLOCK && addFour(x, k)) {
+                k += 4 * BLOCK;
+                continue;
             }
             if (VECTOR && pos == 0 && n - k >= 2 * BLOCK) {
                 // two whole blocks side by side; their values join the total in order
@@ -84,6 +89,26 @@ public final class StripedSum {
             pos += m;
             k += m;
         }
+    }
+
+    /**
+     * Four whole blocks from {@code x[k]}, side by side; their values join the total in order,
+     * and the last block stays open (as after {@code add}). False when the vectors do not allow it.
+     */
+    private boolean addFour(float[] x, int k) {
+        for (double[] a : four) {
+            java.util.Arrays.fill(a, 0.0);
+        }
+        if (!VectorStripes.addFour(four, x, k, BLOCK, squares)) {
+            return false;
+        }
+        for (int b = 0; b < 3; b++) {
+            System.arraycopy(four[b], 0, acc, 0, STRIPES);
+            total += block();
+        }
+        System.arraycopy(four[3], 0, acc, 0, STRIPES);
+        pos = BLOCK;
+        return true;
     }
 
     /**

@@ -50,6 +50,7 @@ public final class TensorStep {
         coarse.evalGroups(0);
         int levels = plan.levels();
         int start = 0;
+        boolean backwards = false;
         while (start < levels) {
             int end = start + 1;
             while (end < levels && !plan.global()[end]) {
@@ -58,14 +59,19 @@ public final class TensorStep {
             if (start > 0) {
                 coarse.evalAll(start);
             }
-            runSegment(geo, w, g, states, coarse, orthBuffers, workspace, start, end, threads);
+            runSegment(geo, w, g, states, coarse, orthBuffers, workspace, start, end, threads, backwards);
+            // The next segment takes the tensors in the other direction: those this one read
+            // last are then still in the last-level cache (clipping's norm pass over g leaves
+            // the last tensors' g there for the update). Results do not depend on the order.
+            backwards = !backwards;
             start = end;
         }
         storeCoarseState(geo, coarse, states);
     }
 
     private void runSegment(Geometry geo, float[] w, float[] g, float[][] states, CoarseValues coarse,
-                            float[][] orthBuffers, Workspace workspace, int from, int to, int threads) {
+                            float[][] orthBuffers, Workspace workspace, int from, int to, int threads,
+                            boolean backwards) {
         AtomicInteger next = new AtomicInteger();
         List<Runnable> workers = new ArrayList<>();
         int n = Math.max(1, Math.min(threads, geo.tensors));
@@ -73,7 +79,8 @@ public final class TensorStep {
             int worker = k;
             workers.add(() -> {
                 PassRunner runner = new PassRunner(plan, geo, coarse, workspace, worker);
-                for (int tensor = next.getAndIncrement(); tensor < geo.tensors; tensor = next.getAndIncrement()) {
+                for (int claim = next.getAndIncrement(); claim < geo.tensors; claim = next.getAndIncrement()) {
+                    int tensor = backwards ? geo.tensors - 1 - claim : claim;
                     for (int lvl = from; lvl < to; lvl++) {
                         if (lvl > from || from == 0) {
                             coarse.evalTensor(lvl, tensor);
