@@ -44,7 +44,7 @@ final class StripedLoopEmitter {
     private static final Method CONVERT_SHAPE = new Method("convertShape", VectorApi.VECTOR,
             new Type[] {CONVERSION, VectorApi.SPECIES, Type.INT_TYPE});
     private static final Method ADD = new Method("add", DOUBLE_VECTOR, new Type[] {VectorApi.VECTOR});
-    private static final Method MUL = new Method("mul", DOUBLE_VECTOR, new Type[] {VectorApi.VECTOR});
+    private static final Method FMA = new Method("fma", DOUBLE_VECTOR, new Type[] {VectorApi.VECTOR, VectorApi.VECTOR});
 
     private StripedLoopEmitter() {
     }
@@ -93,7 +93,9 @@ final class StripedLoopEmitter {
                 continue;
             }
             for (int part = 0; part < 2; part++) {
-                m.loadLocal(acc[k][0][part], DOUBLE_VECTOR);
+                if (!squares[k]) {
+                    m.loadLocal(acc[k][0][part], DOUBLE_VECTOR);
+                }
                 m.loadLocal(local[o.value()], FLOAT_VECTOR);
                 m.getStatic(VectorApi.OPERATORS, "F2D", CONVERSION);
                 doubleSpecies(m);
@@ -101,10 +103,14 @@ final class StripedLoopEmitter {
                 m.invokeVirtual(FLOAT_VECTOR, CONVERT_SHAPE);
                 m.checkCast(DOUBLE_VECTOR);
                 if (squares[k]) {
+                    // d*d + acc in one fused operation: a float's square is exact in double, so
+                    // rounding the sum once is what (double) x * x added to acc gives
                     m.insn(org.objectweb.asm.Opcodes.DUP);
-                    m.invokeVirtual(DOUBLE_VECTOR, MUL); // exact in double, as in the scalar order
+                    m.loadLocal(acc[k][0][part], DOUBLE_VECTOR);
+                    m.invokeVirtual(DOUBLE_VECTOR, FMA);
+                } else {
+                    m.invokeVirtual(DOUBLE_VECTOR, ADD);
                 }
-                m.invokeVirtual(DOUBLE_VECTOR, ADD);
                 m.storeLocal(acc[k][0][part], DOUBLE_VECTOR);
             }
         }
