@@ -17,13 +17,8 @@ public final class Workspace {
      * call by call, so a tall narrow tensor and a short wide one never ask for their product.
      */
     float[][][] kept(int worker, int keeps, int calls, int length) {
-        if (kept.length <= worker) {
-            kept = java.util.Arrays.copyOf(kept, worker + 1);
-        }
-        if (kept[worker] == null || kept[worker].length < keeps) {
-            kept[worker] = new float[keeps][0][];
-        }
-        float[][][] k = kept[worker];
+        float[][][] k = ofWorker(worker, keeps);
+        // from here on only this worker touches k
         for (int j = 0; j < keeps; j++) {
             if (k[j].length < calls) {
                 k[j] = java.util.Arrays.copyOf(k[j], calls);
@@ -35,5 +30,21 @@ public final class Workspace {
             }
         }
         return k;
+    }
+
+    /**
+     * Worker {@code worker}'s array of kept arrays, at least {@code keeps} long. Workers of one
+     * step come here at the same moment on a fresh state: growing the array of workers under a
+     * lock keeps one worker's copy from dropping another's entry (which would hand a later pass
+     * empty kept values).
+     */
+    private synchronized float[][][] ofWorker(int worker, int keeps) {
+        if (kept.length <= worker) {
+            kept = java.util.Arrays.copyOf(kept, worker + 1);
+        }
+        if (kept[worker] == null || kept[worker].length < keeps) {
+            kept[worker] = new float[keeps][0][];
+        }
+        return kept[worker];
     }
 }
