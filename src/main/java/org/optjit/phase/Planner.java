@@ -10,7 +10,6 @@ import org.optjit.ir.Program;
 import org.optjit.ir.ReductionSpec;
 import org.optjit.ir.CoarseShapes;
 import org.optjit.sema.Axis;
-import org.optjit.sema.Reduction;
 import org.optjit.sema.Shape;
 
 /**
@@ -127,7 +126,7 @@ public final class Planner {
         for (int r = 0; r < p.reductions().size(); r++) {
             ReductionSpec spec = p.reductions().get(r);
             if (spec.perWeight() && levels.body[spec.arg()] == level) {
-                ReductionSource source = source(p, spec.arg(), level, placement);
+                ReductionSource source = ReductionSources.source(p, spec.arg(), level, placement);
                 scratch.add(r);
                 sources.add(source);
                 rowWise |= spec.axis() == Axis.ROW || spec.axis() == Axis.COL;
@@ -163,17 +162,10 @@ public final class Planner {
         for (ReductionSource source : sources) {
             kernelRuns |= source.kind() == ReductionSource.Kind.KERNEL;
         }
-        List<Integer> striped = new ArrayList<>();
+        List<Integer> striped = ReductionSources.striped(p, scratch, sources, rowWise, kernelRuns);
         for (int s = 0; s < scratch.size(); s++) {
-            ReductionSpec spec = p.reductions().get(scratch.get(s));
-            boolean sum = spec.kind() != Reduction.MAX && spec.kind() != Reduction.MIN;
-            boolean whole = spec.axis() == Axis.TENSOR || spec.axis() == Axis.ALL;
-            boolean computed = sources.get(s).kind() == ReductionSource.Kind.KERNEL;
-            if (sum && whole && !rowWise && (computed || kernelRuns)) {
-                striped.add(s);
-            }
-            if (computed || striped.contains(s)) {
-                roots.add(new Output(Output.Target.SCRATCH, s, spec.arg()));
+            if (sources.get(s).kind() == ReductionSource.Kind.KERNEL || striped.contains(s)) {
+                roots.add(new Output(Output.Target.SCRATCH, s, p.reductions().get(scratch.get(s)).arg()));
             }
         }
         for (Output o : roots) {
@@ -241,38 +233,6 @@ public final class Planner {
         }
         return new Pass(level, new Block(b.insns, outputs), rowWise, columns, scratch, stores, orthRoots,
                 !keptRoots.isEmpty(), sources, striped);
-    }
-
-    /**
-     * Where the pass of {@code level} finds the values of reduction argument {@code arg}: the
-     * array it loads, when this pass does not overwrite that array (the runtime sums it after
-     * the kernel has run); the kept array, when this pass keeps the value anyway; else the
-     * reduction's scratch array, filled by the kernel.
-     */
-    private static ReductionSource source(Program p, int arg, int level, Placement placement) {
-        if (placement.keptBy(arg, level)) {
-            return new ReductionSource(ReductionSource.Kind.KEPT, placement.keptArray(arg));
-        }
-        Insn in = p.body().insns().get(arg);
-        ReductionSource.Kind kind = switch (in.op()) {
-            case LOAD_W -> ReductionSource.Kind.WEIGHT;
-            case LOAD_G -> ReductionSource.Kind.GRADIENT;
-            case LOAD_S -> ReductionSource.Kind.STATE;
-            default -> ReductionSource.Kind.KERNEL;
-        };
-        if (kind == ReductionSource.Kind.KERNEL) {
-            return ReductionSource.KERNEL_SCRATCH;
-        }
-        for (int o = 0; o < p.body().outputs().size(); o++) {
-            Output out = p.body().outputs().get(o);
-            boolean same = (kind == ReductionSource.Kind.WEIGHT && out.target() == Output.Target.WEIGHT)
-                    || (kind == ReductionSource.Kind.STATE && out.target() == Output.Target.STATE
-                        && out.slot() == in.slot());
-            if (same && placement.stores(o, level)) {
-                return ReductionSource.KERNEL_SCRATCH; // the kernel overwrites it: the reduction needs the values it loaded
-            }
-        }
-        return new ReductionSource(kind, kind == ReductionSource.Kind.STATE ? in.slot() : -1);
     }
 
     /** The instructions of one pass, renumbered densely. */
