@@ -256,10 +256,9 @@ public final class Trainer {
     }
 
     private void checkWeights(long step, int epoch) {
-        for (int i = 0; i < params.length; i++) {
-            if (!Float.isFinite(params[i])) {
-                throw diverged(step, epoch, "weight " + i + " became " + params[i]);
-            }
+        int i = org.optjit.runtime.Finite.firstNonFinite(params);
+        if (i >= 0) {
+            throw diverged(step, epoch, "weight " + i + " became " + params[i]);
         }
     }
 
