@@ -75,6 +75,21 @@ class StripedKernelTest {
         assertEquals(layout.tensors().size(), sv.array("a").length);
     }
 
+    /**
+     * LAMB's first pass sums both norms in registers: the norm of the kept update and the norm
+     * of w, which the kernel loads anyway (reading w a second time would cost more).
+     */
+    @org.junit.jupiter.api.Test
+    void lambSumsBothNormsInRegisters() throws java.io.IOException {
+        org.optjit.phase.Plan plan = Rule.load(java.nio.file.Path.of("examples/lamb.opt")).compile(Backend.INTERPRETER).plan();
+        assertEquals(java.util.List.of(0, 1), plan.passes().get(0).striped());
+        assertEquals(java.util.List.of(), plan.passes().get(1).scratch());
+        // clipping's norm pass has nothing else to do: it sums g where it lies, without a kernel
+        org.optjit.phase.Plan clip = Rule.load(java.nio.file.Path.of("examples/adamw_clipped.opt")).compile(Backend.INTERPRETER).plan();
+        assertEquals(java.util.List.of(), clip.passes().get(0).striped());
+        assertEquals(org.optjit.phase.ReductionSource.Kind.GRADIENT, clip.passes().get(0).sources().get(0).kind());
+    }
+
     private static boolean isStriped(byte[] classFile) {
         return Arrays.asList(new ClassReader(classFile).getInterfaces()).contains("org/optjit/runtime/StripedKernel");
     }
