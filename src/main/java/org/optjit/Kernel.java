@@ -118,7 +118,7 @@ public final class Kernel {
                 continue;
             }
             GeneratedKernel g = backend == Backend.SCALAR ? new ScalarCompiler().compile(pass)
-                    : vectorPass(p, plan.passes().get(k), pass);
+                    : vectorPass(plan, plan.passes().get(k), pass);
             kernels[k] = g.kernel();
             classFiles.add(g.classFile());
         }
@@ -129,12 +129,13 @@ public final class Kernel {
     private static final Block EMPTY = new Block(List.of(), List.of());
 
     /** A VECTOR pass kernel that sums its striped reductions in registers ({@link org.optjit.runtime.StripedKernel}). */
-    private static GeneratedKernel vectorPass(Program p, Pass pass, Program body) {
+    private static GeneratedKernel vectorPass(Plan plan, Pass pass, Program body) {
+        Program p = plan.program();
         int[] slots = new int[pass.striped().size()];
         boolean[] squares = new boolean[slots.length];
         for (int k = 0; k < slots.length; k++) {
             int s = pass.striped().get(k);
-            slots[k] = p.states().size() + pass.columnExports().size() + s;
+            slots[k] = plan.scratchSlot(pass, s);
             squares[k] = p.reductions().get(pass.scratch().get(s)).kind().squares();
         }
         return new VectorCompiler().compile(body, slots, squares);

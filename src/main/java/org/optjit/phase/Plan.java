@@ -44,9 +44,14 @@ public record Plan(Program program, Shape[] preludeShape, int[] preludeLevel, in
         return preludeShape[export[k]];
     }
 
+    /** The kernel array slot, in {@code pass}, of the scratch array of its reduction {@code s} (an index into {@link Pass#scratch()}). */
+    public int scratchSlot(Pass pass, int s) {
+        return program.states().size() + pass.columnExports().size() + s;
+    }
+
     /** The kernel array slot, in {@code pass}, of the buffer that receives orth {@code o}'s argument. */
     public int orthInput(Pass pass, int o) {
-        return program.states().size() + pass.columnExports().size() + pass.scratch().size() + 2 * o;
+        return scratchSlot(pass, pass.scratch().size()) + 2 * o;
     }
 
     /** The kernel array slot, in {@code pass}, of the buffer that holds orth {@code o}'s result. */

@@ -2,6 +2,7 @@ package org.optjit.codegen.vector;
 
 import static org.optjit.codegen.vector.VectorApi.FLOAT_VECTOR;
 
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.Method;
 import org.optjit.codegen.BodyInfo;
@@ -61,7 +62,7 @@ final class StripedLoopEmitter {
      * @param squares for each, whether it sums squares
      */
     static void emitInto(KernelClassWriter cls, BodyInfo info, int[] slots, boolean[] squares) {
-        MethodEmitter m = cls.beginMethod(org.objectweb.asm.Opcodes.ACC_PUBLIC | org.objectweb.asm.Opcodes.ACC_FINAL,
+        MethodEmitter m = cls.beginMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL,
                 NAME, DESCRIPTOR, null, KernelClassWriter.FLOAT_ARRAY, KernelClassWriter.FLOAT_ARRAY,
                 KernelClassWriter.FLOAT_ARRAY_2D, KernelClassWriter.FLOAT_ARRAY, Type.INT_TYPE, Type.INT_TYPE,
                 DOUBLE_ARRAY);
@@ -105,7 +106,7 @@ final class StripedLoopEmitter {
                 if (squares[k]) {
                     // d*d + acc in one fused operation: a float's square is exact in double, so
                     // rounding the sum once is what (double) x * x added to acc gives
-                    m.insn(org.objectweb.asm.Opcodes.DUP);
+                    m.insn(Opcodes.DUP);
                     m.loadLocal(acc[k][0][part], DOUBLE_VECTOR);
                     m.invokeVirtual(DOUBLE_VECTOR, FMA);
                 } else {

@@ -247,7 +247,7 @@ final class PassRunner {
             ReductionSpec spec = spec(r);
             ReductionSource src = pass.sources().get(s);
             float[] x = sources[s] != null ? sources[s]
-                    : src.kind() == ReductionSource.Kind.KEPT ? arrays[arrays.length - plan.keeps() + src.index()]
+                    : src.kind() == ReductionSource.Kind.KEPT ? arrays[plan.keptSlot(pass, src.index())]
                     : scratch[s];
             int base = sources[s] != null ? lo : 0;
             Reduction kind = spec.kind();

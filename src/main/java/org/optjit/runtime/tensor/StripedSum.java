@@ -51,7 +51,7 @@ public final class StripedSum {
                 java.util.Arrays.fill(acc, 0.0);
                 pos = 0;
             }
-            if (VECTOR && pos == 0 && n - k >= 4 * BLOCK && addFour(x, k)) {
+            if (VECTOR && squares && pos == 0 && n - k >= 4 * BLOCK && addFour(x, k)) {
                 k += 4 * BLOCK;
                 continue;
             }

@@ -70,11 +70,12 @@ final class VectorStripes {
     /**
      * Four whole blocks at once, each into its own sixteen sums ({@code acc[4][16]}, from
      * stripe 0), starting at {@code a}, {@code a + n}, {@code a + 2n}, {@code a + 3n}: four
-     * streams from memory keep more loads in flight than two. False when this JVM's vectors
-     * are not 16 floats (the caller then adds two at a time).
+     * streams from memory keep more loads in flight than two. Squares only, as for
+     * {@link #addTwo} (global-norm clipping is the pass that only reduces); false otherwise,
+     * or when this JVM's vectors are not 16 floats (the caller then adds two at a time).
      */
     static boolean addFour(double[][] acc, float[] x, int a, int n, boolean squares) {
-        if (F.length() != 16) {
+        if (F.length() != 16 || !squares) {
             return false;
         }
         DoubleVector p0 = DoubleVector.fromArray(D, acc[0], 0);
@@ -85,44 +86,27 @@ final class VectorStripes {
         DoubleVector r1 = DoubleVector.fromArray(D, acc[2], 8);
         DoubleVector s0 = DoubleVector.fromArray(D, acc[3], 0);
         DoubleVector s1 = DoubleVector.fromArray(D, acc[3], 8);
-        if (squares) {
-            for (int k = 0; k < n; k += 16) {
-                FloatVector u = FloatVector.fromArray(F, x, a + k);
-                FloatVector v = FloatVector.fromArray(F, x, a + n + k);
-                FloatVector y = FloatVector.fromArray(F, x, a + 2 * n + k);
-                FloatVector z = FloatVector.fromArray(F, x, a + 3 * n + k);
-                DoubleVector u0 = half(u, 0);
-                DoubleVector u1 = half(u, 1);
-                DoubleVector v0 = half(v, 0);
-                DoubleVector v1 = half(v, 1);
-                DoubleVector y0 = half(y, 0);
-                DoubleVector y1 = half(y, 1);
-                DoubleVector z0 = half(z, 0);
-                DoubleVector z1 = half(z, 1);
-                p0 = p0.add(u0.mul(u0));
-                p1 = p1.add(u1.mul(u1));
-                q0 = q0.add(v0.mul(v0));
-                q1 = q1.add(v1.mul(v1));
-                r0 = r0.add(y0.mul(y0));
-                r1 = r1.add(y1.mul(y1));
-                s0 = s0.add(z0.mul(z0));
-                s1 = s1.add(z1.mul(z1));
-            }
-        } else {
-            for (int k = 0; k < n; k += 16) {
-                FloatVector u = FloatVector.fromArray(F, x, a + k);
-                FloatVector v = FloatVector.fromArray(F, x, a + n + k);
-                FloatVector y = FloatVector.fromArray(F, x, a + 2 * n + k);
-                FloatVector z = FloatVector.fromArray(F, x, a + 3 * n + k);
-                p0 = p0.add(half(u, 0));
-                p1 = p1.add(half(u, 1));
-                q0 = q0.add(half(v, 0));
-                q1 = q1.add(half(v, 1));
-                r0 = r0.add(half(y, 0));
-                r1 = r1.add(half(y, 1));
-                s0 = s0.add(half(z, 0));
-                s1 = s1.add(half(z, 1));
-            }
+        for (int k = 0; k < n; k += 16) {
+            FloatVector u = FloatVector.fromArray(F, x, a + k);
+            FloatVector v = FloatVector.fromArray(F, x, a + n + k);
+            FloatVector y = FloatVector.fromArray(F, x, a + 2 * n + k);
+            FloatVector z = FloatVector.fromArray(F, x, a + 3 * n + k);
+            DoubleVector u0 = half(u, 0);
+            DoubleVector u1 = half(u, 1);
+            DoubleVector v0 = half(v, 0);
+            DoubleVector v1 = half(v, 1);
+            DoubleVector y0 = half(y, 0);
+            DoubleVector y1 = half(y, 1);
+            DoubleVector z0 = half(z, 0);
+            DoubleVector z1 = half(z, 1);
+            p0 = p0.add(u0.mul(u0));
+            p1 = p1.add(u1.mul(u1));
+            q0 = q0.add(v0.mul(v0));
+            q1 = q1.add(v1.mul(v1));
+            r0 = r0.add(y0.mul(y0));
+            r1 = r1.add(y1.mul(y1));
+            s0 = s0.add(z0.mul(z0));
+            s1 = s1.add(z1.mul(z1));
         }
         p0.intoArray(acc[0], 0);
         p1.intoArray(acc[0], 8);
