@@ -44,6 +44,9 @@ final class StripedLoopEmitter {
             new Type[] {DOUBLE_ARRAY, Type.INT_TYPE});
     private static final Method CONVERT_SHAPE = new Method("convertShape", VectorApi.VECTOR,
             new Type[] {CONVERSION, VectorApi.SPECIES, Type.INT_TYPE});
+    private static final Type UPPER_HALF = Type.getObjectType("org/optjit/runtime/UpperHalf");
+    private static final Type SHUFFLE = Type.getObjectType("jdk/incubator/vector/VectorShuffle");
+    private static final Method REARRANGE = new Method("rearrange", FLOAT_VECTOR, new Type[] {SHUFFLE});
     private static final Method ADD = new Method("add", DOUBLE_VECTOR, new Type[] {VectorApi.VECTOR});
     private static final Method FMA = new Method("fma", DOUBLE_VECTOR, new Type[] {VectorApi.VECTOR, VectorApi.VECTOR});
 
@@ -98,9 +101,15 @@ final class StripedLoopEmitter {
                     m.loadLocal(acc[k][0][part], DOUBLE_VECTOR);
                 }
                 m.loadLocal(local[o.value()], FLOAT_VECTOR);
+                if (part == 1) {
+                    // the upper half moved down by a constant shuffle, then widened as a lower
+                    // half: cheaper than convertShape(F2D, D, 1) on JDK 17 (see UpperHalf)
+                    m.getStatic(UPPER_HALF, "SHUFFLE", SHUFFLE);
+                    m.invokeVirtual(FLOAT_VECTOR, REARRANGE);
+                }
                 m.getStatic(VectorApi.OPERATORS, "F2D", CONVERSION);
                 doubleSpecies(m);
-                m.push(part);
+                m.push(0);
                 m.invokeVirtual(FLOAT_VECTOR, CONVERT_SHAPE);
                 m.checkCast(DOUBLE_VECTOR);
                 if (squares[k]) {

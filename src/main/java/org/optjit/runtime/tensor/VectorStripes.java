@@ -5,6 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
+import org.optjit.runtime.UpperHalf;
 
 /**
  * {@link StripedSum}'s aligned loop on the Vector API: the sixteen stripe sums as double
@@ -142,8 +143,10 @@ final class VectorStripes {
         b1.intoArray(accB, 8);
     }
 
+    /** Lanes {@code part * D.length()} onwards of {@code v}, widened (see {@link UpperHalf}). */
     private static DoubleVector half(FloatVector v, int part) {
-        return (DoubleVector) v.convertShape(VectorOperators.F2D, D, part);
+        FloatVector low = part == 0 ? v : v.rearrange(UpperHalf.SHUFFLE);
+        return (DoubleVector) low.convertShape(VectorOperators.F2D, D, 0);
     }
 
     private static void squares16(double[] acc, float[] x, int from, int n) {
