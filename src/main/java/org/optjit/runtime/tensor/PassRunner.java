@@ -19,27 +19,13 @@ import org.optjit.sema.Shape;
  */
 final class PassRunner {
 
-    /**
-     * Tile length for passes that reduce per tensor: a multiple of the 16 stripes; its scratch
-     * arrays (one per reduction, 32 KiB each) stay in L2, and there are few enough calls that
-     * the vector loop's entry and scalar ends cost little.
-     */
-    static final int TILE = 8192;
-
-    /**
-     * Tiles are cut at indices {@code k * TILE + PHASE}: where the generated vector loop of a
-     * region-aligned weight array starts on a 64-byte boundary (see the VECTOR backend's
-     * {@code Alignment}), so every tile but a tensor's first and last runs without scalar
-     * iterations at its ends.
-     */
-    static final int PHASE = Math.floorMod(-sun.misc.Unsafe.ARRAY_FLOAT_BASE_OFFSET, 64) / Float.BYTES;
-
     private final Plan plan;
     private final Geometry geo;
     private final CoarseValues coarse;
     private final float[] uniforms;
     private final StripedSum sum = new StripedSum();
     private final StripedSum rowSum = new StripedSum();
+    private final Cuts cuts = new Cuts();
     private float[][] scratch = new float[0][];
     private float[][] columns = new float[0][];
     /** The running sums a {@link StripedKernel} continues, sixteen per striped reduction. */
@@ -48,7 +34,11 @@ final class PassRunner {
     private final Workspace workspace;
     private final int worker;
 
-    PassRunner(Plan plan, Geometry geo, CoarseValues coarse, Workspace workspace, int worker) {
+    /** The longest call over a tensor: {@link Cuts#TILE} or {@link Cuts#LONG}, one for every pass. */
+    private final int longest;
+
+    PassRunner(Plan plan, Geometry geo, CoarseValues coarse, Workspace workspace, int worker, int longest) {
+        this.longest = longest;
         this.plan = plan;
         this.geo = geo;
         this.coarse = coarse;
@@ -90,7 +80,7 @@ final class PassRunner {
         int nCols = pass.columnExports().size();
         int nScratch = pass.scratch().size();
         // a tile is at most the tensor: small tensors (a bias, a rule search's proxies) need small scratch
-        int tile = pass.rowWise() ? geo.cols[t] : Math.min(TILE, geo.rows[t] * geo.cols[t]);
+        int tile = pass.rowWise() ? geo.cols[t] : Math.min(longest, geo.rows[t] * geo.cols[t]);
         ensure(nCols, nScratch, Math.max(tile, geo.maxCols));
         int keeps = plan.keeps();
         float[][] arrays = new float[nStates + nCols + nScratch + orthBuffers.length + keeps][];
@@ -126,8 +116,9 @@ final class PassRunner {
         // kept values live in arrays cut like the calls, so every pass of a tensor makes the same calls
         boolean byRow = pass.rowWise() || (keeps > 0 && plan.anyRowWise());
         int keptBase = arrays.length - keeps;
-        float[][][] kept = keeps == 0 ? null : byRow ? workspace.kept(worker, keeps, geo.rows[t], geo.cols[t])
-                : workspace.kept(worker, keeps, (end - from) / TILE + 2, TILE);
+        int calls = byRow ? geo.rows[t] : cuts.cut(from, end, longest);
+        float[][][] kept = keeps == 0 ? null : byRow ? workspace.kept(worker, keeps, calls, geo.cols[t])
+                : workspace.kept(worker, keeps, calls, c -> cuts.length(c, from));
         if (byRow) {
             for (int row = 0; row < geo.rows[t]; row++) {
                 fillUniforms(t, geo.rowBase[t] + row);
@@ -154,9 +145,8 @@ final class PassRunner {
                     lanes = new double[16 * pass.striped().size()];
                 }
             }
-            int call = 0;
-            for (int lo = from; lo < end; call++) {
-                int hi = Math.min(end, lo + Math.floorMod(PHASE - lo - 1, TILE) + 1);
+            for (int call = 0, lo = from; call < calls; call++) {
+                int hi = cuts.end(call);
                 for (int k = 0; k < keeps; k++) {
                     arrays[keptBase + k] = kept[k][call];
                 }

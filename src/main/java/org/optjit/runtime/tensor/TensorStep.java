@@ -23,11 +23,21 @@ public final class TensorStep {
     private final Plan plan;
     private final LoopKernel[] kernels;
     private final Orthogonalizer orth;
+    /**
+     * The longest kernel call over a tensor, the same for every pass (kept values are cut like
+     * the calls): long when some pass adds its sums in registers ({@link Cuts#LONG}).
+     */
+    private final int longestCall;
 
     /** @param kernels one loop kernel per pass of {@code plan}, in order */
     public TensorStep(Plan plan, LoopKernel[] kernels, Orthogonalizer orth) {
         this.plan = plan;
         this.kernels = kernels.clone();
+        boolean striped = false;
+        for (LoopKernel k : kernels) {
+            striped |= k instanceof org.optjit.runtime.StripedKernel;
+        }
+        this.longestCall = striped ? Cuts.LONG : Cuts.TILE;
         this.orth = orth;
     }
 
@@ -78,7 +88,7 @@ public final class TensorStep {
         for (int k = 0; k < n; k++) {
             int worker = k;
             workers.add(() -> {
-                PassRunner runner = new PassRunner(plan, geo, coarse, workspace, worker);
+                PassRunner runner = new PassRunner(plan, geo, coarse, workspace, worker, longestCall);
                 for (int claim = next.getAndIncrement(); claim < geo.tensors; claim = next.getAndIncrement()) {
                     int tensor = backwards ? geo.tensors - 1 - claim : claim;
                     for (int lvl = from; lvl < to; lvl++) {

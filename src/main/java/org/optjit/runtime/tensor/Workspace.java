@@ -13,10 +13,19 @@ public final class Workspace {
 
     /**
      * Worker {@code worker}'s kept arrays for a tensor cut into {@code calls} calls of at most
-     * {@code length} weights: {@code [keeps][call]}, each at least {@code length} long. Grown
-     * call by call, so a tall narrow tensor and a short wide one never ask for their product.
+     * {@code length} weights: {@code [keeps][call]}, each at least {@code length} long.
      */
     float[][][] kept(int worker, int keeps, int calls, int length) {
+        return kept(worker, keeps, calls, c -> length);
+    }
+
+    /**
+     * Worker {@code worker}'s kept arrays for a tensor cut into {@code calls} calls, call
+     * {@code c} of {@code length.applyAsInt(c)} weights: {@code [keeps][call]}, each at least
+     * that long. Grown call by call, so a tall narrow tensor and a short wide one never ask for
+     * their product, and long calls never for a long array per short one.
+     */
+    float[][][] kept(int worker, int keeps, int calls, java.util.function.IntUnaryOperator length) {
         float[][][] k = ofWorker(worker, keeps);
         // from here on only this worker touches k
         for (int j = 0; j < keeps; j++) {
@@ -24,8 +33,9 @@ public final class Workspace {
                 k[j] = java.util.Arrays.copyOf(k[j], calls);
             }
             for (int c = 0; c < calls; c++) {
-                if (k[j][c] == null || k[j][c].length < length) {
-                    k[j][c] = new float[length];
+                int n = length.applyAsInt(c);
+                if (k[j][c] == null || k[j][c].length < n) {
+                    k[j][c] = new float[n];
                 }
             }
         }
