@@ -12,11 +12,13 @@ import org.optjit.interp.Interpreter;
 import org.optjit.ir.Block;
 import org.optjit.ir.Hyper;
 import org.optjit.ir.Program;
+import org.optjit.phase.BranchVariants;
 import org.optjit.phase.Pass;
 import org.optjit.phase.Plan;
 import org.optjit.phase.Planner;
 import org.optjit.runtime.LoopKernel;
 import org.optjit.runtime.tensor.Orthogonalization;
+import org.optjit.runtime.tensor.PassKernels;
 import org.optjit.runtime.tensor.TensorStep;
 import org.optjit.sema.Names;
 
@@ -107,20 +109,26 @@ public final class Kernel {
             return compile(rule, Backend.VECTOR, placing); // its message
         }
         Plan plan = placing == Planner.Placing.CHEAPER ? rule.plan() : Planner.plan(p, placing);
-        LoopKernel[] kernels = new LoopKernel[plan.passes().size()];
+        List<BranchVariants> variants = BranchVariants.of(plan);
+        PassKernels[] kernels = new PassKernels[plan.passes().size()];
         List<byte[]> classFiles = new ArrayList<>();
         for (int k = 0; k < kernels.length; k++) {
-            Block body = plan.passes().get(k).body();
-            Program pass = new Program(p.name() + "_pass" + k, p.hypers(), p.states(), List.of(), List.of(),
-                    EMPTY, body, EMPTY, EMPTY);
-            if (backend == Backend.INTERPRETER) {
-                kernels[k] = new Interpreter(body);
-                continue;
+            BranchVariants bv = variants.get(k);
+            LoopKernel[] each = new LoopKernel[bv.bodies().size()];
+            for (int v = 0; v < each.length; v++) {
+                Block body = bv.bodies().get(v);
+                if (backend == Backend.INTERPRETER) {
+                    each[v] = new Interpreter(body);
+                    continue;
+                }
+                String name = p.name() + "_pass" + k + (each.length > 1 ? "_v" + v : "");
+                Program pass = new Program(name, p.hypers(), p.states(), List.of(), List.of(), EMPTY, body, EMPTY, EMPTY);
+                GeneratedKernel g = backend == Backend.SCALAR ? new ScalarCompiler().compile(pass)
+                        : vectorPass(plan, plan.passes().get(k), pass);
+                each[v] = g.kernel();
+                classFiles.add(g.classFile());
             }
-            GeneratedKernel g = backend == Backend.SCALAR ? new ScalarCompiler().compile(pass)
-                    : vectorPass(plan, plan.passes().get(k), pass);
-            kernels[k] = g.kernel();
-            classFiles.add(g.classFile());
+            kernels[k] = new PassKernels(bv.slots(), each);
         }
         return new Kernel(rule, backend, null, null, new TensorStep(plan, kernels, Orthogonalization.DEFAULT),
                 List.copyOf(classFiles));

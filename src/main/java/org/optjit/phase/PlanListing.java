@@ -53,6 +53,23 @@ public final class PlanListing {
                 sb.append("    keeps ").append(kept).append(" value(s) per weight for a later pass\n");
             }
         }
+        java.util.List<BranchVariants> variants = BranchVariants.of(plan);
+        for (int k = 0; k < variants.size(); k++) {
+            BranchVariants bv = variants.get(k);
+            if (bv.slots().length > 0) {
+                sb.append("  pass ").append(k).append(" runs as ").append(bv.bodies().size())
+                        .append(" variants, one per value of");
+                for (int slot : bv.slots()) {
+                    sb.append(" $").append(plan.export()[slot]);
+                }
+                sb.append(" (each computes only its branches; bytes read/written per weight:");
+                for (int v = 0; v < bv.bodies().size(); v++) {
+                    sb.append(v == 0 ? " " : ", ").append(PassBytes.read(bv.bodies().get(v))).append('/')
+                            .append(PassBytes.written(bv.bodies().get(v)));
+                }
+                sb.append(")\n");
+            }
+        }
         sb.append("pass bodies:\n");
         for (int k = 0; k < plan.passes().size(); k++) {
             sb.append("pass ").append(k).append(":\n")

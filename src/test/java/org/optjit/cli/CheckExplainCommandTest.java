@@ -92,4 +92,15 @@ class CheckExplainCommandTest {
         assertEquals(0, help.status());
         assertTrue(help.out().contains("Usage: optjit check"), help.out());
     }
+
+    /** Muon's passes run as one variant per value of ndim == 2, and explain says so. */
+    @Test
+    void explainListsTheBranchVariantsOfAPass() {
+        CliRunner r = CliRunner.run("explain", "--no-bytecode", "examples/muon.opt");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("pass 0 runs as 2 variants, one per value of $"), r.out());
+        assertTrue(r.out().contains("pass 1 runs as 2 variants"), r.out());
+        CliRunner adamw = CliRunner.run("explain", "--no-bytecode", "examples/lamb.opt");
+        assertFalse(adamw.out().contains("variants"), adamw.out());
+    }
 }

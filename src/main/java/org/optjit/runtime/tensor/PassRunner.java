@@ -47,7 +47,7 @@ final class PassRunner {
         this.worker = worker;
     }
 
-    void run(Pass pass, LoopKernel kernel, int t, float[] w, float[] g, float[][] states, float[][] orthBuffers) {
+    void run(Pass pass, PassKernels kernels, int t, float[] w, float[] g, float[][] states, float[][] orthBuffers) {
         boolean[] active = new boolean[pass.scratch().size()];
         boolean needed = pass.unconditional();
         for (int s = 0; s < active.length; s++) {
@@ -90,6 +90,7 @@ final class PassRunner {
         System.arraycopy(orthBuffers, 0, arrays, nStates + nCols + nScratch, orthBuffers.length);
 
         fillUniforms(t, -1);
+        LoopKernel kernel = kernels.choose(uniforms);   // the branches this tensor takes
         for (int j = 0; j < nCols; j++) {
             int k = pass.columnExports().get(j);
             int base = geo.colBase[t];

@@ -21,7 +21,7 @@ import org.optjit.sema.Shape;
 public final class TensorStep {
 
     private final Plan plan;
-    private final LoopKernel[] kernels;
+    private final PassKernels[] kernels;
     private final Orthogonalizer orth;
     /**
      * The longest kernel call over a tensor, the same for every pass (kept values are cut like
@@ -31,11 +31,16 @@ public final class TensorStep {
 
     /** @param kernels one loop kernel per pass of {@code plan}, in order */
     public TensorStep(Plan plan, LoopKernel[] kernels, Orthogonalizer orth) {
+        this(plan, java.util.Arrays.stream(kernels).map(PassKernels::of).toArray(PassKernels[]::new), orth);
+    }
+
+    /** @param kernels the kernels of each pass of {@code plan}, in order, one per branch variant */
+    public TensorStep(Plan plan, PassKernels[] kernels, Orthogonalizer orth) {
         this.plan = plan;
         this.kernels = kernels.clone();
         boolean striped = false;
-        for (LoopKernel k : kernels) {
-            striped |= k instanceof org.optjit.runtime.StripedKernel;
+        for (PassKernels k : kernels) {
+            striped |= k.anyStriped();
         }
         this.longestCall = striped ? Cuts.LONG : Cuts.TILE;
         this.orth = orth;
