@@ -9,16 +9,12 @@ import org.optjit.codegen.KernelClasses;
 import org.optjit.codegen.scalar.ScalarCompiler;
 import org.optjit.codegen.vector.VectorCompiler;
 import org.optjit.interp.Interpreter;
-import org.optjit.ir.Block;
 import org.optjit.ir.Hyper;
 import org.optjit.ir.Program;
-import org.optjit.phase.BranchVariants;
-import org.optjit.phase.Pass;
 import org.optjit.phase.Plan;
 import org.optjit.phase.Planner;
 import org.optjit.runtime.LoopKernel;
 import org.optjit.runtime.tensor.Orthogonalization;
-import org.optjit.runtime.tensor.PassKernels;
 import org.optjit.runtime.tensor.TensorStep;
 import org.optjit.sema.Names;
 
@@ -33,14 +29,14 @@ public final class Kernel {
     private final LoopKernel loop;
     private final byte[] classFile;
     private final TensorStep tensorStep;
-    private final List<byte[]> passClassFiles;
+    private final java.util.function.Supplier<List<byte[]>> passClassFiles;
 
     private Kernel(Rule rule, Backend backend, LoopKernel loop, byte[] classFile) {
-        this(rule, backend, loop, classFile, null, List.of());
+        this(rule, backend, loop, classFile, null, List::of);
     }
 
     private Kernel(Rule rule, Backend backend, LoopKernel loop, byte[] classFile, TensorStep tensorStep,
-                   List<byte[]> passClassFiles) {
+                   java.util.function.Supplier<List<byte[]>> passClassFiles) {
         this.rule = rule;
         this.backend = backend;
         this.loop = loop;
@@ -109,44 +105,9 @@ public final class Kernel {
             return compile(rule, Backend.VECTOR, placing); // its message
         }
         Plan plan = placing == Planner.Placing.CHEAPER ? rule.plan() : Planner.plan(p, placing);
-        List<BranchVariants> variants = BranchVariants.of(plan);
-        PassKernels[] kernels = new PassKernels[plan.passes().size()];
-        List<byte[]> classFiles = new ArrayList<>();
-        for (int k = 0; k < kernels.length; k++) {
-            BranchVariants bv = variants.get(k);
-            LoopKernel[] each = new LoopKernel[bv.bodies().size()];
-            for (int v = 0; v < each.length; v++) {
-                Block body = bv.bodies().get(v);
-                if (backend == Backend.INTERPRETER) {
-                    each[v] = new Interpreter(body);
-                    continue;
-                }
-                String name = p.name() + "_pass" + k + (each.length > 1 ? "_v" + v : "");
-                Program pass = new Program(name, p.hypers(), p.states(), List.of(), List.of(), EMPTY, body, EMPTY, EMPTY);
-                GeneratedKernel g = backend == Backend.SCALAR ? new ScalarCompiler().compile(pass)
-                        : vectorPass(plan, plan.passes().get(k), pass);
-                each[v] = g.kernel();
-                classFiles.add(g.classFile());
-            }
-            kernels[k] = new PassKernels(bv.slots(), each);
-        }
-        return new Kernel(rule, backend, null, null, new TensorStep(plan, kernels, Orthogonalization.DEFAULT),
-                List.copyOf(classFiles));
-    }
-
-    private static final Block EMPTY = new Block(List.of(), List.of());
-
-    /** A VECTOR pass kernel that sums its striped reductions in registers ({@link org.optjit.runtime.StripedKernel}). */
-    private static GeneratedKernel vectorPass(Plan plan, Pass pass, Program body) {
-        Program p = plan.program();
-        int[] slots = new int[pass.striped().size()];
-        boolean[] squares = new boolean[slots.length];
-        for (int k = 0; k < slots.length; k++) {
-            int s = pass.striped().get(k);
-            slots[k] = plan.scratchSlot(pass, s);
-            squares[k] = p.reductions().get(pass.scratch().get(s)).kind().squares();
-        }
-        return new VectorCompiler().compile(body, slots, squares);
+        PassCompiler passes = new PassCompiler(plan, backend);
+        return new Kernel(rule, backend, null, null, new TensorStep(plan, passes.kernels(), Orthogonalization.DEFAULT),
+                passes::classFiles);
     }
 
     /** The step of a rule over tensors, or null for an element-wise rule. */
@@ -182,11 +143,12 @@ public final class Kernel {
     }
 
     /**
-     * The generated class file of each pass of a rule over tensors, in order (empty for an
-     * element-wise rule and for the interpreter).
+     * The generated class file of each pass of a rule over tensors, and of each of its branch
+     * variants, in order (empty for an element-wise rule and for the interpreter). Variants
+     * that no step has needed yet are compiled first.
      */
     public List<byte[]> passClassFiles() {
-        return passClassFiles.stream().map(byte[]::clone).toList();
+        return passClassFiles.get();
     }
 
     /** The plan of a rule over tensors (its passes), or null for an element-wise rule. */

@@ -40,7 +40,7 @@ public final class TensorStep {
         this.kernels = kernels.clone();
         boolean striped = false;
         for (PassKernels k : kernels) {
-            striped |= k.anyStriped();
+            striped |= k.striped();
         }
         this.longestCall = striped ? Cuts.LONG : Cuts.TILE;
         this.orth = orth;
