@@ -9,11 +9,14 @@ import org.optjit.codegen.KernelClasses;
 import org.optjit.codegen.scalar.ScalarCompiler;
 import org.optjit.codegen.vector.VectorCompiler;
 import org.optjit.interp.Interpreter;
+import org.optjit.ir.Block;
 import org.optjit.ir.Hyper;
 import org.optjit.ir.Program;
+import org.optjit.phase.BranchVariants;
 import org.optjit.phase.Plan;
 import org.optjit.phase.Planner;
 import org.optjit.runtime.LoopKernel;
+import org.optjit.runtime.VariantKernel;
 import org.optjit.runtime.tensor.Orthogonalization;
 import org.optjit.runtime.tensor.TensorStep;
 import org.optjit.sema.Names;
@@ -55,6 +58,10 @@ public final class Kernel {
         if (!p.elementWise()) {
             return overTensors(rule, requested, p, placing);
         }
+        BranchVariants variants = BranchVariants.ofBody(p.body());
+        if (variants.slots().length > 0) {
+            return withVariants(rule, elementWiseBackend(rule, p, requested), p, variants);
+        }
         switch (requested) {
             case INTERPRETER:
                 return new Kernel(rule, requested, new Interpreter(p.body()), null);
@@ -93,6 +100,47 @@ public final class Kernel {
             }
         }
         return defined(rule, Backend.SCALAR, new ScalarCompiler().compile(p));
+    }
+
+    /** The backend an element-wise rule compiles for: AUTO decided on the whole body, as {@link #auto} decides. */
+    private static Backend elementWiseBackend(Rule rule, Program p, Backend requested) {
+        if (requested == Backend.AUTO) {
+            if (!vectorAvailable()) {
+                return Backend.SCALAR;
+            }
+            try {
+                return CodeLengths.allJitCompilable(VectorCompiler.generate(p)) ? Backend.VECTOR : Backend.SCALAR;
+            } catch (RuleException tooLargeForOneMethod) {
+                return Backend.SCALAR;
+            }
+        }
+        if (requested == Backend.VECTOR && !vectorAvailable()) {
+            return compile(rule, Backend.VECTOR).backend(); // its message
+        }
+        return requested;
+    }
+
+    /**
+     * An element-wise rule whose body reads per-step truth values: one kernel per combination
+     * of their values ({@link BranchVariants}), the first compiled now, the others when a step
+     * first takes them; each step runs the one its uniforms select. {@code explain} shows the
+     * first variant's bytecode.
+     */
+    private static Kernel withVariants(Rule rule, Backend backend, Program p, BranchVariants variants) {
+        byte[][] classFiles = new byte[variants.bodies().size()][];
+        java.util.function.IntFunction<LoopKernel> compile = v -> {
+            Block body = variants.bodies().get(v);
+            if (backend == Backend.INTERPRETER) {
+                return new Interpreter(body);
+            }
+            Program q = new Program(p.name() + "_v" + v, p.hypers(), p.states(), p.stepScalars(), p.temporaries(),
+                    p.prelude(), body, p.initPrelude(), p.init(), p.reductions(), p.orth(), p.evaluate());
+            GeneratedKernel g = backend == Backend.SCALAR ? new ScalarCompiler().compile(q) : new VectorCompiler().compile(q);
+            classFiles[v] = g.classFile();
+            return g.kernel();
+        };
+        LoopKernel first = compile.apply(0);
+        return new Kernel(rule, backend, new VariantKernel(variants.slots(), first, compile), classFiles[0]);
     }
 
     /**

@@ -12,7 +12,7 @@ import org.optjit.phase.BranchVariants;
 import org.optjit.phase.Pass;
 import org.optjit.phase.Plan;
 import org.optjit.runtime.LoopKernel;
-import org.optjit.runtime.tensor.PassKernels;
+import org.optjit.runtime.VariantKernel;
 
 /**
  * Compiles the passes of a rule over tensors for one backend: each pass once per branch
@@ -28,7 +28,7 @@ final class PassCompiler {
     private final Backend backend;
     private final List<BranchVariants> variants;
     private final byte[][][] classFiles;
-    private final PassKernels[] kernels;
+    private final VariantKernel[] kernels;
 
     PassCompiler(Plan plan, Backend backend) {
         this.plan = plan;
@@ -36,16 +36,16 @@ final class PassCompiler {
         this.variants = BranchVariants.of(plan);
         int n = plan.passes().size();
         this.classFiles = new byte[n][][];
-        this.kernels = new PassKernels[n];
+        this.kernels = new VariantKernel[n];
         for (int k = 0; k < n; k++) {
             int pass = k;
             BranchVariants bv = variants.get(k);
             classFiles[k] = new byte[bv.bodies().size()][];
-            kernels[k] = new PassKernels(bv.slots(), compile(k, 0), v -> compile(pass, v));
+            kernels[k] = new VariantKernel(bv.slots(), compile(k, 0), v -> compile(pass, v));
         }
     }
 
-    PassKernels[] kernels() {
+    VariantKernel[] kernels() {
         return kernels.clone();
     }
 

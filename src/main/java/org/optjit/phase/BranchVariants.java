@@ -61,6 +61,26 @@ public record BranchVariants(int[] slots, List<Block> bodies) {
         return List.of(out);
     }
 
+    /**
+     * The variants of an element-wise body: its truth values are per step, and it hands on
+     * nothing but weights and states, so only unchanged stores drop out besides the other
+     * branches (Lookahead's slow weights between synchronisations).
+     */
+    public static BranchVariants ofBody(Block body) {
+        TreeSet<Integer> found = new TreeSet<>();
+        for (Insn x : body.insns()) {
+            if (x.op() == Op.UNIFORM_BOOL) {
+                found.add(x.slot());
+            }
+        }
+        int[] slots = found.size() > MAX_CONDITIONS ? new int[0] : found.stream().mapToInt(Integer::intValue).toArray();
+        List<Block> bodies = new ArrayList<>();
+        for (int v = 0; v < 1 << slots.length; v++) {
+            bodies.add(slots.length == 0 ? body : Specializer.specialize(body, truth(slots, v), o -> false));
+        }
+        return new BranchVariants(slots, bodies);
+    }
+
     /** The truth values of variant {@code v}. */
     public Map<Integer, Boolean> truth(int v) {
         return truth(slots, v);

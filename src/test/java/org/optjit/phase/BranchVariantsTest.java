@@ -132,6 +132,47 @@ class BranchVariantsTest {
         }
     }
 
+    static Stream<String> elementWiseRules() throws java.io.IOException {
+        List<String> sources = new ArrayList<>();
+        for (String example : new String[] {"lookahead", "adamw_warmup_cosine", "ema", "adan", "adam"}) {
+            sources.add(java.nio.file.Files.readString(Path.of("examples/" + example + ".opt")));
+        }
+        sources.add("""
+                hyper lr = 0.1, k = 3
+                if t % k == 0 && t > 4 {
+                    m = 0.9*m + g
+                } else if t < 2 {
+                    v = v + g*g
+                }
+                w -= t > 10 ? lr*m : lr*(g + v)
+                """);
+        return sources.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("elementWiseRules")
+    void everyElementWiseVariantComputesTheBodysBits(String source) {
+        org.optjit.ir.Program p = Rule.parse(source).program();
+        BranchVariants bv = BranchVariants.ofBody(p.body());
+        SplittableRandom r = new SplittableRandom(source.hashCode());
+        for (int v = 0; v < bv.bodies().size(); v++) {
+            compare(p.body(), bv.bodies().get(v), bv.truth(v), p.states().size(), r, "variant " + v + "\n" + source);
+        }
+    }
+
+    @Test
+    void lookaheadLeavesItsSlowWeightsAloneBetweenSynchronisations() throws java.io.IOException {
+        org.optjit.ir.Program p = Rule.load(Path.of("examples/lookahead.opt")).program();
+        BranchVariants bv = BranchVariants.ofBody(p.body());
+        assertEquals(1, bv.slots().length);
+        int slow = p.states().stream().map(s -> s.name()).toList().indexOf("slow");
+        Block between = bv.bodies().get(0);
+        assertFalse(between.insns().stream().anyMatch(x -> x.op() == Op.LOAD_S && x.slot() == slow), "loads slow");
+        assertFalse(between.outputs().stream().anyMatch(o -> o.target() == Output.Target.STATE && o.slot() == slow),
+                "stores slow");
+        assertTrue(bv.bodies().get(1).outputs().stream().anyMatch(o -> o.target() == Output.Target.STATE && o.slot() == slow));
+    }
+
     @Test
     void theCorpusHasPassesWithVariants() throws java.io.IOException {
         int withVariants = 0;

@@ -7,6 +7,7 @@ import org.optjit.phase.Plan;
 import org.optjit.phase.ReductionSource;
 import org.optjit.runtime.LoopKernel;
 import org.optjit.runtime.StripedKernel;
+import org.optjit.runtime.VariantKernel;
 import org.optjit.sema.Axis;
 import org.optjit.sema.Reduction;
 import org.optjit.sema.Shape;
@@ -47,7 +48,7 @@ final class PassRunner {
         this.worker = worker;
     }
 
-    void run(Pass pass, PassKernels kernels, int t, float[] w, float[] g, float[][] states, float[][] orthBuffers) {
+    void run(Pass pass, VariantKernel kernels, int t, float[] w, float[] g, float[][] states, float[][] orthBuffers) {
         boolean[] active = new boolean[pass.scratch().size()];
         boolean needed = pass.unconditional();
         for (int s = 0; s < active.length; s++) {

@@ -8,6 +8,7 @@ import org.optjit.phase.Pass;
 import org.optjit.phase.Plan;
 import org.optjit.runtime.LoopKernel;
 import org.optjit.runtime.Parallel;
+import org.optjit.runtime.VariantKernel;
 import org.optjit.sema.Shape;
 
 /**
@@ -21,7 +22,7 @@ import org.optjit.sema.Shape;
 public final class TensorStep {
 
     private final Plan plan;
-    private final PassKernels[] kernels;
+    private final VariantKernel[] kernels;
     private final Orthogonalizer orth;
     /**
      * The longest kernel call over a tensor, the same for every pass (kept values are cut like
@@ -31,15 +32,15 @@ public final class TensorStep {
 
     /** @param kernels one loop kernel per pass of {@code plan}, in order */
     public TensorStep(Plan plan, LoopKernel[] kernels, Orthogonalizer orth) {
-        this(plan, java.util.Arrays.stream(kernels).map(PassKernels::of).toArray(PassKernels[]::new), orth);
+        this(plan, java.util.Arrays.stream(kernels).map(VariantKernel::of).toArray(VariantKernel[]::new), orth);
     }
 
     /** @param kernels the kernels of each pass of {@code plan}, in order, one per branch variant */
-    public TensorStep(Plan plan, PassKernels[] kernels, Orthogonalizer orth) {
+    public TensorStep(Plan plan, VariantKernel[] kernels, Orthogonalizer orth) {
         this.plan = plan;
         this.kernels = kernels.clone();
         boolean striped = false;
-        for (PassKernels k : kernels) {
+        for (VariantKernel k : kernels) {
             striped |= k.striped();
         }
         this.longestCall = striped ? Cuts.LONG : Cuts.TILE;

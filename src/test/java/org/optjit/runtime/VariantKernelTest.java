@@ -1,4 +1,4 @@
-package org.optjit.runtime.tensor;
+package org.optjit.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.optjit.runtime.LoopKernel;
 
 /** A pass's branch variants: chosen by the truth values in the uniforms, each compiled once, on first use. */
-class PassKernelsTest {
+class VariantKernelTest {
 
     private static LoopKernel kernel() {
         return (w, g, state, uniforms, from, to) -> {
@@ -23,7 +22,7 @@ class PassKernelsTest {
         AtomicInteger compiles = new AtomicInteger();
         LoopKernel[] made = new LoopKernel[4];
         LoopKernel first = kernel();
-        PassKernels k = new PassKernels(new int[] {2, 0}, first, v -> {
+        VariantKernel k = new VariantKernel(new int[] {2, 0}, first, v -> {
             compiles.incrementAndGet();
             return made[v] = kernel();
         });
@@ -44,7 +43,7 @@ class PassKernelsTest {
     @Test
     void workersThatNeedAVariantAtOnceCompileItOnce() throws InterruptedException {
         AtomicInteger compiles = new AtomicInteger();
-        PassKernels k = new PassKernels(new int[] {0}, kernel(), v -> {
+        VariantKernel k = new VariantKernel(new int[] {0}, kernel(), v -> {
             compiles.incrementAndGet();
             try {
                 Thread.sleep(20);

@@ -1,18 +1,17 @@
-package org.optjit.runtime.tensor;
+package org.optjit.runtime;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
-import org.optjit.runtime.LoopKernel;
-import org.optjit.runtime.StripedKernel;
 
 /**
- * The kernels of one pass: one per combination of the uniform truth values its body reads
- * ({@code phase.BranchVariants}), so a call computes only the branches its tensor takes.
- * The first variant comes compiled; the others are compiled the first time a call needs them
- * (a rule whose tensors all take one branch never pays for the rest), once, whichever worker
- * gets there first.
+ * A loop kernel compiled once per combination of the uniform truth values its body reads
+ * ({@code phase.BranchVariants}): each call runs the variant its uniforms select, which
+ * computes only the branches taken (a pass over one tensor, or an element-wise step whose
+ * per-step condition holds or not). The first variant comes compiled; the others are compiled
+ * the first time a call needs them (a rule that always takes one branch never pays for the
+ * rest), once, whichever thread gets there first.
  */
-public final class PassKernels {
+public final class VariantKernel implements LoopKernel {
 
     private final int[] slots;
     private final AtomicReferenceArray<LoopKernel> variants;
@@ -24,7 +23,7 @@ public final class PassKernels {
      * @param first    variant 0, compiled
      * @param compiler compiles variant {@code v} (called at most once for each)
      */
-    public PassKernels(int[] slots, LoopKernel first, IntFunction<LoopKernel> compiler) {
+    public VariantKernel(int[] slots, LoopKernel first, IntFunction<LoopKernel> compiler) {
         this.slots = slots.clone();
         this.variants = new AtomicReferenceArray<>(1 << slots.length);
         this.variants.set(0, first);
@@ -32,8 +31,8 @@ public final class PassKernels {
     }
 
     /** One kernel for every call. */
-    public static PassKernels of(LoopKernel kernel) {
-        return new PassKernels(new int[0], kernel, v -> {
+    public static VariantKernel of(LoopKernel kernel) {
+        return new VariantKernel(new int[0], kernel, v -> {
             throw new IllegalArgumentException("one variant");
         });
     }
@@ -59,7 +58,7 @@ public final class PassKernels {
     }
 
     /** The kernel for a call with these uniforms (a truth value is non-zero when true). */
-    LoopKernel choose(float[] uniforms) {
+    public LoopKernel choose(float[] uniforms) {
         int v = 0;
         for (int j = 0; j < slots.length; j++) {
             if (uniforms[slots[j]] != 0f) {
@@ -69,8 +68,13 @@ public final class PassKernels {
         return variant(v);
     }
 
-    /** Whether the pass's kernels add sums in registers (every variant of a pass does, or none). */
-    boolean striped() {
+    @Override
+    public void run(float[] w, float[] g, float[][] state, float[] uniforms, int from, int to) {
+        choose(uniforms).run(w, g, state, uniforms, from, to);
+    }
+
+    /** Whether the kernels add sums in registers (every variant of a pass does, or none). */
+    public boolean striped() {
         return variants.get(0) instanceof StripedKernel;
     }
 }
