@@ -84,6 +84,8 @@ public final class ExplainCommand implements Callable<Integer> {
         if (plan != null) {
             out.println();
             out.print(PlanListing.of(plan));
+        } else {
+            out.print(PlanListing.elementWiseVariants(p));
         }
         out.println();
         out.print(IrListing.of(p));
@@ -94,9 +96,10 @@ public final class ExplainCommand implements Callable<Integer> {
             if (kernel.classFile() != null) {
                 out.print(KernelClasses.textify(kernel.classFile()));
             }
-            int k = 0;
             for (byte[] pass : kernel.passClassFiles()) {
-                out.println("pass " + k++ + ":");
+                // VectorKernel_<rule>_pass<k>, with _v<n> for a branch variant
+                String name = new org.objectweb.asm.ClassReader(pass).getClassName();
+                out.println(name.substring(name.lastIndexOf('_', name.lastIndexOf("_pass")) + 1) + ":");
                 out.print(KernelClasses.textify(pass));
             }
         }

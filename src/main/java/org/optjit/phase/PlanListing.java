@@ -57,17 +57,11 @@ public final class PlanListing {
         for (int k = 0; k < variants.size(); k++) {
             BranchVariants bv = variants.get(k);
             if (bv.slots().length > 0) {
-                sb.append("  pass ").append(k).append(" runs as ").append(bv.bodies().size())
-                        .append(" variants, one per value of");
-                for (int slot : bv.slots()) {
-                    sb.append(" $").append(plan.export()[slot]);
+                String[] names = new String[bv.slots().length];
+                for (int j = 0; j < names.length; j++) {
+                    names[j] = "$" + plan.export()[bv.slots()[j]];
                 }
-                sb.append(" (each computes only its branches; bytes read/written per weight:");
-                for (int v = 0; v < bv.bodies().size(); v++) {
-                    sb.append(v == 0 ? " " : ", ").append(PassBytes.read(bv.bodies().get(v))).append('/')
-                            .append(PassBytes.written(bv.bodies().get(v)));
-                }
-                sb.append(")\n");
+                sb.append("  pass ").append(k).append(variants(bv, names));
             }
         }
         sb.append("pass bodies:\n");
@@ -76,6 +70,33 @@ public final class PlanListing {
                     .append(IrListing.block(plan.passes().get(k).body(), '%', plan.program()));
         }
         return sb.toString();
+    }
+
+    /**
+     * The line {@code explain} gives an element-wise rule whose step runs as branch variants
+     * ({@link BranchVariants#ofBody}), or an empty string.
+     */
+    public static String elementWiseVariants(org.optjit.ir.Program p) {
+        BranchVariants bv = BranchVariants.ofBody(p.body());
+        if (bv.slots().length == 0) {
+            return "";
+        }
+        String[] names = new String[bv.slots().length];
+        for (int j = 0; j < names.length; j++) {
+            names[j] = "u" + bv.slots()[j];
+        }
+        return "the step" + variants(bv, names);
+    }
+
+    private static String variants(BranchVariants bv, String[] names) {
+        StringBuilder sb = new StringBuilder(" runs as ").append(bv.bodies().size())
+                .append(" variants, one per value of ").append(String.join(", ", names))
+                .append(" (each computes only its branches; bytes read/written per weight:");
+        for (int v = 0; v < bv.bodies().size(); v++) {
+            sb.append(v == 0 ? " " : ", ").append(PassBytes.read(bv.bodies().get(v))).append('/')
+                    .append(PassBytes.written(bv.bodies().get(v)));
+        }
+        return sb.append(")\n").toString();
     }
 
 /** Where a reduction's values are read, when the kernel does not store them for it. */

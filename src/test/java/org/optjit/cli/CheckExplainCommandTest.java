@@ -100,7 +100,11 @@ class CheckExplainCommandTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("pass 0 runs as 2 variants, one per value of $"), r.out());
         assertTrue(r.out().contains("pass 1 runs as 2 variants"), r.out());
-        CliRunner adamw = CliRunner.run("explain", "--no-bytecode", "examples/lamb.opt");
-        assertFalse(adamw.out().contains("variants"), adamw.out());
+        CliRunner lamb = CliRunner.run("explain", "--no-bytecode", "examples/lamb.opt");
+        assertFalse(lamb.out().contains("variants"), lamb.out());
+        CliRunner lookahead = CliRunner.run("explain", "--no-bytecode", "examples/lookahead.opt");
+        assertTrue(lookahead.out().contains("the step runs as 2 variants, one per value of u"), lookahead.out());
+        CliRunner bytecode = CliRunner.run("explain", "--backend", "VECTOR", "examples/muon.opt");
+        assertTrue(bytecode.out().contains("\npass0_v1:\n"), bytecode.out());
     }
 }
