@@ -60,7 +60,7 @@ public final class Kernel {
         }
         BranchVariants variants = BranchVariants.ofBody(p.body());
         if (variants.slots().length > 0) {
-            return withVariants(rule, elementWiseBackend(rule, p, requested), p, variants);
+            return withVariants(rule, elementWiseBackend(p, requested), p, variants);
         }
         switch (requested) {
             case INTERPRETER:
@@ -69,8 +69,7 @@ public final class Kernel {
                 return defined(rule, Backend.SCALAR, new ScalarCompiler().compile(p));
             case VECTOR:
                 if (!vectorAvailable()) {
-                    throw new RuleException("the VECTOR backend needs the jdk.incubator.vector module:"
-                            + " start the JVM with --add-modules jdk.incubator.vector (the launcher bin/optjit does)");
+                    throw vectorUnavailable();
                 }
                 return defined(rule, Backend.VECTOR, new VectorCompiler().compile(p));
             case AUTO:
@@ -88,34 +87,36 @@ public final class Kernel {
      * splits such bodies into methods the JIT does compile, and is then far faster.
      */
     private static Kernel auto(Rule rule, Program p) {
-        if (vectorAvailable()) {
-            byte[] vector = null;
-            try {
-                vector = VectorCompiler.generate(p);
-            } catch (RuleException tooLargeForOneMethod) {
-                // SCALAR below splits it
-            }
-            if (vector != null && CodeLengths.allJitCompilable(vector)) {
-                return defined(rule, Backend.VECTOR, KernelClasses.define(vector));
-            }
+        byte[] vector = compilableVector(p);
+        return vector != null ? defined(rule, Backend.VECTOR, KernelClasses.define(vector))
+                : defined(rule, Backend.SCALAR, new ScalarCompiler().compile(p));
+    }
+
+    /** The VECTOR class file of {@code p} when the module is present and the JIT will compile it, else null. */
+    private static byte[] compilableVector(Program p) {
+        if (!vectorAvailable()) {
+            return null;
         }
-        return defined(rule, Backend.SCALAR, new ScalarCompiler().compile(p));
+        try {
+            byte[] vector = VectorCompiler.generate(p);
+            return CodeLengths.allJitCompilable(vector) ? vector : null;
+        } catch (RuleException tooLargeForOneMethod) {
+            return null; // SCALAR splits it
+        }
+    }
+
+    private static RuleException vectorUnavailable() {
+        return new RuleException("the VECTOR backend needs the jdk.incubator.vector module:"
+                + " start the JVM with --add-modules jdk.incubator.vector (the launcher bin/optjit does)");
     }
 
     /** The backend an element-wise rule compiles for: AUTO decided on the whole body, as {@link #auto} decides. */
-    private static Backend elementWiseBackend(Rule rule, Program p, Backend requested) {
+    private static Backend elementWiseBackend(Program p, Backend requested) {
         if (requested == Backend.AUTO) {
-            if (!vectorAvailable()) {
-                return Backend.SCALAR;
-            }
-            try {
-                return CodeLengths.allJitCompilable(VectorCompiler.generate(p)) ? Backend.VECTOR : Backend.SCALAR;
-            } catch (RuleException tooLargeForOneMethod) {
-                return Backend.SCALAR;
-            }
+            return compilableVector(p) != null ? Backend.VECTOR : Backend.SCALAR;
         }
         if (requested == Backend.VECTOR && !vectorAvailable()) {
-            return compile(rule, Backend.VECTOR).backend(); // its message
+            throw vectorUnavailable();
         }
         return requested;
     }

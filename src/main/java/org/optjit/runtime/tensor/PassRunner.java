@@ -118,7 +118,7 @@ final class PassRunner {
         // kept values live in arrays cut like the calls, so every pass of a tensor makes the same calls
         boolean byRow = pass.rowWise() || (keeps > 0 && plan.anyRowWise());
         int keptBase = arrays.length - keeps;
-        int calls = byRow ? geo.rows[t] : cuts.cut(from, end, longest);
+        int calls = byRow ? geo.rows[t] : nScratch > 0 || keeps > 0 ? cuts.cut(from, end, longest) : 1;
         float[][][] kept = keeps == 0 ? null : byRow ? workspace.kept(worker, keeps, calls, geo.cols[t])
                 : workspace.kept(worker, keeps, calls, c -> cuts.length(c, from));
         if (byRow) {
