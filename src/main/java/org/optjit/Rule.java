@@ -35,11 +35,13 @@ import org.optjit.ir.StateVar;
  *       per-weight body (float32) in SSA form; folding, CSE, hoisting.
  *       {@link FrontEnd} runs the stages above.</li>
  *   <li>{@code org.optjit.phase}: rules over tensors split into passes at their reductions
- *       and {@code orth}s (levels, {@code Plan}).</li>
+ *       and {@code orth}s (levels, {@code Plan}); bodies specialised per value of their
+ *       uniform conditions ({@code BranchVariants}).</li>
  *   <li>{@code org.optjit.interp}: the reference interpreter, the oracle.</li>
  *   <li>{@code org.optjit.codegen}: generated hidden classes (ASM), one emitter per
  *       backend.</li>
- *   <li>{@code org.optjit.runtime}: what generated code implements; threading;
+ *   <li>{@code org.optjit.runtime}: what generated code implements (a {@code VariantKernel}
+ *       picks a branch variant per call); threading;
  *       {@code runtime.tensor} runs a plan's passes, coarse values and reductions over a
  *       {@link Layout}, and {@code orth}. {@code org.optjit.blas}: the matrix products.</li>
  *   <li>{@code org.optjit.train}: the mini-batch trainer; {@code org.optjit.cli}: the
