@@ -124,8 +124,8 @@ public final class Kernel {
     /**
      * An element-wise rule whose body reads per-step truth values: one kernel per combination
      * of their values ({@link BranchVariants}), the first compiled now, the others when a step
-     * first takes them; each step runs the one its uniforms select. {@code explain} shows the
-     * first variant's bytecode.
+     * first takes them; each step runs the one its uniforms select. {@link #passClassFiles()}
+     * gives every variant's class file.
      */
     private static Kernel withVariants(Rule rule, Backend backend, Program p, BranchVariants variants) {
         byte[][] classFiles = new byte[variants.bodies().size()][];
@@ -141,7 +141,17 @@ public final class Kernel {
             return g.kernel();
         };
         LoopKernel first = compile.apply(0);
-        return new Kernel(rule, backend, new VariantKernel(variants.slots(), first, compile), classFiles[0]);
+        VariantKernel kernel = new VariantKernel(variants.slots(), first, compile);
+        return new Kernel(rule, backend, kernel, classFiles[0], null, () -> {
+            List<byte[]> all = new ArrayList<>();
+            for (int v = 0; v < kernel.count(); v++) {
+                kernel.variant(v);    // compiles it if no step has needed it yet
+                if (classFiles[v] != null) {
+                    all.add(classFiles[v].clone());
+                }
+            }
+            return all;
+        });
     }
 
     /**
@@ -192,9 +202,10 @@ public final class Kernel {
     }
 
     /**
-     * The generated class file of each pass of a rule over tensors, and of each of its branch
-     * variants, in order (empty for an element-wise rule and for the interpreter). Variants
-     * that no step has needed yet are compiled first.
+     * The generated class file of each pass of a rule over tensors and of each of its branch
+     * variants, or of each branch variant of an element-wise rule, in order (empty for an
+     * element-wise rule without variants and for the interpreter). Variants that no step has
+     * needed yet are compiled first.
      */
     public List<byte[]> passClassFiles() {
         return passClassFiles.get();

@@ -93,14 +93,15 @@ public final class ExplainCommand implements Callable<Integer> {
             Kernel kernel = rule.compile(backend);
             out.println();
             out.println("bytecode (" + kernel.backend() + (backend == Backend.AUTO ? ", picked by AUTO" : "") + "):");
-            if (kernel.classFile() != null) {
+            java.util.List<byte[]> parts = kernel.passClassFiles();
+            if (kernel.classFile() != null && parts.isEmpty()) {
                 out.print(KernelClasses.textify(kernel.classFile()));
             }
-            for (byte[] pass : kernel.passClassFiles()) {
-                // VectorKernel_<rule>_pass<k>, with _v<n> for a branch variant
-                String name = new org.objectweb.asm.ClassReader(pass).getClassName();
-                out.println(name.substring(name.lastIndexOf('_', name.lastIndexOf("_pass")) + 1) + ":");
-                out.print(KernelClasses.textify(pass));
+            for (byte[] part : parts) {
+                // <Backend>Kernel_<rule>[_pass<k>][_v<n>]: a pass, a branch variant, or both
+                String name = new org.objectweb.asm.ClassReader(part).getClassName();
+                out.println(name.substring(name.lastIndexOf('/') + 1) + ":");
+                out.print(KernelClasses.textify(part));
             }
         }
         out.flush();

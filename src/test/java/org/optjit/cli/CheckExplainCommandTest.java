@@ -105,6 +105,9 @@ class CheckExplainCommandTest {
         CliRunner lookahead = CliRunner.run("explain", "--no-bytecode", "examples/lookahead.opt");
         assertTrue(lookahead.out().contains("the step runs as 2 variants, one per value of u"), lookahead.out());
         CliRunner bytecode = CliRunner.run("explain", "--backend", "VECTOR", "examples/muon.opt");
-        assertTrue(bytecode.out().contains("\npass0_v1:\n"), bytecode.out());
+        assertTrue(bytecode.out().contains("\nVectorKernel_muon_pass0_v1:\n"), bytecode.out());
+        CliRunner elementWise = CliRunner.run("explain", "--backend", "VECTOR", "examples/lookahead.opt");
+        assertTrue(elementWise.out().contains("\nVectorKernel_lookahead_v0:\n")
+                && elementWise.out().contains("\nVectorKernel_lookahead_v1:\n"), elementWise.out());
     }
 }
