@@ -23,9 +23,9 @@ final class Cuts {
 
     /**
      * The longest call when a striped kernel adds the sums in registers: one block. Every call
-     * ends the vector loop and starts it again, with no loads in flight in between; at
-     * {@link #TILE} values a call that cost a fifth of LAMB's first pass on one thread
-     * (benchmarks/RESULTS.md).
+     * ends the vector loop and starts it again, with no loads in flight in between, about a
+     * microsecond each: at {@link #TILE} values a call, that was a fifth of LAMB's first pass
+     * on one thread (benchmarks/RESULTS.md).
      */
     static final int LONG = StripedSum.BLOCK;
 
