@@ -9,14 +9,12 @@ import org.optjit.codegen.KernelClasses;
 import org.optjit.codegen.scalar.ScalarCompiler;
 import org.optjit.codegen.vector.VectorCompiler;
 import org.optjit.interp.Interpreter;
-import org.optjit.ir.Block;
 import org.optjit.ir.Hyper;
 import org.optjit.ir.Program;
 import org.optjit.phase.BranchVariants;
 import org.optjit.phase.Plan;
 import org.optjit.phase.Planner;
 import org.optjit.runtime.LoopKernel;
-import org.optjit.runtime.VariantKernel;
 import org.optjit.runtime.tensor.Orthogonalization;
 import org.optjit.runtime.tensor.TensorStep;
 import org.optjit.sema.Names;
@@ -128,30 +126,15 @@ public final class Kernel {
      * gives every variant's class file.
      */
     private static Kernel withVariants(Rule rule, Backend backend, Program p, BranchVariants variants) {
-        byte[][] classFiles = new byte[variants.bodies().size()][];
-        java.util.function.IntFunction<LoopKernel> compile = v -> {
-            Block body = variants.bodies().get(v);
-            if (backend == Backend.INTERPRETER) {
-                return new Interpreter(body);
-            }
-            Program q = new Program(p.name() + "_v" + v, p.hypers(), p.states(), p.stepScalars(), p.temporaries(),
-                    p.prelude(), body, p.initPrelude(), p.init(), p.reductions(), p.orth(), p.evaluate());
-            GeneratedKernel g = backend == Backend.SCALAR ? new ScalarCompiler().compile(q) : new VectorCompiler().compile(q);
-            classFiles[v] = g.classFile();
-            return g.kernel();
-        };
-        LoopKernel first = compile.apply(0);
-        VariantKernel kernel = new VariantKernel(variants.slots(), first, compile);
-        return new Kernel(rule, backend, kernel, classFiles[0], null, () -> {
-            List<byte[]> all = new ArrayList<>();
-            for (int v = 0; v < kernel.count(); v++) {
-                kernel.variant(v);    // compiles it if no step has needed it yet
-                if (classFiles[v] != null) {
-                    all.add(classFiles[v].clone());
-                }
-            }
-            return all;
-        });
+        List<Program> programs = new ArrayList<>();
+        for (int v = 0; v < variants.bodies().size(); v++) {
+            programs.add(new Program(p.name() + "_v" + v, p.hypers(), p.states(), p.stepScalars(), p.temporaries(),
+                    p.prelude(), variants.bodies().get(v), p.initPrelude(), p.init(), p.reductions(), p.orth(),
+                    p.evaluate()));
+        }
+        VariantCompiler compiled = new VariantCompiler(backend, variants.slots(), programs,
+                backend == Backend.SCALAR ? new ScalarCompiler()::compile : new VectorCompiler()::compile);
+        return new Kernel(rule, backend, compiled.kernel(), compiled.firstClassFile(), null, compiled::classFiles);
     }
 
     /**

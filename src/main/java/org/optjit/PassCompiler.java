@@ -5,80 +5,60 @@ import java.util.List;
 import org.optjit.codegen.GeneratedKernel;
 import org.optjit.codegen.scalar.ScalarCompiler;
 import org.optjit.codegen.vector.VectorCompiler;
-import org.optjit.interp.Interpreter;
 import org.optjit.ir.Block;
 import org.optjit.ir.Program;
 import org.optjit.phase.BranchVariants;
 import org.optjit.phase.Pass;
 import org.optjit.phase.Plan;
-import org.optjit.runtime.LoopKernel;
 import org.optjit.runtime.VariantKernel;
 
 /**
  * Compiles the passes of a rule over tensors for one backend: each pass once per branch
- * variant ({@link BranchVariants}), the first with the rule, the others when a tensor first
- * takes them (so a rule's compile time does not grow with its conditions), and keeps the
- * generated class files for {@code explain}.
+ * variant ({@link BranchVariants}, {@link VariantCompiler}): the first with the rule, the
+ * others when a tensor first takes them, so a rule's compile time does not grow with its
+ * conditions.
  */
 final class PassCompiler {
 
     private static final Block EMPTY = new Block(List.of(), List.of());
 
     private final Plan plan;
-    private final Backend backend;
-    private final List<BranchVariants> variants;
-    private final byte[][][] classFiles;
-    private final VariantKernel[] kernels;
+    private final VariantCompiler[] passes;
 
     PassCompiler(Plan plan, Backend backend) {
         this.plan = plan;
-        this.backend = backend;
-        this.variants = BranchVariants.of(plan);
-        int n = plan.passes().size();
-        this.classFiles = new byte[n][][];
-        this.kernels = new VariantKernel[n];
-        for (int k = 0; k < n; k++) {
-            int pass = k;
+        List<BranchVariants> variants = BranchVariants.of(plan);
+        Program p = plan.program();
+        this.passes = new VariantCompiler[variants.size()];
+        for (int k = 0; k < passes.length; k++) {
+            Pass pass = plan.passes().get(k);
             BranchVariants bv = variants.get(k);
-            classFiles[k] = new byte[bv.bodies().size()][];
-            kernels[k] = new VariantKernel(bv.slots(), compile(k, 0), v -> compile(pass, v));
+            List<Program> programs = new ArrayList<>();
+            for (int v = 0; v < bv.bodies().size(); v++) {
+                String name = p.name() + "_pass" + k + (bv.bodies().size() > 1 ? "_v" + v : "");
+                programs.add(new Program(name, p.hypers(), p.states(), List.of(), List.of(), EMPTY, bv.bodies().get(v),
+                        EMPTY, EMPTY));
+            }
+            passes[k] = new VariantCompiler(backend, bv.slots(), programs,
+                    backend == Backend.SCALAR ? new ScalarCompiler()::compile : q -> vectorPass(pass, q));
         }
     }
 
     VariantKernel[] kernels() {
-        return kernels.clone();
+        VariantKernel[] kernels = new VariantKernel[passes.length];
+        for (int k = 0; k < passes.length; k++) {
+            kernels[k] = passes[k].kernel();
+        }
+        return kernels;
     }
 
     /** Every variant's class file, in pass and variant order (compiling those no call has needed yet). */
     List<byte[]> classFiles() {
         List<byte[]> out = new ArrayList<>();
-        for (int k = 0; k < kernels.length; k++) {
-            for (int v = 0; v < kernels[k].count(); v++) {
-                kernels[k].variant(v);
-                synchronized (this) {
-                    if (classFiles[k][v] != null) {
-                        out.add(classFiles[k][v].clone());
-                    }
-                }
-            }
+        for (VariantCompiler pass : passes) {
+            out.addAll(pass.classFiles());
         }
         return out;
-    }
-
-    private LoopKernel compile(int k, int v) {
-        Block body = variants.get(k).bodies().get(v);
-        if (backend == Backend.INTERPRETER) {
-            return new Interpreter(body);
-        }
-        Program p = plan.program();
-        String name = p.name() + "_pass" + k + (classFiles[k].length > 1 ? "_v" + v : "");
-        Program pass = new Program(name, p.hypers(), p.states(), List.of(), List.of(), EMPTY, body, EMPTY, EMPTY);
-        GeneratedKernel g = backend == Backend.SCALAR ? new ScalarCompiler().compile(pass)
-                : vectorPass(plan.passes().get(k), pass);
-        synchronized (this) {
-            classFiles[k][v] = g.classFile();
-        }
-        return g.kernel();
     }
 
     /** A VECTOR pass kernel that sums its striped reductions in registers ({@link org.optjit.runtime.StripedKernel}). */

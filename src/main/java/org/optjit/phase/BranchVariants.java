@@ -67,13 +67,7 @@ public record BranchVariants(int[] slots, List<Block> bodies) {
      * branches (Lookahead's slow weights between synchronisations).
      */
     public static BranchVariants ofBody(Block body) {
-        TreeSet<Integer> found = new TreeSet<>();
-        for (Insn x : body.insns()) {
-            if (x.op() == Op.UNIFORM_BOOL) {
-                found.add(x.slot());
-            }
-        }
-        int[] slots = found.size() > MAX_CONDITIONS ? new int[0] : found.stream().mapToInt(Integer::intValue).toArray();
+        int[] slots = conditions(body, slot -> true);
         List<Block> bodies = new ArrayList<>();
         for (int v = 0; v < 1 << slots.length; v++) {
             bodies.add(slots.length == 0 ? body : Specializer.specialize(body, truth(slots, v), o -> false));
@@ -96,11 +90,21 @@ public record BranchVariants(int[] slots, List<Block> bodies) {
 
     /** The uniform truth values {@code body} reads, per step or per tensor; none if too many. */
     private static int[] conditions(Plan plan, Block body) {
+        return conditions(body, slot -> {
+            Shape s = plan.exportShape(slot);
+            return s == Shape.STEP || s == Shape.ALL || s == Shape.TENSOR;
+        });
+    }
+
+    /**
+     * The truth values {@code body} reads; none if one of them is not the same for a whole call
+     * ({@code uniform} false) or if there are more than {@link #MAX_CONDITIONS}.
+     */
+    private static int[] conditions(Block body, java.util.function.IntPredicate uniform) {
         TreeSet<Integer> slots = new TreeSet<>();
         for (Insn x : body.insns()) {
             if (x.op() == Op.UNIFORM_BOOL) {
-                Shape s = plan.exportShape(x.slot());
-                if (s != Shape.STEP && s != Shape.ALL && s != Shape.TENSOR) {
+                if (!uniform.test(x.slot())) {
                     return new int[0];
                 }
                 slots.add(x.slot());
