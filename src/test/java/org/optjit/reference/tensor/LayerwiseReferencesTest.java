@@ -34,11 +34,12 @@ class LayerwiseReferencesTest {
     }
 
     @Test
-    void lambMovesAMatrixByLrTimesItsNorm() {
+    void lambMovesAMatrixByTheScheduledRateTimesItsNorm() {
         float[] w = Fixture.gaussian(3, layout.size(), 1);
         float[] after = w.clone();
         new LambReference(Fixture.defaults(), layout, w).step(after, Fixture.gaussian(4, layout.size(), 1), 1);
-        double expected = 0.001 * Fixture.norm(w, matrix);
+        double rateAtStep1 = 0.005 * (1.0 / 100) * (1 - 1.0 / 5000); // lr, a hundredth of the warm-up, the decay
+        double expected = rateAtStep1 * Fixture.norm(w, matrix);
         assertEquals(expected, Fixture.norm(Fixture.minus(w, after), matrix), expected * 1e-3);
     }
 
