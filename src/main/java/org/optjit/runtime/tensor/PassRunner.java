@@ -48,7 +48,29 @@ final class PassRunner {
         this.worker = worker;
     }
 
+    /** Where a part of a shared tensor puts its reductions ({@link #runPart}); null for a whole tensor. */
+    private PartSums part;
+
+    /** Runs {@code pass} over the whole of tensor {@code t}; its reductions go to the coarse values. */
     void run(Pass pass, VariantKernel kernels, int t, float[] w, float[] g, float[][] states, float[][] orthBuffers) {
+        part = null;
+        run(pass, kernels, t, geo.offset[t], geo.offset[t] + geo.rows[t] * geo.cols[t], w, g, states, orthBuffers);
+    }
+
+    /**
+     * Runs {@code pass} over weights {@code [from, end)} of tensor {@code t}, a part that starts
+     * at one of the tensor's reduction blocks ({@link SharedTensor}); its reductions go to
+     * {@code into}, the terms the tensor's sums add in order.
+     */
+    void runPart(Pass pass, VariantKernel kernels, int t, int from, int end, PartSums into, float[] w, float[] g,
+                 float[][] states, float[][] orthBuffers) {
+        part = into;
+        run(pass, kernels, t, from, end, w, g, states, orthBuffers);
+        part = null;
+    }
+
+    private void run(Pass pass, VariantKernel kernels, int t, int from, int end, float[] w, float[] g,
+                     float[][] states, float[][] orthBuffers) {
         boolean[] active = new boolean[pass.scratch().size()];
         boolean needed = pass.unconditional();
         for (int s = 0; s < active.length; s++) {
@@ -81,7 +103,7 @@ final class PassRunner {
         int nCols = pass.columnExports().size();
         int nScratch = pass.scratch().size();
         // a tile is at most the tensor: small tensors (a bias, a rule search's proxies) need small scratch
-        int tile = pass.rowWise() ? geo.cols[t] : Math.min(longest, geo.rows[t] * geo.cols[t]);
+        int tile = pass.rowWise() ? geo.cols[t] : Math.min(longest, end - from);
         ensure(nCols, nScratch, Math.max(tile, geo.maxCols));
         int keeps = plan.keeps();
         float[][] arrays = new float[nStates + nCols + nScratch + orthBuffers.length + keeps][];
@@ -113,8 +135,6 @@ final class PassRunner {
                 sums[s].reset(spec.kind().squares());
             }
         }
-        int from = geo.offset[t];
-        int end = from + geo.rows[t] * geo.cols[t];
         // kept values live in arrays cut like the calls, so every pass of a tensor makes the same calls
         boolean byRow = pass.rowWise() || (keeps > 0 && plan.anyRowWise());
         int keptBase = arrays.length - keeps;
@@ -177,7 +197,13 @@ final class PassRunner {
         } else {
             kernel.run(w, g, arrays, uniforms, from, end);
         }
-        if (tensorSums) {
+        if (tensorSums && part != null) {
+            for (int s = 0; s < nScratch; s++) {
+                if (sums[s] != null) {
+                    part.blocks[pass.scratch().get(s)] = sums[s].blocks();
+                }
+            }
+        } else if (tensorSums) {
             for (int s = 0; s < nScratch; s++) {
                 if (sums[s] != null) {
                     int r = pass.scratch().get(s);
@@ -246,7 +272,10 @@ final class PassRunner {
             double[] acc = coarse.acc[r];
             switch (spec.axis()) {
                 case TENSOR, ALL -> {
-                    if (kind == Reduction.MAX || kind == Reduction.MIN) {
+                    if ((kind == Reduction.MAX || kind == Reduction.MIN) && part != null) {
+                        part.extreme[r] = fold(kind, part.extreme[r], x, base, n);
+                        part.folded[r] = true;
+                    } else if (kind == Reduction.MAX || kind == Reduction.MIN) {
                         acc[t] = fold(kind, acc[t], x, base, n);
                     } else {
                         sums[s].add(x, base, n);

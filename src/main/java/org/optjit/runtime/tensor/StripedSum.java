@@ -25,6 +25,9 @@ public final class StripedSum {
     private final double[] second = new double[STRIPES];
     private final double[][] four = new double[4][STRIPES];
     private double total;
+    /** Every closed block's value, in order ({@link #blocks}). */
+    private double[] closed = new double[4];
+    private int nClosed;
     private int pos;
     private boolean squares;
 
@@ -32,6 +35,7 @@ public final class StripedSum {
     public void reset(boolean squares) {
         java.util.Arrays.fill(acc, 0.0);
         total = 0.0;
+        nClosed = 0;
         pos = 0;
         this.squares = squares;
     }
@@ -47,7 +51,7 @@ public final class StripedSum {
         n += from;
         while (k < n) {
             if (pos == BLOCK) {
-                total += block();
+                close(block());
                 java.util.Arrays.fill(acc, 0.0);
                 pos = 0;
             }
@@ -59,7 +63,7 @@ public final class StripedSum {
                 // two whole blocks side by side; their values join the total in order
                 java.util.Arrays.fill(second, 0.0);
                 VectorStripes.addTwo(acc, second, x, k, k + BLOCK, BLOCK, squares);
-                total += block();
+                close(block());
                 System.arraycopy(second, 0, acc, 0, STRIPES);
                 pos = BLOCK;
                 k += 2 * BLOCK;
@@ -104,7 +108,7 @@ public final class StripedSum {
         }
         for (int b = 0; b < 3; b++) {
             System.arraycopy(four[b], 0, acc, 0, STRIPES);
-            total += block();
+            close(block());
         }
         System.arraycopy(four[3], 0, acc, 0, STRIPES);
         pos = BLOCK;
@@ -161,7 +165,7 @@ public final class StripedSum {
      */
     void lanesOut(double[] lanes, int off) {
         if (pos == BLOCK) {
-            total += block();
+            close(block());
             java.util.Arrays.fill(acc, 0.0);
             pos = 0;
         }
@@ -181,6 +185,27 @@ public final class StripedSum {
     /** The sum of everything added since {@link #reset}. */
     public double finish() {
         return pos == 0 ? total : total + block();
+    }
+
+    /**
+     * The value of every block so far, in order, the open one last: the terms of the sum. A
+     * tensor cut into parts at block boundaries and summed part by part ({@link SharedTensor})
+     * gives its sum by adding all parts' terms to 0.0 in order, the same additions as one sum.
+     */
+    public double[] blocks() {
+        double[] b = java.util.Arrays.copyOf(closed, nClosed + (pos == 0 ? 0 : 1));
+        if (pos != 0) {
+            b[nClosed] = block();
+        }
+        return b;
+    }
+
+    private void close(double block) {
+        total += block;
+        if (nClosed == closed.length) {
+            closed = java.util.Arrays.copyOf(closed, 2 * nClosed);
+        }
+        closed[nClosed++] = block;
     }
 
     private double block() {

@@ -14,7 +14,9 @@ import org.optjit.sema.Shape;
 /**
  * Runs one step of a rule over tensors ({@link Plan}) on a layout: segment by segment
  * (between global levels), every tensor through its levels, each level's coarse values then
- * its pass ({@link PassRunner}). Tensors are shared out among threads through a counter; each
+ * its pass ({@link PassRunner}). A tensor with more than a thread's share of the weights is
+ * cut into parts that all threads run together ({@link SharedTensor}). The other tensors are
+ * shared out among threads through a counter; each
  * writes only its own weights, state elements and coarse elements, and every reduction is
  * accumulated per tensor in a fixed order and combined in layout order, so the result does not
  * depend on the number of threads or on which thread took which tensor.
@@ -29,6 +31,8 @@ public final class TensorStep {
      * the calls): long when some pass adds its sums in registers ({@link Cuts#LONG}).
      */
     private final int longestCall;
+    /** Whether a tensor too large for one thread may be shared among threads ({@link SharedTensor}). */
+    private final boolean sharing;
 
     /** @param kernels one loop kernel per pass of {@code plan}, in order */
     public TensorStep(Plan plan, LoopKernel[] kernels, Orthogonalizer orth) {
@@ -44,6 +48,7 @@ public final class TensorStep {
             striped |= k.striped();
         }
         this.longestCall = striped ? Cuts.LONG : Cuts.TILE;
+        this.sharing = SharedTensor.allowed(plan);
         this.orth = orth;
     }
 
@@ -88,6 +93,24 @@ public final class TensorStep {
     private void runSegment(Geometry geo, float[] w, float[] g, float[][] states, CoarseValues coarse,
                             float[][] orthBuffers, Workspace workspace, int from, int to, int threads,
                             boolean backwards) {
+        // the tensors too large for one thread first, shared by all; then the others, one thread each
+        boolean[] shared = new boolean[geo.tensors];
+        if (sharing) {
+            PassRunner[] runners = null;
+            for (int t = 0; t < geo.tensors; t++) {
+                int parts = SharedTensor.parts(geo, t, threads);
+                if (parts > 1) {
+                    if (runners == null) {
+                        runners = new PassRunner[threads];
+                        for (int k = 0; k < threads; k++) {
+                            runners[k] = new PassRunner(plan, geo, coarse, workspace, k, longestCall);
+                        }
+                    }
+                    SharedTensor.run(plan, kernels, coarse, runners, t, parts, from, to, geo, w, g, states, orthBuffers);
+                    shared[t] = true;
+                }
+            }
+        }
         AtomicInteger next = new AtomicInteger();
         List<Runnable> workers = new ArrayList<>();
         int n = Math.max(1, Math.min(threads, geo.tensors));
@@ -97,6 +120,9 @@ public final class TensorStep {
                 PassRunner runner = new PassRunner(plan, geo, coarse, workspace, worker, longestCall);
                 for (int claim = next.getAndIncrement(); claim < geo.tensors; claim = next.getAndIncrement()) {
                     int tensor = backwards ? geo.tensors - 1 - claim : claim;
+                    if (shared[tensor]) {
+                        continue;
+                    }
                     for (int lvl = from; lvl < to; lvl++) {
                         if (lvl > from || from == 0) {
                             coarse.evalTensor(lvl, tensor);

@@ -1,0 +1,154 @@
+package org.optjit.runtime.tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.optjit.ir.ReductionSpec;
+import org.optjit.phase.Pass;
+import org.optjit.phase.Plan;
+import org.optjit.runtime.Parallel;
+import org.optjit.runtime.VariantKernel;
+import org.optjit.sema.Axis;
+import org.optjit.sema.Reduction;
+import org.optjit.sema.Shape;
+
+/**
+ * A tensor so large that giving it to one thread would leave the others idle (an embedding
+ * beside a few small matrices, or a rule over a single vector): all threads share it. It is
+ * cut into parts of whole reduction blocks ({@link StripedSum#BLOCK}), one per thread, and
+ * runs level by level: every thread runs the level's passes over its part, and then the
+ * parts' terms are added in order, so each sum is the one a single thread would add (the
+ * same blocks, the same additions: docs/language.md's order does not depend on the cut).
+ * A thread keeps its part from level to level, so values kept for a later pass stay in that
+ * thread's workspace and cache.
+ *
+ * <p>Only rules whose reductions are per tensor or over all tensors, with no pass called row
+ * by row and no {@code orth}, share tensors: a column's sum adds the rows in order, and
+ * {@code orth} is one product of the whole matrix.
+ */
+final class SharedTensor {
+
+    /** Tensors smaller than this stay with one thread: a level's hand-over costs tens of microseconds. */
+    static final int MIN_SIZE = 1 << 20;
+
+    private SharedTensor() {
+    }
+
+    /** Whether {@code plan}'s tensors may be shared among threads at all. */
+    static boolean allowed(Plan plan) {
+        if (plan.anyRowWise() || !plan.program().orth().isEmpty()) {
+            return false;
+        }
+        for (ReductionSpec spec : plan.program().reductions()) {
+            if (spec.perWeight() && spec.axis() != Axis.TENSOR && spec.axis() != Axis.ALL) {
+                return false;
+            }
+        }
+        for (int k = 0; k < plan.export().length; k++) {
+            Shape s = plan.exportShape(k);
+            if (s == Shape.ROW || s == Shape.COL) {
+                return false;
+            }
+        }
+        for (Pass p : plan.passes()) {
+            if (!p.columnExports().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * How many parts tensor {@code t} is cut into on {@code threads} threads: 1 (it stays whole)
+     * unless it holds more than a thread's share of all the weights, is at least
+     * {@link #MIN_SIZE} long, and has two blocks for each part.
+     */
+    static int parts(Geometry geo, int t, int threads) {
+        long size = (long) geo.rows[t] * geo.cols[t];
+        if (threads < 2 || size < MIN_SIZE || size * threads <= geo.layout.size()) {
+            return 1;
+        }
+        int blocks = (int) ((size + StripedSum.BLOCK - 1) / StripedSum.BLOCK);
+        return Math.max(1, Math.min(threads, blocks / 2));
+    }
+
+    /** The first weight of part {@code q} of {@code parts} of tensor {@code t} (q == parts: its end). */
+    static int start(Geometry geo, int t, int q, int parts) {
+        int size = geo.rows[t] * geo.cols[t];
+        int blocks = (size + StripedSum.BLOCK - 1) / StripedSum.BLOCK;
+        long first = (long) blocks * q / parts * StripedSum.BLOCK;
+        return geo.offset[t] + (int) Math.min(size, first);
+    }
+
+    /**
+     * Runs levels {@code [from, to)} of tensor {@code t} in {@code parts} parts, one per
+     * runner (runner {@code q} is worker {@code q}); {@code first} whether the segment starts
+     * at level 0 (its first level's tensor values are then computed here).
+     */
+    static void run(Plan plan, VariantKernel[] kernels, CoarseValues coarse, PassRunner[] runners, int t, int parts,
+                    int from, int to, Geometry geo, float[] w, float[] g, float[][] states, float[][] orthBuffers) {
+        List<ReductionSpec> reductions = plan.program().reductions();
+        PartSums[] sums = new PartSums[parts];
+        for (int q = 0; q < parts; q++) {
+            sums[q] = new PartSums(reductions.size());
+        }
+        for (int lvl = from; lvl < to; lvl++) {
+            if (lvl > from || from == 0) {
+                coarse.evalTensor(lvl, t);
+            }
+            List<Integer> atLevel = new ArrayList<>();
+            for (int p = 0; p < kernels.length; p++) {
+                if (plan.passes().get(p).level() == lvl) {
+                    atLevel.add(p);
+                    for (int r : plan.passes().get(p).scratch()) {
+                        for (PartSums s : sums) {
+                            s.start(r, reductions.get(r).kind());
+                        }
+                    }
+                }
+            }
+            if (atLevel.isEmpty()) {
+                continue;
+            }
+            List<Runnable> tasks = new ArrayList<>();
+            for (int q = 0; q < parts; q++) {
+                int part = q;
+                int lo = start(geo, t, q, parts);
+                int hi = start(geo, t, q + 1, parts);
+                tasks.add(() -> {
+                    for (int p : atLevel) {
+                        runners[part].runPart(plan.passes().get(p), kernels[p], t, lo, hi, sums[part], w, g, states,
+                                orthBuffers);
+                    }
+                });
+            }
+            Parallel.run(tasks);
+            for (int p : atLevel) {
+                for (int r : plan.passes().get(p).scratch()) {
+                    combine(coarse, reductions.get(r).kind(), r, t, sums);
+                }
+            }
+        }
+    }
+
+    /** The parts' terms of reduction {@code r}, in order, into tensor {@code t}'s accumulation. */
+    private static void combine(CoarseValues coarse, Reduction kind, int r, int t, PartSums[] sums) {
+        if (kind == Reduction.MAX || kind == Reduction.MIN) {
+            for (PartSums s : sums) {
+                if (s.folded[r]) {
+                    coarse.acc[r][t] = CoarseValues.combine(kind, coarse.acc[r][t], s.extreme[r]);
+                }
+            }
+            return;
+        }
+        if (sums[0].blocks[r] == null) {
+            return; // not accumulated: the tensor's guard left this reduction out
+        }
+        double total = 0.0;
+        for (PartSums s : sums) {
+            for (double b : s.blocks[r]) {
+                total += b;
+            }
+        }
+        coarse.acc[r][t] = total;
+    }
+}

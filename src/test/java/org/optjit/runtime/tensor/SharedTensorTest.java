@@ -1,0 +1,105 @@
+package org.optjit.runtime.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.optjit.Backend;
+import org.optjit.Layout;
+import org.optjit.Rule;
+
+/**
+ * Which tensors several threads share, where they are cut, and why the cut does not change a
+ * sum: the parts' block values added in order are the whole tensor's sum, bit for bit. (That
+ * a shared step gives the interpreter's weights is {@code TensorBackendsTest}'s shared layout.)
+ */
+class SharedTensorTest {
+
+    @Test
+    void onlyATensorWithMoreThanAThreadsShareIsShared() {
+        Geometry one = new Geometry(Layout.builder().matrix("huge", 1031, 1031).vector("b", 37).build());
+        assertEquals(1, SharedTensor.parts(one, 0, 1), "one thread shares nothing");
+        assertEquals(2, SharedTensor.parts(one, 0, 2));
+        assertEquals(3, SharedTensor.parts(one, 0, 3));
+        assertEquals(1, SharedTensor.parts(one, 1, 3), "the bias stays whole");
+
+        Layout.Builder many = Layout.builder();
+        for (int k = 0; k < 64; k++) {
+            many.matrix("m" + k, 512, 512);
+        }
+        Geometry even = new Geometry(many.build());
+        assertEquals(1, SharedTensor.parts(even, 0, 2), "64 equal tensors keep every thread busy whole");
+
+        Geometry two = new Geometry(Layout.builder().vector("a", 1 << 21).vector("b", 1 << 21).build());
+        assertEquals(1, SharedTensor.parts(two, 0, 2), "half the weights on two threads: one tensor each");
+        assertEquals(3, SharedTensor.parts(two, 0, 3), "on three threads both are shared, one after the other");
+
+        Geometry small = new Geometry(Layout.builder().vector("a", (1 << 20) - 1).vector("b", 5).build());
+        assertEquals(1, SharedTensor.parts(small, 0, 2), "below 2^20 weights a hand-over costs more than it saves");
+    }
+
+    @Test
+    void partsAreWholeBlocksThatCoverTheTensorInOrder() {
+        Geometry geo = new Geometry(Layout.builder().vector("b", 37).matrix("huge", 1031, 1031).build());
+        int size = 1031 * 1031;
+        for (int parts = 2; parts <= 8; parts++) {
+            assertEquals(geo.offset[1], SharedTensor.start(geo, 1, 0, parts));
+            assertEquals(geo.offset[1] + size, SharedTensor.start(geo, 1, parts, parts));
+            for (int q = 1; q < parts; q++) {
+                int lo = SharedTensor.start(geo, 1, q - 1, parts);
+                int hi = SharedTensor.start(geo, 1, q, parts);
+                assertTrue(hi > lo, "part " + q + " of " + parts + " is empty");
+                assertEquals(0, (hi - geo.offset[1]) % StripedSum.BLOCK, "part " + q + " starts inside a block");
+            }
+        }
+    }
+
+    @Test
+    void partsBlockValuesAddedInOrderAreTheWholeSum() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int trial = 0; trial < 12; trial++) {
+            int blocks = 2 + r.nextInt(9);
+            int n = blocks * StripedSum.BLOCK - (trial % 3 == 0 ? 0 : r.nextInt(1, StripedSum.BLOCK));
+            float[] x = new float[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = (float) (r.nextGaussian() * Math.exp(r.nextGaussian() * 4));
+            }
+            boolean squares = trial % 2 == 0;
+            StripedSum whole = new StripedSum();
+            whole.reset(squares);
+            whole.add(x, 0, n);
+            int cut = StripedSum.BLOCK * (1 + r.nextInt(blocks - 1));
+            double total = 0.0;
+            StripedSum part = new StripedSum();
+            for (int[] range : new int[][] {{0, cut}, {cut, n}}) {
+                part.reset(squares);
+                // in calls of odd lengths, as a pass's kernel calls come
+                for (int lo = range[0]; lo < range[1]; ) {
+                    int len = Math.min(range[1] - lo, 1 + r.nextInt(3 * StripedSum.BLOCK / 2));
+                    part.add(x, lo, len);
+                    lo += len;
+                }
+                for (double b : part.blocks()) {
+                    total += b;
+                }
+            }
+            assertEquals(Double.doubleToLongBits(whole.finish()), Double.doubleToLongBits(total),
+                    "n = " + n + ", cut at " + cut);
+        }
+    }
+
+    @Test
+    void rulesWithRowsColumnsOrOrthAreNotShared() throws java.io.IOException {
+        assertTrue(SharedTensor.allowed(plan("lamb")));
+        assertTrue(SharedTensor.allowed(plan("adamw_clipped")));
+        assertFalse(SharedTensor.allowed(plan("adafactor")), "a column's sum adds the rows in order");
+        assertFalse(SharedTensor.allowed(plan("muon")), "orth takes the whole matrix");
+    }
+
+    private static org.optjit.phase.Plan plan(String example) throws java.io.IOException {
+        return Rule.load(Path.of("examples", example + ".opt")).compile(Backend.INTERPRETER).plan();
+    }
+}
