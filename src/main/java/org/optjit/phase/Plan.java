@@ -2,6 +2,8 @@ package org.optjit.phase;
 
 import java.util.List;
 import org.optjit.ir.Program;
+import org.optjit.ir.ReductionSpec;
+import org.optjit.sema.Axis;
 import org.optjit.sema.Shape;
 
 /**
@@ -72,6 +74,29 @@ public record Plan(Program program, Shape[] preludeShape, int[] preludeLevel, in
     /** Whether some pass runs row by row (then, with kept values, every pass is called row by row). */
     public boolean anyRowWise() {
         return passes.stream().anyMatch(Pass::rowWise);
+    }
+
+    /**
+     * Whether a tensor too large for one thread may be cut into parts that all threads run
+     * (the runtime's {@code SharedTensor}): when every reduction of a per-weight value is per
+     * tensor or over all tensors and no pass reads per-row or per-column values or feeds an
+     * {@code orth}. A column's sum adds the rows in order, and {@code orth} takes the whole matrix.
+     */
+    public boolean partsShareable() {
+        if (anyRowWise() || !program.orth().isEmpty()) {
+            return false;
+        }
+        for (ReductionSpec spec : program.reductions()) {
+            if (spec.perWeight() && spec.axis() != Axis.TENSOR && spec.axis() != Axis.ALL) {
+                return false;
+            }
+        }
+        for (int k = 0; k < export.length; k++) {
+            if (exportShape(k) == Shape.ROW || exportShape(k) == Shape.COL) {
+                return false;
+            }
+        }
+        return passes.stream().allMatch(p -> p.columnExports().isEmpty());
     }
 
     /** Bytes read per weight per step by all passes: 4 per array element loaded. */

@@ -19,7 +19,9 @@ public final class PlanListing {
         for (boolean g : plan.global()) {
             global += g ? 1 : 0;
         }
-        sb.append("passes over the weights: ").append(plan.passes().size()).append(", tensor by tensor");
+        sb.append("passes over the weights: ").append(plan.passes().size()).append(", tensor by tensor")
+                .append(plan.partsShareable() ? " (one with more than a thread's share of the weights: by all threads)"
+                        : " (each tensor on one thread: per-row or per-column values, or orth)");
         sb.append(global == 0 ? "" : "; " + global + " of the levels wait for every tensor ([all] reductions)")
                 .append('\n');
         for (int k = 0; k < plan.passes().size(); k++) {

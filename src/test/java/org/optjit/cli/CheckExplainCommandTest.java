@@ -110,4 +110,15 @@ class CheckExplainCommandTest {
         assertTrue(elementWise.out().contains("\nVectorKernel_lookahead_v0:\n")
                 && elementWise.out().contains("\nVectorKernel_lookahead_v1:\n"), elementWise.out());
     }
+
+    /** Whether a tensor too large for one thread is shared: LAMB's is, Adafactor's (per-row values) is not. */
+    @Test
+    void explainSaysWhetherThreadsShareALargeTensor() {
+        CliRunner lamb = CliRunner.run("explain", "--no-bytecode", "examples/lamb.opt");
+        assertTrue(lamb.out().contains("tensor by tensor (one with more than a thread's share of the weights: by all threads)"),
+                lamb.out());
+        CliRunner adafactor = CliRunner.run("explain", "--no-bytecode", "examples/adafactor.opt");
+        assertTrue(adafactor.out().contains("(each tensor on one thread: per-row or per-column values, or orth)"),
+                adafactor.out());
+    }
 }

@@ -3,13 +3,10 @@ package org.optjit.runtime.tensor;
 import java.util.ArrayList;
 import java.util.List;
 import org.optjit.ir.ReductionSpec;
-import org.optjit.phase.Pass;
 import org.optjit.phase.Plan;
 import org.optjit.runtime.Parallel;
 import org.optjit.runtime.VariantKernel;
-import org.optjit.sema.Axis;
 import org.optjit.sema.Reduction;
-import org.optjit.sema.Shape;
 
 /**
  * A tensor so large that giving it to one thread would leave the others idle (an embedding
@@ -33,28 +30,9 @@ final class SharedTensor {
     private SharedTensor() {
     }
 
-    /** Whether {@code plan}'s tensors may be shared among threads at all. */
+    /** Whether {@code plan}'s tensors may be shared among threads at all ({@link Plan#partsShareable}). */
     static boolean allowed(Plan plan) {
-        if (plan.anyRowWise() || !plan.program().orth().isEmpty()) {
-            return false;
-        }
-        for (ReductionSpec spec : plan.program().reductions()) {
-            if (spec.perWeight() && spec.axis() != Axis.TENSOR && spec.axis() != Axis.ALL) {
-                return false;
-            }
-        }
-        for (int k = 0; k < plan.export().length; k++) {
-            Shape s = plan.exportShape(k);
-            if (s == Shape.ROW || s == Shape.COL) {
-                return false;
-            }
-        }
-        for (Pass p : plan.passes()) {
-            if (!p.columnExports().isEmpty()) {
-                return false;
-            }
-        }
-        return true;
+        return plan.partsShareable();
     }
 
     /**
