@@ -15,17 +15,33 @@ import org.optjit.Rule;
  * Random rules over tensors on tensors of several blocks (65,536 values), where VECTOR kernel
  * calls are a block long and cut around each block's start, with kept values and per-tensor
  * conditions (branch variants), on three threads: bit for bit the interpreter's weights and
- * states. The small layouts of {@link TensorRuleDifferentialTest} never cross a block.
+ * states. The small layouts of {@link TensorRuleDifferentialTest} never cross a block. A
+ * second layout's largest matrix is shared by the threads (reordering its parts' sums fails it).
  */
 class BigTensorDifferentialTest {
 
     @Test
     void vectorAgreesWithTheInterpreterAcrossBlocks() {
-        RandomTensorRules rules = new RandomTensorRules(99);
-        Random data = new Random(5);
         Layout layout = Layout.builder().vector("a", 7).matrix("big", 3, 66_671).vector("b", 13)
                 .matrix("mid", 301, 433).build();
-        for (int k = 0; k < 30; k++) {
+        agree(layout, 99, 30);
+    }
+
+    /**
+     * A matrix of more than 2^20 weights and more than a third of the layout: the three
+     * threads share it, cut at blocks, for every rule without per-row or per-column values.
+     */
+    @Test
+    void vectorAgreesWithTheInterpreterOnASharedTensor() {
+        Layout layout = Layout.builder().vector("a", 7).matrix("huge", 1021, 1033).vector("b", 13)
+                .matrix("mid", 301, 433).build();
+        agree(layout, 41, 8);
+    }
+
+    private static void agree(Layout layout, long seed, int count) {
+        RandomTensorRules rules = new RandomTensorRules(seed);
+        Random data = new Random(5);
+        for (int k = 0; k < count; k++) {
             // every other rule ends with a per-tensor condition: passes with branch variants
             String source = rules.next() + (k % 2 == 0 ? "" : "\nw -= ndim == 2 ? 0.001*w : (t > 1 ? 0.002*g : 0.003*m)\n");
             Rule rule = Rule.parse(source);
