@@ -43,7 +43,8 @@ import org.optjit.ir.StateVar;
  *   <li>{@code org.optjit.runtime}: what generated code implements (a {@code VariantKernel}
  *       picks a branch variant per call); threading;
  *       {@code runtime.tensor} runs a plan's passes, coarse values and reductions over a
- *       {@link Layout} (a tensor too large for one thread shared by all), and {@code orth}. {@code org.optjit.blas}: the matrix products.</li>
+ *       {@link Layout} (a tensor too large for one thread shared by all), and {@code orth}.
+ *       {@code org.optjit.blas}: the matrix products.</li>
  *   <li>{@code org.optjit.train}: the mini-batch trainer; {@code org.optjit.cli}: the
  *       command line.</li>
  * </ul>

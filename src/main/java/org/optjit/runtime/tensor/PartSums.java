@@ -1,5 +1,7 @@
 package org.optjit.runtime.tensor;
 
+import org.optjit.sema.Reduction;
+
 /**
  * What one part of a {@link SharedTensor} accumulates in one level, by reduction: the terms of
  * a sum (its blocks' values, in order) or the extreme of a {@code max} or {@code min}.
@@ -18,7 +20,7 @@ final class PartSums {
         folded = new boolean[reductions];
     }
 
-    void start(int r, org.optjit.sema.Reduction kind) {
+    void start(int r, Reduction kind) {
         blocks[r] = null;
         extreme[r] = CoarseValues.start(kind);
         folded[r] = false;

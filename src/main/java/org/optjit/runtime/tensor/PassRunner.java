@@ -34,6 +34,8 @@ final class PassRunner {
 
     private final Workspace workspace;
     private final int worker;
+    /** Where a part of a shared tensor puts its reductions ({@link #runPart}); null for a whole tensor. */
+    private PartSums part;
 
     /** The longest call over a tensor: {@link Cuts#TILE} or {@link Cuts#LONG}, one for every pass. */
     private final int longest;
@@ -47,9 +49,6 @@ final class PassRunner {
         this.workspace = workspace;
         this.worker = worker;
     }
-
-    /** Where a part of a shared tensor puts its reductions ({@link #runPart}); null for a whole tensor. */
-    private PartSums part;
 
     /** Runs {@code pass} over the whole of tensor {@code t}; its reductions go to the coarse values. */
     void run(Pass pass, VariantKernel kernels, int t, float[] w, float[] g, float[][] states, float[][] orthBuffers) {

@@ -18,9 +18,8 @@ import org.optjit.sema.Reduction;
  * A thread keeps its part from level to level, so values kept for a later pass stay in that
  * thread's workspace and cache.
  *
- * <p>Only rules whose reductions are per tensor or over all tensors, with no pass called row
- * by row and no {@code orth}, share tensors: a column's sum adds the rows in order, and
- * {@code orth} is one product of the whole matrix.
+ * <p>Only plans that {@link Plan#partsShareable} share tensors: a column's sum adds the rows
+ * in order, and {@code orth} is one product of the whole matrix.
  */
 final class SharedTensor {
 
@@ -28,11 +27,6 @@ final class SharedTensor {
     static final int MIN_SIZE = 1 << 20;
 
     private SharedTensor() {
-    }
-
-    /** Whether {@code plan}'s tensors may be shared among threads at all ({@link Plan#partsShareable}). */
-    static boolean allowed(Plan plan) {
-        return plan.partsShareable();
     }
 
     /**
@@ -59,8 +53,9 @@ final class SharedTensor {
 
     /**
      * Runs levels {@code [from, to)} of tensor {@code t} in {@code parts} parts, one per
-     * runner (runner {@code q} is worker {@code q}); {@code first} whether the segment starts
-     * at level 0 (its first level's tensor values are then computed here).
+     * runner (runner {@code q} is worker {@code q}). As for a whole tensor, the first level's
+     * tensor values are computed here only when the segment starts at level 0 (a later
+     * segment's first level is global: its values are computed for every tensor before).
      */
     static void run(Plan plan, VariantKernel[] kernels, CoarseValues coarse, PassRunner[] runners, int t, int parts,
                     int from, int to, Geometry geo, float[] w, float[] g, float[][] states, float[][] orthBuffers) {

@@ -48,7 +48,7 @@ public final class TensorStep {
             striped |= k.striped();
         }
         this.longestCall = striped ? Cuts.LONG : Cuts.TILE;
-        this.sharing = SharedTensor.allowed(plan);
+        this.sharing = plan.partsShareable();
         this.orth = orth;
     }
 

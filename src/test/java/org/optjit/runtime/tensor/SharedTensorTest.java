@@ -93,10 +93,10 @@ class SharedTensorTest {
 
     @Test
     void rulesWithRowsColumnsOrOrthAreNotShared() throws java.io.IOException {
-        assertTrue(SharedTensor.allowed(plan("lamb")));
-        assertTrue(SharedTensor.allowed(plan("adamw_clipped")));
-        assertFalse(SharedTensor.allowed(plan("adafactor")), "a column's sum adds the rows in order");
-        assertFalse(SharedTensor.allowed(plan("muon")), "orth takes the whole matrix");
+        assertTrue(plan("lamb").partsShareable());
+        assertTrue(plan("adamw_clipped").partsShareable());
+        assertFalse(plan("adafactor").partsShareable(), "a column's sum adds the rows in order");
+        assertFalse(plan("muon").partsShareable(), "orth takes the whole matrix");
     }
 
     private static org.optjit.phase.Plan plan(String example) throws java.io.IOException {
