@@ -119,6 +119,12 @@ public final class CompareCommand implements Callable<Integer> {
         String seedText = seeds > 1 ? setup.config().seed() + " to " + (setup.config().seed() + seeds - 1)
                 : Long.toString(setup.config().seed());
         Provenance.write(dir, args, all, seedText, kernels.get(0).backend().toString());
+        long steps = ScheduleHorizon.steps(setup.config(), setup.splits().train().size());
+        for (int i = 0; i < rules.size(); i++) {
+            String label = RuleHypers.label(rules, rules.get(i));
+            ScheduleHorizon.note(label, kernels.get(i), hypers.getOrDefault(label, Map.of()), steps).ifPresent(pw::println);
+        }
+        pw.flush();
         warmUp(setup);
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {

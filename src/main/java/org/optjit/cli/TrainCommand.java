@@ -102,6 +102,8 @@ public final class TrainCommand implements Callable<Integer> {
             pw.println("training " + r.name() + " on " + setup.splits().train().name() + " ("
                     + setup.splits().train().size() + " training examples), writing to " + dir);
             pw.println("BLAS: " + setup.blas());
+            ScheduleHorizon.note(r.name(), kernel, used.hypers(), ScheduleHorizon.steps(used, setup.splits().train().size()))
+                    .ifPresent(pw::println);
             pw.flush();
             TrainResult result = trainer.train(progress);
             pw.println(RunReport.done(result));
