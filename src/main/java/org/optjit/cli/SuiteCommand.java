@@ -98,6 +98,8 @@ public final class SuiteCommand implements Callable<Integer> {
                 Provenance.write(runDir, Provenance.commandLine(spec), List.of(new Provenance.RuleRun(files.get(i), rule,
                         Provenance.resolvedHypers(kernel, config))), Long.toString(config.seed()),
                         kernel.backend().toString());
+                ScheduleHorizon.note(w.name() + " " + label, kernel, config.hypers(),
+                        ScheduleHorizon.steps(config, setup.splits().train().size())).ifPresent(pw::println);
                 Trainer t = new Trainer(kernel, setup.newModel(), setup.splits(), config, null, runDir);
                 ProgressReporter progress = new ProgressReporter(pw, w.name() + " " + label, ProgressReporter.onTerminal(),
                         t.controlledHyper());

@@ -44,4 +44,12 @@ class ScheduleHorizonTest {
         assertTrue(r.out().contains("note: lamb's schedule ends at step 2 (total) but this run takes 3 steps"), r.out());
         assertFalse(r.out().contains("adamw_warmup_cosine's schedule ends"), r.out());
     }
+
+    @Test
+    void suiteNotesAScheduleShorterThanAWorkload(@TempDir Path dir) {
+        CliRunner r = CliRunner.run("suite", "examples/lamb.opt", "--set", "total=3", "--workloads", "blobs-mlp",
+                "--epochs", "1", "--threads", "1", "--out", dir.resolve("s").toString());
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("note: blobs-mlp lamb's schedule ends at step 3 (total)"), r.out());
+    }
 }
