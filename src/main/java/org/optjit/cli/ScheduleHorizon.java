@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.optjit.Kernel;
 import org.optjit.Optimizer;
 import org.optjit.ast.AstPrinter;
+import org.optjit.train.BatchOrder;
 import org.optjit.train.TrainConfig;
 
 /**
@@ -20,8 +21,7 @@ final class ScheduleHorizon {
 
     /** The steps a run of {@code config} on {@code examples} training examples takes, without early stopping. */
     static long steps(TrainConfig config, int examples) {
-        long batch = config.batch().isFull() ? examples : Math.min(config.batch().size(), examples);
-        return (long) config.epochs() * ((examples + batch - 1) / batch);
+        return (long) config.epochs() * new BatchOrder(config.seed(), examples, config.batch()).stepsPerEpoch();
     }
 
     /** The note for {@code kernel} bound to {@code hypers}, if a {@code total} of it is shorter than {@code steps}. */
