@@ -33,16 +33,39 @@ public final class JitWarmUp {
     private JitWarmUp() {
     }
 
-    /** Runs {@code step} until the JIT is quiet, for at most {@code maxNanos}. */
-    public static void run(Runnable step, long maxNanos) {
+    /**
+     * Runs {@code step} until the JIT is quiet, for at most {@code maxNanos}.
+     *
+     * @return whether the JIT went quiet before the time limit (false also when this JVM does
+     *         not report compilation time): a step timed after {@code false} may still include
+     *         compilation or code that is about to be replaced
+     */
+    public static boolean run(Runnable step, long maxNanos) {
+        return run(step, MIN_STEPS, maxNanos);
+    }
+
+    /**
+     * After {@link #run} on a small array, the same loop on the data it will be timed on, in
+     * rounds until the JIT is quiet again, for at most {@code maxNanos}.
+     * Bigger data takes paths the small array did not (longer calls, more reduction blocks,
+     * other tensor shapes), and their first use sends compiled code back to the interpreter
+     * until it is compiled again, which for Vector API code costs seconds of slow steps.
+     *
+     * @return as {@link #run}
+     */
+    public static boolean settle(Runnable step, long maxNanos) {
+        return run(step, 1, maxNanos);
+    }
+
+    private static boolean run(Runnable step, int minSteps, long maxNanos) {
         long deadline = System.nanoTime() + maxNanos;
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean canAsk = jit != null && jit.isCompilationTimeMonitoringSupported();
-        for (int k = 0; k < MIN_STEPS && System.nanoTime() < deadline; k++) {
+        for (int k = 0; k < minSteps && System.nanoTime() < deadline; k++) {
             step.run();
         }
         if (!canAsk) {
-            return;
+            return false;
         }
         long compileTime = jit.getTotalCompilationTime();
         int quiet = 0;
@@ -54,9 +77,10 @@ public final class JitWarmUp {
             long now = jit.getTotalCompilationTime();
             quiet = now == compileTime ? quiet + 1 : 0;
             if (quiet == QUIET_ROUNDS) {
-                return;
+                return true;
             }
             compileTime = now;
         }
+        return false;
     }
 }

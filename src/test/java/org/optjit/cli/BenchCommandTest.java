@@ -97,6 +97,37 @@ class BenchCommandTest {
     }
 
     @Test
+    void timesARuleOverTensorsOnTheGivenLayout() throws IOException {
+        assumeCompilerPresent();
+        Path file = dir.resolve("trust.opt");
+        Files.writeString(file, "hyper lr = 0.01\nm = 0.9*m + g\nw -= lr*norm(w)/(norm(m) + 1e-6)*m\n");
+        int status = run("bench", file.toString(), "--layout", "3x40x50,7,20x30", "--seconds", "4", "--threads", "2",
+                "--warm-up", "0.5");
+        assertEquals(0, status, err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("6,607 weights in 5 tensors (4 matrices, 1 vector), 2 threads, 20 bytes per weight"),
+                text);
+        assertTrue(text.contains("2 passes over the weights, tensor by tensor"), text);
+        Matcher row = ROW.matcher(text);
+        int rows = 0;
+        while (row.find()) {
+            rows++;
+            assertTrue(Double.parseDouble(row.group(2)) > 0, "ms/step of " + row.group(1) + ":\n" + text);
+        }
+        assertEquals(Kernel.vectorAvailable() ? 3 : 2, rows, text);
+    }
+
+    @Test
+    void badLayoutsAreBadInput() throws IOException {
+        String file = ruleFile().toString();
+        assertEquals(Main.BAD_INPUT, run("bench", file, "--layout", "64x512x"));
+        assertTrue(err.toString().contains("--layout: term 1 '64x512x'"), err.toString());
+        assertEquals(Main.BAD_INPUT, run("bench", file, "--layout", "64x512", "--size", "100"));
+        assertTrue(err.toString().contains("give --size or --layout, not both"), err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+    }
+
+    @Test
     void missingFileIsBadInput() {
         int status = run("bench", dir.resolve("nope.opt").toString(), "--size", "16", "--seconds", "0.01");
         assertEquals(Main.BAD_INPUT, status);
