@@ -121,6 +121,25 @@ class PlacementTest {
         assertTrue(bytes(plan) < bytes(Planner.plan(plan.program(), Placing.RECOMPUTE)));
     }
 
+    /**
+     * A pass that only sums an array where it lies still reads it: clipping's norm pass reads g
+     * (4 bytes per weight), though its kernel loads nothing. Counted as 0, LARS's recomputing
+     * plan looked cheaper than keeping, when it reads w and g once more.
+     */
+    @Test
+    void anArraySummedWhereItLiesIsRead() {
+        Plan clip = Rule.load(Path.of("examples", "adamw_clipped.opt")).compile(Backend.VECTOR).plan();
+        Pass norm = clip.passes().get(0);
+        assertTrue(norm.body().insns().stream().noneMatch(in -> in.op() == Op.LOAD_G), "the norm pass loads g itself");
+        assertEquals(20, clip.bytesReadPerWeight()); // g for the norm, then w, g, m, v
+        assertTrue(org.optjit.phase.PlanListing.of(clip).contains("pass 0 (level 0): reads g; 4 bytes read, 0 written"),
+                org.optjit.phase.PlanListing.of(clip));
+        var lars = Rule.load(Path.of("examples", "lars.opt")).program();
+        assertEquals(28, bytes(Planner.plan(lars, Placing.RECOMPUTE))); // w, g | w, g, m; writes m, w
+        assertEquals(24, bytes(Planner.plan(lars)));
+        assertTrue(Planner.plan(lars).keeps() > 0, "LARS recomputes");
+    }
+
     private static int bytes(Plan p) {
         return p.bytesReadPerWeight() + p.bytesWrittenPerWeight();
     }

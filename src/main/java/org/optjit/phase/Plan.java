@@ -103,7 +103,7 @@ public record Plan(Program program, Shape[] preludeShape, int[] preludeLevel, in
     public int bytesReadPerWeight() {
         int n = 0;
         for (Pass p : passes) {
-            n += PassBytes.read(p.body());
+            n += PassBytes.read(p);
         }
         return n;
     }

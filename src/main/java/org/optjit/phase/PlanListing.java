@@ -29,7 +29,7 @@ public final class PlanListing {
             sb.append("  pass ").append(k).append(" (level ").append(p.level())
                     .append(plan.global()[p.level()] ? ", after every tensor's previous pass" : "")
                     .append(p.rowWise() ? ", row by row" : "").append("): reads ").append(reads(plan, p))
-                    .append("; ").append(PassBytes.read(p.body())).append(" bytes read, ")
+                    .append("; ").append(PassBytes.read(p)).append(" bytes read, ")
                     .append(PassBytes.written(p.body())).append(" written per weight\n");
             for (int s = 0; s < p.scratch().size(); s++) {
                 ReductionSpec r = plan.program().reductions().get(p.scratch().get(s));
@@ -127,6 +127,14 @@ public final class PlanListing {
             }
             if (in.op() == Op.LOAD_R && in.slot() >= plan.keptSlot(p, 0)) {
                 kept.add(in.slot());
+            }
+        }
+        for (ReductionSource source : p.sources()) {
+            // an array a reduction sums where it lies is read too, even when the kernel does not load it
+            w |= source.kind() == ReductionSource.Kind.WEIGHT;
+            g |= source.kind() == ReductionSource.Kind.GRADIENT;
+            if (source.kind() == ReductionSource.Kind.STATE) {
+                states.add(source.index());
             }
         }
         if (w) {
