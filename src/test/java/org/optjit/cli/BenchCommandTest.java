@@ -107,7 +107,7 @@ class BenchCommandTest {
         String text = out.toString();
         assertTrue(text.contains("6,607 weights in 5 tensors (4 matrices, 1 vector), 2 threads, 20 bytes per weight"),
                 text);
-        assertTrue(text.contains("2 passes over the weights, tensor by tensor"), text);
+        assertTrue(text.contains("in 2 passes over the weights, tensor by tensor"), text);
         Matcher row = ROW.matcher(text);
         int rows = 0;
         while (row.find()) {
@@ -115,6 +115,78 @@ class BenchCommandTest {
             assertTrue(Double.parseDouble(row.group(2)) > 0, "ms/step of " + row.group(1) + ":\n" + text);
         }
         assertEquals(Kernel.vectorAvailable() ? 3 : 2, rows, text);
+    }
+
+    /** A --vs row: backend, the two ms/step, the median ratio, its least and greatest, the rounds. */
+    private static final Pattern PAIRED = Pattern.compile(
+            "(?m)^(SCALAR|VECTOR)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)x \\(([0-9.]+)-([0-9.]+)\\)\\s+([0-9]+)");
+
+    /** Each --vs row, checked for order and consistency: backend -> {ms A, ms B, ratio}. */
+    private java.util.Map<String, double[]> pairedRows(String text) {
+        java.util.Map<String, double[]> rows = new java.util.LinkedHashMap<>();
+        Matcher m = PAIRED.matcher(text);
+        while (m.find()) {
+            double a = Double.parseDouble(m.group(2));
+            double b = Double.parseDouble(m.group(3));
+            double ratio = Double.parseDouble(m.group(4));
+            assertTrue(a > 0 && b > 0, text);
+            assertTrue(Double.parseDouble(m.group(5)) <= ratio && ratio <= Double.parseDouble(m.group(6)), text);
+            assertTrue(Integer.parseInt(m.group(7)) >= 1, text);
+            rows.put(m.group(1), new double[] {a, b, ratio});
+        }
+        return rows;
+    }
+
+    @Test
+    void aRuleAgainstItselfTakesAboutTheSameTime() throws IOException {
+        assumeCompilerPresent();
+        String file = ruleFile().toString();
+        int status = run("bench", file, "--vs", file, "--size", "20000", "--seconds", "4", "--threads", "1",
+                "--warm-up", "0.5");
+        assertEquals(0, status, err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("rule momentum (" + file + ") against momentum (" + file + "), each on its own copy"
+                + " of the 20,000 weights, 1 thread"), text);
+        java.util.Map<String, double[]> rows = pairedRows(text);
+        assertEquals(Kernel.vectorAvailable() ? 2 : 1, rows.size(), text);
+        for (double[] row : rows.values()) {
+            // the same loop alternating with itself: a median ratio far from 1 would be a bookkeeping error
+            assertTrue(row[2] > 0.5 && row[2] < 2, text);
+        }
+    }
+
+    @Test
+    void theRatioIsTheFirstRulesTimeOverTheSeconds() throws IOException {
+        assumeCompilerPresent();
+        Path heavy = dir.resolve("heavy.opt");
+        StringBuilder src = new StringBuilder("hyper lr = 0.01\na0 = g\n");
+        for (int k = 1; k <= 12; k++) {
+            src.append("a").append(k).append(" = exp(0.001*a").append(k - 1).append(") + log(abs(a").append(k - 1)
+                    .append(") + 1)\n");
+        }
+        Files.writeString(heavy, src.append("w -= lr*a12\n").toString());
+        Path light = dir.resolve("light.opt");
+        Files.writeString(light, "hyper lr = 0.01\nw -= lr*g\n");
+        int status = run("bench", heavy.toString(), "--vs", light.toString(), "--size", "20000", "--seconds", "4",
+                "--threads", "1", "--warm-up", "0.5");
+        assertEquals(0, status, err.toString());
+        String text = out.toString();
+        double[] scalar = pairedRows(text).get("SCALAR");
+        assertTrue(scalar != null, text);
+        // 24 transcendental calls per weight against one multiply-add: far slower, by any noise
+        assertTrue(scalar[0] > scalar[1] && scalar[2] > 2, text);
+    }
+
+    @Test
+    void aMissingOrUnboundSecondRuleIsBadInput() throws IOException {
+        String file = ruleFile().toString();
+        assertEquals(Main.BAD_INPUT, run("bench", file, "--vs", dir.resolve("nope.opt").toString()));
+        assertTrue(err.toString().contains("nope.opt") && err.toString().contains("no such file"), err.toString());
+        Path unbound = dir.resolve("unbound.opt");
+        Files.writeString(unbound, "w -= lr*g\n");
+        assertEquals(Main.BAD_INPUT, run("bench", file, "--vs", unbound.toString(), "--size", "16"));
+        assertTrue(err.toString().contains("missing value for hyperparameter 'lr'"), err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
     }
 
     @Test
