@@ -50,8 +50,12 @@ public final class Kernel {
         return compile(rule, requested, Planner.Placing.CHEAPER);
     }
 
-    /** {@link #compile(Rule, Backend)} with a rule over tensors planned with the given placement (for tests). */
-    static Kernel compile(Rule rule, Backend requested, Planner.Placing placing) {
+    /**
+     * {@link Rule#compile} with a rule over tensors planned with the given placement instead of
+     * the cheaper one: both give the same bits, so tests run them against each other and
+     * {@code PlacementBench} times them.
+     */
+    public static Kernel compile(Rule rule, Backend requested, Planner.Placing placing) {
         Program p = rule.program();
         if (!p.elementWise()) {
             return overTensors(rule, requested, p, placing);

@@ -7,17 +7,29 @@ import org.optjit.ir.Output;
 
 /**
  * Memory traffic of a pass, for {@code explain} and for choosing between plans: 4 bytes per
- * array element loaded or stored, counting an array that a reduction sums where it lies
- * ({@link ReductionSource#inPlace()}) as read even when the kernel does not load it.
+ * array element loaded or stored. An array that a reduction sums where it lies
+ * ({@link ReductionSource#inPlace()}) is read even when the kernel does not load it. A kept
+ * value is stored and loaded again like any array as long as the tensor: it stays in the
+ * cache, but its traffic there is what a kept plan pays instead of recomputing (LARS, which
+ * would keep two values to save reading w and g again, ran 1.4x slower keeping them).
  */
 final class PassBytes {
 
     private PassBytes() {
     }
 
-    /** Bytes per weight that {@code pass} reads: its body's loads and the arrays its reductions sum in place. */
-    static int read(Pass pass) {
+    /**
+     * Bytes per weight that {@code pass} of {@code plan} reads: its body's loads of arrays and
+     * kept values, and the arrays its reductions sum in place.
+     */
+    static int read(Plan plan, Pass pass) {
         int n = read(pass.body());
+        int firstKept = plan.keptSlot(pass, 0);
+        for (Insn in : pass.body().insns()) {
+            if (in.op() == Op.LOAD_R && in.slot() >= firstKept) {
+                n += 4;
+            }
+        }
         java.util.Set<ReductionSource> loaded = loads(pass.body());
         for (ReductionSource source : pass.sources()) {
             if (source.inPlace() && loaded.add(array(source))) {
@@ -51,6 +63,18 @@ final class PassBytes {
         int n = 0;
         for (Insn in : body.insns()) {
             if (in.op() == Op.LOAD_W || in.op() == Op.LOAD_G || in.op() == Op.LOAD_S) {
+                n += 4;
+            }
+        }
+        return n;
+    }
+
+    /** Bytes per weight that {@code pass} of {@code plan} writes: arrays and kept values. */
+    static int written(Plan plan, Pass pass) {
+        int n = written(pass.body());
+        int firstKept = plan.keptSlot(pass, 0);
+        for (Output o : pass.body().outputs()) {
+            if (o.target() == Output.Target.SCRATCH && o.slot() >= firstKept) {
                 n += 4;
             }
         }

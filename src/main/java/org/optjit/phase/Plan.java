@@ -99,20 +99,20 @@ public record Plan(Program program, Shape[] preludeShape, int[] preludeLevel, in
         return passes.stream().allMatch(p -> p.columnExports().isEmpty());
     }
 
-    /** Bytes read per weight per step by all passes: 4 per array element loaded. */
+    /** Bytes read per weight per step by all passes: 4 per array element or kept value loaded ({@link PassBytes}). */
     public int bytesReadPerWeight() {
         int n = 0;
         for (Pass p : passes) {
-            n += PassBytes.read(p);
+            n += PassBytes.read(this, p);
         }
         return n;
     }
 
-    /** Bytes written per weight per step by all passes (scratch stays in cache and is not counted). */
+    /** Bytes written per weight per step by all passes: arrays and kept values (reductions' scratch is not counted). */
     public int bytesWrittenPerWeight() {
         int n = 0;
         for (Pass p : passes) {
-            n += PassBytes.written(p.body());
+            n += PassBytes.written(this, p);
         }
         return n;
     }

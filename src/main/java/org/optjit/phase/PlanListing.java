@@ -29,8 +29,8 @@ public final class PlanListing {
             sb.append("  pass ").append(k).append(" (level ").append(p.level())
                     .append(plan.global()[p.level()] ? ", after every tensor's previous pass" : "")
                     .append(p.rowWise() ? ", row by row" : "").append("): reads ").append(reads(plan, p))
-                    .append("; ").append(PassBytes.read(p)).append(" bytes read, ")
-                    .append(PassBytes.written(p.body())).append(" written per weight\n");
+                    .append("; ").append(PassBytes.read(plan, p)).append(" bytes read, ")
+                    .append(PassBytes.written(plan, p)).append(" written per weight\n");
             for (int s = 0; s < p.scratch().size(); s++) {
                 ReductionSpec r = plan.program().reductions().get(p.scratch().get(s));
                 Guard guard = plan.reductionGuards().get(p.scratch().get(s));

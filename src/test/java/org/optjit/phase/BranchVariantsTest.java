@@ -184,9 +184,10 @@ class BranchVariantsTest {
         assertTrue(withVariants >= 10, withVariants + " passes with variants");
     }
 
+    /** In the plan that keeps values (the first pass then computes AdamW's update for vectors). */
     @Test
     void muonsMatricesSkipAdamWAndItsVectorsSkipOrthsArgument() throws java.io.IOException {
-        Plan plan = Rule.load(Path.of("examples/muon.opt")).compile(Backend.INTERPRETER).plan();
+        Plan plan = Planner.plan(Rule.load(Path.of("examples/muon.opt")).program(), Planner.Placing.KEEP);
         BranchVariants first = BranchVariants.of(plan).get(0);
         assertEquals(1, first.slots().length, "one truth value: ndim == 2");
         Block matrices = first.bodies().get(1);
@@ -202,6 +203,28 @@ class BranchVariantsTest {
         assertFalse(vectors.outputs().stream().anyMatch(o -> o.slot() == orthArgument && o.target() == Output.Target.STATE),
                 "vectors store orth's argument");
         assertTrue(matrices.size() < plan.passes().get(0).body().size() && vectors.size() < plan.passes().get(0).body().size());
+    }
+
+    /**
+     * In the plan the compiler takes (recomputing: the first pass only computes orth's argument,
+     * for matrices), the last pass runs AdamW for vectors and reads orth's result for matrices.
+     */
+    @Test
+    void muonsLastPassIsAdamWForVectorsAndTheOrthogonalUpdateForMatrices() throws java.io.IOException {
+        Plan plan = Rule.load(Path.of("examples/muon.opt")).compile(Backend.INTERPRETER).plan();
+        int lastPass = plan.passes().size() - 1;
+        BranchVariants last = BranchVariants.of(plan).get(lastPass);
+        assertEquals(1, last.slots().length, "one truth value: ndim == 2");
+        Block matrices = last.bodies().get(1);
+        Block vectors = last.bodies().get(0);
+        int v = plan.program().states().stream().map(s -> s.name()).toList().indexOf("v");
+        assertFalse(has(matrices, Op.SQRT), "matrices compute AdamW's root");
+        assertFalse(matrices.insns().stream().anyMatch(x -> x.op() == Op.LOAD_S && x.slot() == v), "matrices load v");
+        assertTrue(has(vectors, Op.SQRT));
+        assertFalse(vectors.insns().stream().anyMatch(x -> x.op() == Op.LOAD_S && x.slot() >= plan.program().states().size()),
+                "vectors load orth's result");
+        assertTrue(matrices.insns().stream().anyMatch(x -> x.op() == Op.LOAD_S && x.slot() >= plan.program().states().size()),
+                "matrices do not load orth's result");
     }
 
     private static boolean has(Block b, Op op) {

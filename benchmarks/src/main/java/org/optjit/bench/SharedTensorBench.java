@@ -78,25 +78,14 @@ public class SharedTensorBench {
         allState = all.newState(wAll, layout);
     }
 
+    private final long[] nanos = new long[2];
+
     /** One step on one thread and one on all, the first alternating, each timed. */
     @Benchmark
     public void round(Times times) {
-        long s = steps++;
-        float[] grad = g[(int) (s & 1)];
-        for (int j = 0; j < 2; j++) {
-            boolean single = ((s + j) & 1) == 0;
-            long t0 = System.nanoTime();
-            if (single) {
-                one.step(wOne, grad, oneState);
-            } else {
-                all.step(wAll, grad, allState);
-            }
-            long nanos = System.nanoTime() - t0;
-            if (single) {
-                times.oneNanos += nanos;
-            } else {
-                times.allNanos += nanos;
-            }
-        }
+        float[] grad = g[(int) (steps & 1)];
+        Alternate.round(steps++, () -> one.step(wOne, grad, oneState), () -> all.step(wAll, grad, allState), nanos);
+        times.oneNanos += nanos[0];
+        times.allNanos += nanos[1];
     }
 }
