@@ -290,13 +290,7 @@ final class PassRunner {
                         acc[e] = rowSum.finish();
                     }
                 }
-                case COL -> {
-                    int first = geo.colBase[t];
-                    for (int c = 0; c < n; c++) {
-                        double v = x[base + c];
-                        acc[first + c] = CoarseValues.combine(kind, acc[first + c], kind.squares() ? v * v : v);
-                    }
-                }
+                case COL -> ColumnSums.add(kind, acc, geo.colBase[t], x, base, n);
             }
         }
     }

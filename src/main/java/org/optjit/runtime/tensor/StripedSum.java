@@ -18,7 +18,7 @@ public final class StripedSum {
      * Whether {@link VectorStripes} runs the aligned loop (the same sums, a vector of stripes
      * at a time): when the Vector API module is there, unless {@code -Doptjit.scalarReductions=true}.
      */
-    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !Boolean.getBoolean("optjit.scalarReductions") && VectorStripes.USABLE;
 
     private final double[] acc = new double[STRIPES];

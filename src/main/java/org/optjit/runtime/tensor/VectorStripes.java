@@ -144,7 +144,7 @@ final class VectorStripes {
     }
 
     /** Lanes {@code part * D.length()} onwards of {@code v}, widened (see {@link UpperHalf}). */
-    private static DoubleVector half(FloatVector v, int part) {
+    static DoubleVector half(FloatVector v, int part) {
         FloatVector low = part == 0 ? v : v.rearrange(UpperHalf.SHUFFLE);
         return (DoubleVector) low.convertShape(VectorOperators.F2D, D, 0);
     }
