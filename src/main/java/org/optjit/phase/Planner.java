@@ -162,7 +162,7 @@ public final class Planner {
         for (ReductionSource source : sources) {
             kernelRuns |= source.kind() == ReductionSource.Kind.KERNEL;
         }
-        List<Integer> striped = ReductionSources.striped(p, scratch, sources, rowWise, kernelRuns);
+        List<Integer> striped = ReductionSources.striped(p, scratch, sources, kernelRuns);
         for (int s = 0; s < scratch.size(); s++) {
             if (sources.get(s).kind() == ReductionSource.Kind.KERNEL || striped.contains(s)) {
                 roots.add(new Output(Output.Target.SCRATCH, s, p.reductions().get(scratch.get(s)).arg()));
@@ -227,9 +227,6 @@ public final class Planner {
         }
         for (int i : keptRoots) {
             outputs.add(new Output(Output.Target.SCRATCH, keptBase + placement.keptArray(i), b.at(i)));
-        }
-        if (rowWise) {
-            striped.clear(); // it runs row by row, where each call is one row's sums
         }
         return new Pass(level, new Block(b.insns, outputs), rowWise, columns, scratch, stores, orthRoots,
                 !keptRoots.isEmpty(), sources, striped);

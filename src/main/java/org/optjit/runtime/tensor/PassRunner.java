@@ -140,6 +140,17 @@ final class PassRunner {
         int calls = byRow ? geo.rows[t] : nScratch > 0 || keeps > 0 ? cuts.cut(from, end, longest) : 1;
         float[][][] kept = keeps == 0 ? null : byRow ? workspace.kept(worker, keeps, calls, geo.cols[t])
                 : workspace.kept(worker, keeps, calls, c -> cuts.length(c, from));
+        StripedKernel striped = kernel instanceof StripedKernel sk && !pass.striped().isEmpty() ? sk : null;
+        boolean[] rest = active;
+        if (striped != null) {
+            rest = active.clone();
+            for (int s : pass.striped()) {
+                rest[s] = false;
+            }
+            if (lanes.length < 16 * pass.striped().size()) {
+                lanes = new double[16 * pass.striped().size()];
+            }
+        }
         if (byRow) {
             for (int row = 0; row < geo.rows[t]; row++) {
                 fillUniforms(t, geo.rowBase[t] + row);
@@ -148,49 +159,20 @@ final class PassRunner {
                     arrays[keptBase + k] = kept[k][row];
                 }
                 if (kernelNeeded) {
-                    kernel.run(w, g, arrays, uniforms, lo, lo + geo.cols[t]);
+                    call(pass, kernel, striped, w, g, t, row, lo, lo + geo.cols[t], sums, active, rest, sources, arrays);
+                } else {
+                    accumulate(pass, t, row, lo, geo.cols[t], sums, active, sources, arrays);
                 }
-                accumulate(pass, t, row, lo, geo.cols[t], sums, active, sources, arrays);
             }
         } else if (!kernelNeeded) {
             accumulate(pass, t, -1, from, end - from, sums, active, sources, arrays); // the arrays themselves, in one go
         } else if (nScratch > 0 || keeps > 0) {
-            StripedKernel striped = kernel instanceof StripedKernel sk && !pass.striped().isEmpty() ? sk : null;
-            boolean[] rest = active;
-            if (striped != null) {
-                rest = active.clone();
-                for (int s : pass.striped()) {
-                    rest[s] = false;
-                }
-                if (lanes.length < 16 * pass.striped().size()) {
-                    lanes = new double[16 * pass.striped().size()];
-                }
-            }
-            for (int call = 0, lo = from; call < calls; call++) {
-                int hi = cuts.end(call);
+            for (int c = 0, lo = from; c < calls; c++) {
+                int hi = cuts.end(c);
                 for (int k = 0; k < keeps; k++) {
-                    arrays[keptBase + k] = kept[k][call];
+                    arrays[keptBase + k] = kept[k][c];
                 }
-                if (striped != null && (hi - lo) % StripedSum.STRIPES == 0 && inOneBlock(pass, sums, hi - lo)) {
-                    // the kernel adds the striped reductions' values into their sums in registers
-                    for (int k = 0; k < pass.striped().size(); k++) {
-                        StripedSum sum = sums[pass.striped().get(k)];
-                        if (sum != null) {
-                            sum.lanesOut(lanes, 16 * k);
-                        }
-                    }
-                    striped.runStriped(w, g, arrays, uniforms, lo, hi, lanes);
-                    for (int k = 0; k < pass.striped().size(); k++) {
-                        StripedSum sum = sums[pass.striped().get(k)];
-                        if (sum != null) {
-                            sum.lanesIn(lanes, 16 * k, hi - lo);
-                        }
-                    }
-                    accumulate(pass, t, -1, lo, hi - lo, sums, rest, sources, arrays);
-                } else {
-                    kernel.run(w, g, arrays, uniforms, lo, hi);
-                    accumulate(pass, t, -1, lo, hi - lo, sums, active, sources, arrays);
-                }
+                call(pass, kernel, striped, w, g, t, -1, lo, hi, sums, active, rest, sources, arrays);
                 lo = hi;
             }
         } else {
@@ -219,6 +201,35 @@ final class PassRunner {
 
     private ReductionSpec spec(int r) {
         return plan.program().reductions().get(r);
+    }
+
+    /**
+     * One kernel call over weights {@code [lo, hi)} (a tile, or row {@code row}) and its
+     * reductions: the striped kernel adds the striped sums in registers when the call is whole
+     * stripes within one block of every such sum; otherwise the kernel stores their values
+     * and they are added from there ({@link #accumulate}).
+     */
+    private void call(Pass pass, LoopKernel kernel, StripedKernel striped, float[] w, float[] g, int t, int row, int lo,
+                      int hi, StripedSum[] sums, boolean[] active, boolean[] rest, float[][] sources, float[][] arrays) {
+        if (striped == null || (hi - lo) % StripedSum.STRIPES != 0 || !inOneBlock(pass, sums, hi - lo)) {
+            kernel.run(w, g, arrays, uniforms, lo, hi);
+            accumulate(pass, t, row, lo, hi - lo, sums, active, sources, arrays);
+            return;
+        }
+        for (int k = 0; k < pass.striped().size(); k++) {
+            StripedSum sum = sums[pass.striped().get(k)];
+            if (sum != null) {
+                sum.lanesOut(lanes, 16 * k);
+            }
+        }
+        striped.runStriped(w, g, arrays, uniforms, lo, hi, lanes);
+        for (int k = 0; k < pass.striped().size(); k++) {
+            StripedSum sum = sums[pass.striped().get(k)];
+            if (sum != null) {
+                sum.lanesIn(lanes, 16 * k, hi - lo);
+            }
+        }
+        accumulate(pass, t, row, lo, hi - lo, sums, rest, sources, arrays);
     }
 
     /**
