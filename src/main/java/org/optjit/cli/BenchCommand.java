@@ -13,6 +13,7 @@ import org.optjit.Layout;
 import org.optjit.Optimizer;
 import org.optjit.Rule;
 import org.optjit.RuleException;
+import org.optjit.ast.AstPrinter;
 import org.optjit.baseline.Bandwidth;
 import org.optjit.ir.Program;
 import org.optjit.phase.Plan;
@@ -124,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (unsettled) {
             out.printf("*: timed before the JIT went quiet (the warm-up ran out of its share of --seconds): with more"
                     + " --seconds (%s here) the time may still fall.%n",
-                    org.optjit.ast.AstPrinter.number(clock.budgetSeconds()));
+                    AstPrinter.number(clock.budgetSeconds()));
         }
         return 0;
     }

@@ -6,6 +6,7 @@ import org.optjit.ir.Insn;
 import org.optjit.ir.Op;
 import org.optjit.ir.ReductionSpec;
 import org.optjit.phase.Plan;
+import org.optjit.sema.Axis;
 import org.optjit.sema.Reduction;
 import org.optjit.sema.Shape;
 
@@ -107,12 +108,11 @@ final class CoarseValues {
         double[] out = v[i];
         if (in.op() == Op.REDUCE) {
             ReductionSpec spec = plan.program().reductions().get(in.slot());
-            if (spec.axis() != org.optjit.sema.Axis.ROW && spec.axis() != org.optjit.sema.Axis.COL) {
+            if (spec.axis() != Axis.ROW && spec.axis() != Axis.COL) {
                 return false;
             }
             double[] a = acc[in.slot()];
-            double count = spec.axis() == org.optjit.sema.Axis.ROW ? geo.cols[geo.rowTensor[first]]
-                    : geo.rows[geo.colTensor[first]];
+            double count = lineLength(spec.axis(), first); // the same for every row (column) of the tensor
             for (int e = first; e < first + n; e++) {
                 out[e] = finish(spec.kind(), a[e], count);
             }
@@ -199,8 +199,7 @@ final class CoarseValues {
         double[] a = acc[r];
         return switch (spec.axis()) {
             case TENSOR -> finish(spec.kind(), a[e], (double) geo.rows[e] * geo.cols[e]);
-            case ROW -> finish(spec.kind(), a[e], geo.cols[geo.rowTensor[e]]);
-            case COL -> finish(spec.kind(), a[e], geo.rows[geo.colTensor[e]]);
+            case ROW, COL -> finish(spec.kind(), a[e], lineLength(spec.axis(), e));
             case ALL -> {
                 double raw = start(spec.kind());
                 for (double partial : a) {
@@ -209,6 +208,11 @@ final class CoarseValues {
                 yield finish(spec.kind(), raw, geo.layout.size());
             }
         };
+    }
+
+    /** How many weights row (or column) {@code e} has: its tensor's columns (rows). */
+    private double lineLength(Axis axis, int e) {
+        return axis == Axis.ROW ? geo.cols[geo.rowTensor[e]] : geo.rows[geo.colTensor[e]];
     }
 
     /** A reduction of a coarse value: its elements of the tensor (or of all tensors), in order. */
