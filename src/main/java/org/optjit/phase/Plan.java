@@ -78,25 +78,53 @@ public record Plan(Program program, Shape[] preludeShape, int[] preludeLevel, in
 
     /**
      * Whether a tensor too large for one thread may be cut into parts that all threads run
-     * (the runtime's {@code SharedTensor}): when every reduction of a per-weight value is per
-     * tensor or over all tensors and no pass reads per-row or per-column values or feeds an
-     * {@code orth}. A column's sum adds the rows in order, and {@code orth} takes the whole matrix.
+     * (the runtime's {@code SharedTensor}) in at least one level, and the levels may change
+     * hands: every level may be cut, or nothing is kept from one level for the next (a level
+     * that may not be cut runs on one thread, and a kept value stays with the thread that kept it).
      */
     public boolean partsShareable() {
-        if (anyRowWise() || !program.orth().isEmpty()) {
+        boolean any = false;
+        boolean all = true;
+        for (int level = 0; level < levels; level++) {
+            boolean cut = levelShareable(level);
+            any |= cut;
+            all &= cut;
+        }
+        return any && (all || keeps == 0);
+    }
+
+    /**
+     * Whether the passes of {@code level} may run over parts of a tensor on several threads:
+     * unless one of them adds a column's sum (the rows in order, docs/language.md) or the rule
+     * has an {@code orth} (one product of the whole matrix). Per-tensor sums are cut at blocks
+     * and per-row sums at rows, whose order a cut does not change ({@code SharedTensor}).
+     */
+    public boolean levelShareable(int level) {
+        if (!program.orth().isEmpty()) {
             return false;
         }
+        for (Pass p : passes) {
+            if (p.level() != level) {
+                continue;
+            }
+            for (int r : p.scratch()) {
+                ReductionSpec spec = program.reductions().get(r);
+                if (spec.perWeight() && spec.axis() == Axis.COL) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether some pass adds a per-weight value into a sum over a tensor or over all tensors. */
+    public boolean sumsOverTensors() {
         for (ReductionSpec spec : program.reductions()) {
-            if (spec.perWeight() && spec.axis() != Axis.TENSOR && spec.axis() != Axis.ALL) {
-                return false;
+            if (spec.perWeight() && (spec.axis() == Axis.TENSOR || spec.axis() == Axis.ALL)) {
+                return true;
             }
         }
-        for (int k = 0; k < export.length; k++) {
-            if (exportShape(k) == Shape.ROW || exportShape(k) == Shape.COL) {
-                return false;
-            }
-        }
-        return passes.stream().allMatch(p -> p.columnExports().isEmpty());
+        return false;
     }
 
     /** Bytes read per weight per step by all passes: 4 per array element or kept value loaded ({@link PassBytes}). */

@@ -13,6 +13,25 @@ public final class PlanListing {
     private PlanListing() {
     }
 
+    /** Who runs a tensor too large for one thread. */
+    private static String sharing(Plan plan) {
+        if (!plan.partsShareable()) {
+            return plan.program().orth().isEmpty()
+                    ? " (each tensor on one thread: a column's sums and values kept from level to level)"
+                    : " (each tensor on one thread: orth)";
+        }
+        StringBuilder whole = new StringBuilder();
+        for (Pass p : plan.passes()) {
+            if (!plan.levelShareable(p.level())) {
+                whole.append(whole.length() == 0 ? "" : ", ").append(plan.passes().indexOf(p));
+            }
+        }
+        return " (one with more than a thread's share of the weights: by all threads"
+                + (plan.anyRowWise() ? ", in whole rows" : "")
+                + (whole.length() == 0 ? "" : "; pass " + whole + " on one thread: a column's sums add the rows in order")
+                + ")";
+    }
+
     public static String of(Plan plan) {
         StringBuilder sb = new StringBuilder();
         int global = 0;
@@ -20,8 +39,7 @@ public final class PlanListing {
             global += g ? 1 : 0;
         }
         sb.append("passes over the weights: ").append(plan.passes().size()).append(", tensor by tensor")
-                .append(plan.partsShareable() ? " (one with more than a thread's share of the weights: by all threads)"
-                        : " (each tensor on one thread: per-row or per-column values, or orth)");
+                .append(sharing(plan));
         sb.append(global == 0 ? "" : "; " + global + " of the levels wait for every tensor ([all] reductions)")
                 .append('\n');
         for (int k = 0; k < plan.passes().size(); k++) {

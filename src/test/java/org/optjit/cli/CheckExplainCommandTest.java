@@ -111,14 +111,19 @@ class CheckExplainCommandTest {
                 && elementWise.out().contains("\nVectorKernel_lookahead_v1:\n"), elementWise.out());
     }
 
-    /** Whether a tensor too large for one thread is shared: LAMB's is, Adafactor's (per-row values) is not. */
+    /**
+     * Whether a tensor too large for one thread is shared: LAMB's is; Adafactor's in whole rows,
+     * but its first pass (a column's sums) on one thread; Muon's (orth) is not.
+     */
     @Test
     void explainSaysWhetherThreadsShareALargeTensor() {
         CliRunner lamb = CliRunner.run("explain", "--no-bytecode", "examples/lamb.opt");
         assertTrue(lamb.out().contains("tensor by tensor (one with more than a thread's share of the weights: by all threads)"),
                 lamb.out());
         CliRunner adafactor = CliRunner.run("explain", "--no-bytecode", "examples/adafactor.opt");
-        assertTrue(adafactor.out().contains("(each tensor on one thread: per-row or per-column values, or orth)"),
-                adafactor.out());
+        assertTrue(adafactor.out().contains("tensor by tensor (one with more than a thread's share of the weights: by all"
+                + " threads, in whole rows; pass 0 on one thread: a column's sums add the rows in order)"), adafactor.out());
+        CliRunner muon = CliRunner.run("explain", "--no-bytecode", "examples/muon.opt");
+        assertTrue(muon.out().contains("(each tensor on one thread: orth)"), muon.out());
     }
 }

@@ -22,8 +22,9 @@ import org.optjit.Rule;
  * interpreter on one thread (the language's promise: reductions accumulate in an order that
  * depends on neither), on a layout of odd matrices and vectors in two groups with different
  * hyperparameters, and on one with a tensor longer than a reduction block (65,536 values)
- * and than a pass's tile, and on one whose matrix is so large that several threads share it
- * (cut into parts of whole blocks, whose sums are added in order). Rules whose per-weight code
+ * and than a pass's tile, and on two whose matrix is so large that several threads share it
+ * (cut into parts of whole blocks, whose sums are added in order; for rules that run row by
+ * row, of whole rows too, with a level that adds a column's sums on one thread). Rules whose per-weight code
  * uses cos/sin/tanh may differ on VECTOR by the stated ulp bound.
  */
 class TensorBackendsTest {
@@ -97,6 +98,18 @@ class TensorBackendsTest {
                     b = mu*b + (1 - mu)*g
                     u = (1 - mu)*g + mu*b
                     w -= ndim == 2 ? lr*sqrt(max(1, rows/cols))*orth(u) : lr*u/(norm(u) + 1e-7)"""},
+            new String[] {"rows_only", """
+                    hyper lr = 0.01
+                    n = norm[row](g)
+                    w -= lr*g/(n + 1e-6) + lr*max[row](abs(w))*w"""},
+            new String[] {"unit_clip", """
+                    hyper lr = 0.01, clip_factor = 0.01
+                    wn = ndim == 1 ? norm(w) : norm[row](w)
+                    gn = ndim == 1 ? norm(g) : norm[row](g)
+                    limit = clip_factor*max(wn, 1e-3)
+                    g *= gn < limit ? 1 : limit/max(gn, 1e-6)
+                    m = 0.9*m + g
+                    w -= lr*m + lr*rms(m)*1e-3"""},
             new String[] {"transcendental", """
                     hyper lr = 0.01
                     w -= lr*(tanh(g) + sin(w)*cos(g) + (g % 0.3)) + lr*rms(g)"""});
@@ -106,6 +119,13 @@ class TensorBackendsTest {
     /** The rules run on the shared layout: those that may share a tensor (no row, column or orth). */
     static final List<String> SHARING = List.of("clip_global", "lamb", "novograd", "tensor_extremes", "adaptive_all",
             "uniform_branch", "transcendental");
+
+    /**
+     * The rules run on the layout whose large matrix is shared in whole rows: those that run
+     * row by row (a level that adds a column's sums runs on one thread, the others on all).
+     */
+    static final List<String> SHARING_ROWS = List.of("factored", "extremes", "coarse_of_coarse", "rows_only",
+            "unit_clip");
 
     static Stream<Arguments> cases() {
         Stream.Builder<Arguments> b = Stream.builder();
@@ -121,6 +141,10 @@ class TensorBackendsTest {
             if (SHARING.contains(r[0])) {
                 b.add(arguments(r[0], r[1], Backend.VECTOR, 3, "shared"));
                 b.add(arguments(r[0], r[1], Backend.SCALAR, 2, "shared"));
+            }
+            if (SHARING_ROWS.contains(r[0])) {
+                b.add(arguments(r[0], r[1], Backend.VECTOR, 3, "rows"));
+                b.add(arguments(r[0], r[1], Backend.SCALAR, 2, "rows"));
             }
         }
         return b.build();
@@ -140,12 +164,23 @@ class TensorBackendsTest {
         return Layout.builder().matrix("huge", 1031, 1031).vector("bias", 37).matrix("small", 4, 3).build();
     }
 
+    /**
+     * A matrix of more than 2^20 weights that threads share for rules that run row by row: in
+     * whole rows, and where a rule also sums the tensor in whole blocks too (768 values a row:
+     * 256 rows are three blocks, and the matrix six and a half such parts; cut at blocks instead,
+     * it would be cut inside rows).
+     */
+    static Layout rows() {
+        return Layout.builder().vector("bias", 37).matrix("huge", 1665, 768).matrix("small", 4, 3).build();
+    }
+
     @ParameterizedTest(name = "{0} on {2}, {3} threads, {4} layout")
     @MethodSource("cases")
     void matchesTheInterpreter(String name, String source, Backend backend, int threads, String layoutName) {
         Layout layout = switch (layoutName) {
             case "large" -> large();
             case "shared" -> shared();
+            case "rows" -> rows();
             default -> small();
         };
         int steps = layoutName.equals("small") ? 25 : 3;

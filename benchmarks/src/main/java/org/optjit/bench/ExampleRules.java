@@ -25,8 +25,11 @@ final class ExampleRules {
         }
     }
 
-    /** {@code examples/<name>.opt}, parsed and analysed. */
+    /** {@code examples/<name>.opt}, parsed and analysed; {@code a+b} chains two examples, as the command line does. */
     static Rule rule(String name) {
+        if (name.contains("+")) {
+            return Rule.chain(java.util.Arrays.stream(name.split("\\+")).map(ExampleRules::rule).toArray(Rule[]::new));
+        }
         return Rule.parse(source(name), name + ".opt");
     }
 

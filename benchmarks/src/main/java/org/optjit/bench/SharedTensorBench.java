@@ -26,7 +26,8 @@ import org.optjit.Rule;
  * weights) and its 4,096-value bias. On one thread and on every thread, alternately within
  * each invocation, each step timed (secondary metrics {@code oneNanos}, {@code allNanos}), so
  * {@code oneNanos / allNanos} is the speed-up from sharing the matrix among threads, measured
- * in the same minutes. Before tensors were shared it was 1.0: a tensor went to one thread.
+ * in the same minutes. Before tensors were shared it was 1.0: a tensor went to one thread;
+ * rules that run row by row (Adafactor, AGC) shared none until their parts became whole rows.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,7 +51,8 @@ public class SharedTensorBench {
         }
     }
 
-    @Param({"lamb", "adamw_clipped"})
+    /** Per-tensor sums, an [all] sum, per-row and per-column sums, per-row sums only. */
+    @Param({"lamb", "adamw_clipped", "adafactor", "agc+adamw"})
     public String rule;
 
     public Optimizer one;

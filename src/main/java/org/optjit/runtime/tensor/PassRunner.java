@@ -57,8 +57,9 @@ final class PassRunner {
     }
 
     /**
-     * Runs {@code pass} over weights {@code [from, end)} of tensor {@code t}, a part that starts
-     * at one of the tensor's reduction blocks ({@link SharedTensor}); its reductions go to
+     * Runs {@code pass} over weights {@code [from, end)} of tensor {@code t}, a part made of
+     * whole {@link SharedTensor#unit}s (reduction blocks, and rows for a rule that runs row by
+     * row); its per-tensor reductions go to
      * {@code into}, the terms the tensor's sums add in order.
      */
     void runPart(Pass pass, VariantKernel kernels, int t, int from, int end, PartSums into, float[] w, float[] g,
@@ -137,7 +138,11 @@ final class PassRunner {
         // kept values live in arrays cut like the calls, so every pass of a tensor makes the same calls
         boolean byRow = pass.rowWise() || (keeps > 0 && plan.anyRowWise());
         int keptBase = arrays.length - keeps;
-        int calls = byRow ? geo.rows[t] : nScratch > 0 || keeps > 0 ? cuts.cut(from, end, longest) : 1;
+        // the rows of this part of the tensor (all of them for a whole tensor): parts of a
+        // rule that runs row by row are whole rows (SharedTensor#unit)
+        int firstRow = (from - geo.offset[t]) / geo.cols[t];
+        int endRow = firstRow + (end - from) / geo.cols[t];
+        int calls = byRow ? endRow - firstRow : nScratch > 0 || keeps > 0 ? cuts.cut(from, end, longest) : 1;
         float[][][] kept = keeps == 0 ? null : byRow ? workspace.kept(worker, keeps, calls, geo.cols[t])
                 : workspace.kept(worker, keeps, calls, c -> cuts.length(c, from));
         StripedKernel striped = kernel instanceof StripedKernel sk && !pass.striped().isEmpty() ? sk : null;
@@ -152,11 +157,11 @@ final class PassRunner {
             }
         }
         if (byRow) {
-            for (int row = 0; row < geo.rows[t]; row++) {
+            for (int row = firstRow; row < endRow; row++) {
                 fillUniforms(t, geo.rowBase[t] + row);
-                int lo = from + row * geo.cols[t];
+                int lo = geo.offset[t] + row * geo.cols[t];
                 for (int k = 0; k < keeps; k++) {
-                    arrays[keptBase + k] = kept[k][row];
+                    arrays[keptBase + k] = kept[k][row - firstRow];
                 }
                 if (kernelNeeded) {
                     call(pass, kernel, striped, w, g, t, row, lo, lo + geo.cols[t], sums, active, rest, sources, arrays);

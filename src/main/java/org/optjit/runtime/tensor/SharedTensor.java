@@ -19,7 +19,8 @@ import org.optjit.sema.Reduction;
  * thread's workspace and cache.
  *
  * <p>Only plans that {@link Plan#partsShareable} share tensors: a column's sum adds the rows
- * in order, and {@code orth} is one product of the whole matrix.
+ * in order, so a level that adds one runs on one thread, and {@code orth} is one product of
+ * the whole matrix. A rule that runs row by row is cut at rows too ({@link #unit}).
  */
 final class SharedTensor {
 
@@ -32,22 +33,47 @@ final class SharedTensor {
     /**
      * How many parts tensor {@code t} is cut into on {@code threads} threads: 1 (it stays whole)
      * unless it holds more than a thread's share of all the weights, is at least
-     * {@link #MIN_SIZE} long, and has two blocks for each part.
+     * {@link #MIN_SIZE} long, and has two {@link #unit}s for each part.
      */
-    static int parts(Geometry geo, int t, int threads) {
+    static int parts(Plan plan, Geometry geo, int t, int threads) {
         long size = (long) geo.rows[t] * geo.cols[t];
         if (threads < 2 || size < MIN_SIZE || size * threads <= geo.layout.size()) {
             return 1;
         }
-        int blocks = (int) ((size + StripedSum.BLOCK - 1) / StripedSum.BLOCK);
-        return Math.max(1, Math.min(threads, blocks / 2));
+        long units = (size + unit(plan, geo, t) - 1) / unit(plan, geo, t);
+        return (int) Math.max(1, Math.min(threads, units / 2));
+    }
+
+    /**
+     * The weights a part is made of, whole: reduction blocks, so that each part adds whole
+     * blocks ({@link StripedSum}); for a rule that runs row by row also whole rows, so that a
+     * row's values and sums stay with one thread: rows, or the least common multiple of a row
+     * and a block when some pass also sums over the tensor.
+     */
+    static long unit(Plan plan, Geometry geo, int t) {
+        if (!plan.anyRowWise()) {
+            return StripedSum.BLOCK;
+        }
+        long cols = geo.cols[t];
+        if (!plan.sumsOverTensors()) {
+            return cols;
+        }
+        long a = cols;
+        long b = StripedSum.BLOCK;
+        while (b != 0) {
+            long r = a % b;
+            a = b;
+            b = r;
+        }
+        return cols / a * StripedSum.BLOCK;
     }
 
     /** The first weight of part {@code q} of {@code parts} of tensor {@code t} (q == parts: its end). */
-    static int start(Geometry geo, int t, int q, int parts) {
-        int size = geo.rows[t] * geo.cols[t];
-        int blocks = (size + StripedSum.BLOCK - 1) / StripedSum.BLOCK;
-        long first = (long) blocks * q / parts * StripedSum.BLOCK;
+    static int start(Plan plan, Geometry geo, int t, int q, int parts) {
+        long size = (long) geo.rows[t] * geo.cols[t];
+        long unit = unit(plan, geo, t);
+        long units = (size + unit - 1) / unit;
+        long first = units * q / parts * unit;
         return geo.offset[t] + (int) Math.min(size, first);
     }
 
@@ -82,11 +108,13 @@ final class SharedTensor {
             if (atLevel.isEmpty()) {
                 continue;
             }
+            // a level that adds a column's sums runs whole, on the first runner (Plan#levelShareable)
+            int cut = plan.levelShareable(lvl) ? parts : 1;
             List<Runnable> tasks = new ArrayList<>();
-            for (int q = 0; q < parts; q++) {
+            for (int q = 0; q < cut; q++) {
                 int part = q;
-                int lo = start(geo, t, q, parts);
-                int hi = start(geo, t, q + 1, parts);
+                int lo = cut == 1 ? geo.offset[t] : start(plan, geo, t, q, parts);
+                int hi = cut == 1 ? geo.offset[t] + geo.rows[t] * geo.cols[t] : start(plan, geo, t, q + 1, parts);
                 tasks.add(() -> {
                     for (int p : atLevel) {
                         runners[part].runPart(plan.passes().get(p), kernels[p], t, lo, hi, sums[part], w, g, states,
@@ -97,7 +125,7 @@ final class SharedTensor {
             Parallel.run(tasks);
             for (int p : atLevel) {
                 for (int r : plan.passes().get(p).scratch()) {
-                    combine(coarse, reductions.get(r).kind(), r, t, sums);
+                    combine(coarse, reductions.get(r).kind(), r, t, java.util.Arrays.copyOf(sums, cut));
                 }
             }
         }

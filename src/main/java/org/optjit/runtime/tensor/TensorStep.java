@@ -98,7 +98,7 @@ public final class TensorStep {
         if (sharing) {
             PassRunner[] runners = null;
             for (int t = 0; t < geo.tensors; t++) {
-                int parts = SharedTensor.parts(geo, t, threads);
+                int parts = SharedTensor.parts(plan, geo, t, threads);
                 if (parts > 1) {
                     if (runners == null) {
                         runners = new PassRunner[threads];

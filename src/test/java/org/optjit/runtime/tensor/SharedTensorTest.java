@@ -12,45 +12,47 @@ import org.optjit.Layout;
 import org.optjit.Rule;
 
 /**
- * Which tensors several threads share, where they are cut, and why the cut does not change a
- * sum: the parts' block values added in order are the whole tensor's sum, bit for bit. (That
+ * Which tensors several threads share, where they are cut (at blocks, and at rows for a rule
+ * that runs row by row), which levels stay whole, and why the cut does not change a sum: the parts' block values added in order are the whole tensor's sum, bit for bit. (That
  * a shared step gives the interpreter's weights is {@code TensorBackendsTest}'s shared layout.)
  */
 class SharedTensorTest {
 
     @Test
-    void onlyATensorWithMoreThanAThreadsShareIsShared() {
+    void onlyATensorWithMoreThanAThreadsShareIsShared() throws java.io.IOException {
+        org.optjit.phase.Plan lamb = plan("lamb");
         Geometry one = new Geometry(Layout.builder().matrix("huge", 1031, 1031).vector("b", 37).build());
-        assertEquals(1, SharedTensor.parts(one, 0, 1), "one thread shares nothing");
-        assertEquals(2, SharedTensor.parts(one, 0, 2));
-        assertEquals(3, SharedTensor.parts(one, 0, 3));
-        assertEquals(1, SharedTensor.parts(one, 1, 3), "the bias stays whole");
+        assertEquals(1, SharedTensor.parts(lamb, one, 0, 1), "one thread shares nothing");
+        assertEquals(2, SharedTensor.parts(lamb, one, 0, 2));
+        assertEquals(3, SharedTensor.parts(lamb, one, 0, 3));
+        assertEquals(1, SharedTensor.parts(lamb, one, 1, 3), "the bias stays whole");
 
         Layout.Builder many = Layout.builder();
         for (int k = 0; k < 64; k++) {
             many.matrix("m" + k, 512, 512);
         }
         Geometry even = new Geometry(many.build());
-        assertEquals(1, SharedTensor.parts(even, 0, 2), "64 equal tensors keep every thread busy whole");
+        assertEquals(1, SharedTensor.parts(lamb, even, 0, 2), "64 equal tensors keep every thread busy whole");
 
         Geometry two = new Geometry(Layout.builder().vector("a", 1 << 21).vector("b", 1 << 21).build());
-        assertEquals(1, SharedTensor.parts(two, 0, 2), "half the weights on two threads: one tensor each");
-        assertEquals(3, SharedTensor.parts(two, 0, 3), "on three threads both are shared, one after the other");
+        assertEquals(1, SharedTensor.parts(lamb, two, 0, 2), "half the weights on two threads: one tensor each");
+        assertEquals(3, SharedTensor.parts(lamb, two, 0, 3), "on three threads both are shared, one after the other");
 
         Geometry small = new Geometry(Layout.builder().vector("a", (1 << 20) - 1).vector("b", 5).build());
-        assertEquals(1, SharedTensor.parts(small, 0, 2), "below 2^20 weights a hand-over costs more than it saves");
+        assertEquals(1, SharedTensor.parts(lamb, small, 0, 2), "below 2^20 weights a hand-over costs more than it saves");
     }
 
     @Test
-    void partsAreWholeBlocksThatCoverTheTensorInOrder() {
+    void partsAreWholeBlocksThatCoverTheTensorInOrder() throws java.io.IOException {
+        org.optjit.phase.Plan lamb = plan("lamb");
         Geometry geo = new Geometry(Layout.builder().vector("b", 37).matrix("huge", 1031, 1031).build());
         int size = 1031 * 1031;
         for (int parts = 2; parts <= 8; parts++) {
-            assertEquals(geo.offset[1], SharedTensor.start(geo, 1, 0, parts));
-            assertEquals(geo.offset[1] + size, SharedTensor.start(geo, 1, parts, parts));
+            assertEquals(geo.offset[1], SharedTensor.start(lamb, geo, 1, 0, parts));
+            assertEquals(geo.offset[1] + size, SharedTensor.start(lamb, geo, 1, parts, parts));
             for (int q = 1; q < parts; q++) {
-                int lo = SharedTensor.start(geo, 1, q - 1, parts);
-                int hi = SharedTensor.start(geo, 1, q, parts);
+                int lo = SharedTensor.start(lamb, geo, 1, q - 1, parts);
+                int hi = SharedTensor.start(lamb, geo, 1, q, parts);
                 assertTrue(hi > lo, "part " + q + " of " + parts + " is empty");
                 assertEquals(0, (hi - geo.offset[1]) % StripedSum.BLOCK, "part " + q + " starts inside a block");
             }
@@ -92,11 +94,57 @@ class SharedTensorTest {
     }
 
     @Test
-    void rulesWithRowsColumnsOrOrthAreNotShared() throws java.io.IOException {
+    void levelsThatAddColumnSumsRunWholeAndOrthIsNotShared() throws java.io.IOException {
         assertTrue(plan("lamb").partsShareable());
         assertTrue(plan("adamw_clipped").partsShareable());
-        assertFalse(plan("adafactor").partsShareable(), "a column's sum adds the rows in order");
+        org.optjit.phase.Plan adafactor = plan("adafactor");
+        assertTrue(adafactor.partsShareable(), "nothing is kept from level to level");
+        assertFalse(adafactor.levelShareable(0), "a column's sum adds the rows in order");
+        for (int level = 1; level < adafactor.levels(); level++) {
+            assertTrue(adafactor.levelShareable(level), "level " + level + " adds no column's sum");
+        }
+        assertTrue(Rule.chain(Rule.load(Path.of("examples", "agc.opt")), Rule.load(Path.of("examples", "adamw.opt")))
+                .compile(Backend.INTERPRETER).plan().partsShareable(), "per-row sums: rows stay whole");
         assertFalse(plan("muon").partsShareable(), "orth takes the whole matrix");
+    }
+
+    /**
+     * A rule that runs row by row is cut at rows; with a per-tensor sum also at blocks, so a
+     * row whose length is not a divisor of a multiple of the block length leaves the tensor whole.
+     */
+    @Test
+    void rowWiseRulesAreCutAtRowsAndAtBlocksWhenTheyAlsoSumTheTensor() {
+        org.optjit.phase.Plan rowsOnly = Rule.parse("n = norm[row](g)\nw -= 0.01*g/(n + 1e-6)")
+                .compile(Backend.INTERPRETER).plan();
+        org.optjit.phase.Plan withTensorSum = Rule.parse("n = norm[row](g)\nw -= 0.01*g/(n + 1e-6) + rms(g)*w")
+                .compile(Backend.INTERPRETER).plan();
+        assertFalse(rowsOnly.sumsOverTensors());
+        assertTrue(withTensorSum.sumsOverTensors());
+        for (int[] shape : new int[][] {{1027, 1024}, {3001, 768}, {1031, 1031}, {2049, 520}}) {
+            Geometry geo = new Geometry(Layout.builder().vector("b", 37).matrix("huge", shape[0], shape[1]).build());
+            int cols = shape[1];
+            assertEquals(cols, SharedTensor.unit(rowsOnly, geo, 1));
+            long unit = SharedTensor.unit(withTensorSum, geo, 1);
+            java.math.BigInteger c = java.math.BigInteger.valueOf(cols);
+            java.math.BigInteger block = java.math.BigInteger.valueOf(StripedSum.BLOCK);
+            assertEquals(c.multiply(block).divide(c.gcd(block)).longValueExact(), unit,
+                    "the least common multiple of a row and a block");
+            for (org.optjit.phase.Plan plan : new org.optjit.phase.Plan[] {rowsOnly, withTensorSum}) {
+                int parts = SharedTensor.parts(plan, geo, 1, 3);
+                for (int q = 0; q <= parts; q++) {
+                    int at = SharedTensor.start(plan, geo, 1, q, parts) - geo.offset[1];
+                    assertEquals(0, at % cols, "part " + q + " of " + shape[0] + "x" + cols + " starts inside a row");
+                    if (plan == withTensorSum && q < parts) {
+                        assertEquals(0, at % StripedSum.BLOCK, "part " + q + " starts inside a block");
+                    }
+                }
+            }
+        }
+        Geometry odd = new Geometry(Layout.builder().matrix("huge", 1031, 1031).build());
+        assertEquals(3, SharedTensor.parts(rowsOnly, odd, 0, 3));
+        assertEquals(1, SharedTensor.parts(withTensorSum, odd, 0, 3), "1031 x 65536 is more than the tensor");
+        Geometry even = new Geometry(Layout.builder().matrix("huge", 1027, 1024).build());
+        assertEquals(3, SharedTensor.parts(withTensorSum, even, 0, 3));
     }
 
     private static org.optjit.phase.Plan plan(String example) throws java.io.IOException {
