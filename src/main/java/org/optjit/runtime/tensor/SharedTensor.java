@@ -1,6 +1,7 @@
 package org.optjit.runtime.tensor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.optjit.ir.ReductionSpec;
 import org.optjit.phase.Plan;
@@ -40,7 +41,8 @@ final class SharedTensor {
         if (threads < 2 || size < MIN_SIZE || size * threads <= geo.layout.size()) {
             return 1;
         }
-        long units = (size + unit(plan, geo, t) - 1) / unit(plan, geo, t);
+        long unit = unit(plan, geo, t);
+        long units = (size + unit - 1) / unit;
         return (int) Math.max(1, Math.min(threads, units / 2));
     }
 
@@ -125,7 +127,7 @@ final class SharedTensor {
             Parallel.run(tasks);
             for (int p : atLevel) {
                 for (int r : plan.passes().get(p).scratch()) {
-                    combine(coarse, reductions.get(r).kind(), r, t, java.util.Arrays.copyOf(sums, cut));
+                    combine(coarse, reductions.get(r).kind(), r, t, Arrays.copyOf(sums, cut));
                 }
             }
         }
