@@ -15,8 +15,9 @@ import org.optjit.Rule;
  * Random rules over tensors on tensors of several blocks (65,536 values), where VECTOR kernel
  * calls are a block long and cut around each block's start, with kept values and per-tensor
  * conditions (branch variants), on three threads: bit for bit the interpreter's weights and
- * states. The small layouts of {@link TensorRuleDifferentialTest} never cross a block. A
- * second layout's largest matrix is shared by the threads (reordering its parts' sums fails it).
+ * states. The small layouts of {@link TensorRuleDifferentialTest} never cross a block. Two
+ * more layouts' largest matrix is shared by the threads (reordering its parts' sums fails it),
+ * one of them in whole rows of a length that does not divide a block.
  */
 class BigTensorDifferentialTest {
 
@@ -36,6 +37,19 @@ class BigTensorDifferentialTest {
         Layout layout = Layout.builder().vector("a", 7).matrix("huge", 1021, 1033).vector("b", 13)
                 .matrix("mid", 301, 433).build();
         agree(layout, 41, 8);
+    }
+
+    /**
+     * The same with rows of 768: a rule that runs row by row shares the matrix in whole rows
+     * (and in whole blocks, 256 rows, when it also sums over the tensor), a level that adds a
+     * column's sums on one thread (splitting that level fails it; TensorBackendsTest's rows
+     * layout catches a cut inside a row).
+     */
+    @Test
+    void vectorAgreesWithTheInterpreterOnATensorSharedInRows() {
+        Layout layout = Layout.builder().vector("a", 7).matrix("huge", 1665, 768).vector("b", 13)
+                .matrix("mid", 31, 433).build();
+        agree(layout, 11, 8);
     }
 
     private static void agree(Layout layout, long seed, int count) {
