@@ -42,7 +42,9 @@ public final class RandomTensorRules {
         weight.add("g");
         weight.add("w");
         weight.add("m");
-        tensor.add("rows");
+        // a ratio of shape values, not rows alone: on a large layout rows is in the thousands,
+        // and a sum with it drowns every other term (the update below would not see them)
+        tensor.add("rows/cols");
         tensor.add("ndim");
         int statements = 3 + rnd.nextInt(6);
         for (int k = 0; k < statements; k++) {
@@ -50,7 +52,10 @@ public final class RandomTensorRules {
         }
         sb.append("s = 0.5*s + ").append(pick(tensor)).append('\n');
         sb.append("d = 0.5*d + ").append(all.isEmpty() ? "1" : pick(all)).append('\n');
-        sb.append("w -= 0.001*clip(").append(perWeight(2)).append(" + s/(abs(d) + 1), -1, 1)\n");
+        // bounded without a flat part: clip(x, -1, 1) is the same for every x above 1, so it
+        // hid whatever a large term was added to; x/(|x| + 1) still moves (exact IEEE operations)
+        sb.append("upd = ").append(perWeight(2)).append(" + s/(abs(d) + 1)\n");
+        sb.append("w -= 0.001*upd/(abs(upd) + 1)\n");
         return sb.toString();
     }
 
