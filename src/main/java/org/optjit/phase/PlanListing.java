@@ -21,9 +21,9 @@ public final class PlanListing {
                     : " (each tensor on one thread: orth)";
         }
         StringBuilder whole = new StringBuilder();
-        for (Pass p : plan.passes()) {
-            if (!plan.levelShareable(p.level())) {
-                whole.append(whole.length() == 0 ? "" : ", ").append(plan.passes().indexOf(p));
+        for (int k = 0; k < plan.passes().size(); k++) {
+            if (!plan.levelShareable(plan.passes().get(k).level())) {
+                whole.append(whole.length() == 0 ? "" : ", ").append(k);
             }
         }
         return " (one with more than a thread's share of the weights: by all threads"
