@@ -31,7 +31,7 @@ import org.optjit.ir.Block;
  * @param sources       for each of {@link #scratch()}, where its values are: only those of
  *                      {@link ReductionSource.Kind#KERNEL} are stored into the scratch array
  * @param striped       the reductions (indices into {@link #scratch()}) that are plain sums or
- *                      sums of squares over a tensor, of values the kernel computes: a kernel
+ *                      sums of squares over a tensor or a row, of values the kernel computes: a kernel
  *                      that can ({@code StripedKernel}) adds these into the stripe sums in
  *                      registers instead of storing them
  */

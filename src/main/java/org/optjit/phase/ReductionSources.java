@@ -53,11 +53,12 @@ final class ReductionSources {
 
     /**
      * The reductions (indices into {@code scratch}) that a striped kernel adds up in registers:
-     * sums and sums of squares over a tensor (or every tensor), of values the kernel computes,
-     * or of values it loads anyway when it runs in any case ({@code kernelRuns}); then that is
-     * cheaper than reading an array or a kept value a second time. Also in a pass that runs row
-     * by row: a row's call continues the tensor's stripes (the runtime adds a row that is not
-     * whole stripes, or crosses a block's end, from the kernel's scratch instead).
+     * sums and sums of squares over a tensor (or every tensor) or a row, of values the kernel
+     * computes, or of values it loads anyway when it runs in any case ({@code kernelRuns}); then
+     * that is cheaper than reading an array or a kept value a second time. In a pass that runs
+     * row by row, a row's call continues the tensor's stripes and starts the row's own (the
+     * runtime adds a row that is not whole stripes, or crosses a block's end, from the kernel's
+     * scratch instead).
      */
     static List<Integer> striped(Program p, List<Integer> scratch, List<ReductionSource> sources,
                                  boolean kernelRuns) {
@@ -65,7 +66,7 @@ final class ReductionSources {
         for (int s = 0; s < scratch.size(); s++) {
             ReductionSpec spec = p.reductions().get(scratch.get(s));
             boolean sum = spec.kind() != Reduction.MAX && spec.kind() != Reduction.MIN;
-            boolean whole = spec.axis() == Axis.TENSOR || spec.axis() == Axis.ALL;
+            boolean whole = spec.axis() == Axis.TENSOR || spec.axis() == Axis.ALL || spec.axis() == Axis.ROW;
             boolean computed = sources.get(s).kind() == ReductionSource.Kind.KERNEL;
             if (sum && whole && (computed || kernelRuns)) {
                 striped.add(s);

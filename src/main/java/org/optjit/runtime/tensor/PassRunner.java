@@ -225,13 +225,21 @@ final class PassRunner {
             StripedSum sum = sums[pass.striped().get(k)];
             if (sum != null) {
                 sum.lanesOut(lanes, 16 * k);
+            } else {
+                java.util.Arrays.fill(lanes, 16 * k, 16 * k + 16, 0.0); // a row's sum starts with its call
             }
         }
         striped.runStriped(w, g, arrays, uniforms, lo, hi, lanes);
         for (int k = 0; k < pass.striped().size(); k++) {
-            StripedSum sum = sums[pass.striped().get(k)];
-            if (sum != null) {
-                sum.lanesIn(lanes, 16 * k, hi - lo);
+            int s = pass.striped().get(k);
+            if (sums[s] != null) {
+                sums[s].lanesIn(lanes, 16 * k, hi - lo);
+            } else if (active[s] && reduces(pass.scratch().get(s), Axis.ROW)) {
+                // the row's sixteen stripes, added as StripedSum adds a block of at most 65,536
+                Reduction kind = spec(pass.scratch().get(s)).kind();
+                rowSum.reset(kind.squares());
+                rowSum.lanesIn(lanes, 16 * k, hi - lo);
+                coarse.acc[pass.scratch().get(s)][geo.rowBase[t] + row] = rowSum.finish();
             }
         }
         accumulate(pass, t, row, lo, hi - lo, sums, rest, sources, arrays);
@@ -239,11 +247,12 @@ final class PassRunner {
 
     /**
      * Whether the next {@code n} values of every striped sum fall in one block: a kernel's
-     * lanes continue one block's stripes (a call that crosses a block's end goes the scratch way).
+     * lanes continue one block's stripes (a call that crosses a block's end goes the scratch
+     * way, and so does a row longer than a block).
      */
     private static boolean inOneBlock(Pass pass, StripedSum[] sums, int n) {
         for (int s : pass.striped()) {
-            if (sums[s] != null && !sums[s].fitsInBlock(n)) {
+            if (sums[s] != null ? !sums[s].fitsInBlock(n) : n > StripedSum.BLOCK) {
                 return false;
             }
         }
