@@ -1,5 +1,6 @@
 package org.optjit.runtime.tensor;
 
+import java.util.Arrays;
 import java.util.List;
 import org.optjit.ir.ReductionSpec;
 import org.optjit.phase.Pass;
@@ -226,7 +227,7 @@ final class PassRunner {
             if (sum != null) {
                 sum.lanesOut(lanes, 16 * k);
             } else {
-                java.util.Arrays.fill(lanes, 16 * k, 16 * k + 16, 0.0); // a row's sum starts with its call
+                Arrays.fill(lanes, 16 * k, 16 * k + 16, 0.0); // a row's sum starts with its call
             }
         }
         striped.runStriped(w, g, arrays, uniforms, lo, hi, lanes);
