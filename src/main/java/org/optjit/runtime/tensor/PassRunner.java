@@ -27,6 +27,7 @@ final class PassRunner {
     private final float[] uniforms;
     private final StripedSum sum = new StripedSum();
     private final StripedSum rowSum = new StripedSum();
+    private final RowSums rowSums = new RowSums();
     private final Cuts cuts = new Cuts();
     private float[][] scratch = new float[0][];
     private float[][] columns = new float[0][];
@@ -157,28 +158,26 @@ final class PassRunner {
                 lanes = new double[16 * pass.striped().size()];
             }
         }
-        if (byRow) {
+        if (byRow && kernelNeeded) {
             for (int row = firstRow; row < endRow; row++) {
                 fillUniforms(t, geo.rowBase[t] + row);
                 int lo = geo.offset[t] + row * geo.cols[t];
                 for (int k = 0; k < keeps; k++) {
                     arrays[keptBase + k] = kept[k][row - firstRow];
                 }
-                if (kernelNeeded) {
-                    call(pass, kernel, striped, w, g, t, row, lo, lo + geo.cols[t], sums, active, rest, sources, arrays);
-                } else {
-                    accumulate(pass, t, row, lo, geo.cols[t], sums, active, sources, arrays);
-                }
+                call(pass, kernel, striped, w, g, t, row, 1, lo, lo + geo.cols[t], sums, active, rest, sources, arrays);
             }
         } else if (!kernelNeeded) {
-            accumulate(pass, t, -1, from, end - from, sums, active, sources, arrays); // the arrays themselves, in one go
+            // the arrays themselves, in one go: all the part's rows of a pass that runs row by row
+            accumulate(pass, t, byRow ? firstRow : -1, byRow ? endRow - firstRow : 0, from, end - from, sums, active,
+                    sources, arrays);
         } else if (nScratch > 0 || keeps > 0) {
             for (int c = 0, lo = from; c < calls; c++) {
                 int hi = cuts.end(c);
                 for (int k = 0; k < keeps; k++) {
                     arrays[keptBase + k] = kept[k][c];
                 }
-                call(pass, kernel, striped, w, g, t, -1, lo, hi, sums, active, rest, sources, arrays);
+                call(pass, kernel, striped, w, g, t, -1, 0, lo, hi, sums, active, rest, sources, arrays);
                 lo = hi;
             }
         } else {
@@ -215,11 +214,12 @@ final class PassRunner {
      * stripes within one block of every such sum; otherwise the kernel stores their values
      * and they are added from there ({@link #accumulate}).
      */
-    private void call(Pass pass, LoopKernel kernel, StripedKernel striped, float[] w, float[] g, int t, int row, int lo,
-                      int hi, StripedSum[] sums, boolean[] active, boolean[] rest, float[][] sources, float[][] arrays) {
+    private void call(Pass pass, LoopKernel kernel, StripedKernel striped, float[] w, float[] g, int t, int row,
+                      int rows, int lo, int hi, StripedSum[] sums, boolean[] active, boolean[] rest, float[][] sources,
+                      float[][] arrays) {
         if (striped == null || (hi - lo) % StripedSum.STRIPES != 0 || !inOneBlock(pass, sums, hi - lo)) {
             kernel.run(w, g, arrays, uniforms, lo, hi);
-            accumulate(pass, t, row, lo, hi - lo, sums, active, sources, arrays);
+            accumulate(pass, t, row, rows, lo, hi - lo, sums, active, sources, arrays);
             return;
         }
         for (int k = 0; k < pass.striped().size(); k++) {
@@ -243,7 +243,7 @@ final class PassRunner {
                 coarse.acc[pass.scratch().get(s)][geo.rowBase[t] + row] = rowSum.finish();
             }
         }
-        accumulate(pass, t, row, lo, hi - lo, sums, rest, sources, arrays);
+        accumulate(pass, t, row, rows, lo, hi - lo, sums, rest, sources, arrays);
     }
 
     /**
@@ -277,9 +277,11 @@ final class PassRunner {
     /**
      * Folds the values of one call ({@code n} weights from index {@code lo}) into the
      * reductions: from the scratch array the kernel filled, the call's kept array, or the
-     * reduced array itself ({@code sources}, indexed like the weights).
+     * reduced array itself ({@code sources}, indexed like the weights). For a pass that runs
+     * row by row the values are {@code rows} whole rows from row {@code row} (one, for a
+     * kernel's call; all of them, for arrays summed where they lie).
      */
-    private void accumulate(Pass pass, int t, int row, int lo, int n, StripedSum[] sums, boolean[] active,
+    private void accumulate(Pass pass, int t, int row, int rows, int lo, int n, StripedSum[] sums, boolean[] active,
                             float[][] sources, float[][] arrays) {
         List<Integer> reductions = pass.scratch();
         for (int s = 0; s < reductions.size(); s++) {
@@ -307,16 +309,21 @@ final class PassRunner {
                     }
                 }
                 case ROW -> {
-                    int e = geo.rowBase[t] + row;
+                    int cols = n / rows;
                     if (kind == Reduction.MAX || kind == Reduction.MIN) {
-                        acc[e] = fold(kind, acc[e], x, base, n);
+                        for (int k = 0; k < rows; k++) {
+                            int e = geo.rowBase[t] + row + k;
+                            acc[e] = fold(kind, acc[e], x, base + k * cols, cols);
+                        }
                     } else {
-                        rowSum.reset(kind.squares());
-                        rowSum.add(x, base, n);
-                        acc[e] = rowSum.finish();
+                        rowSums.add(kind.squares(), acc, geo.rowBase[t] + row, x, base, rows, cols);
                     }
                 }
-                case COL -> ColumnSums.add(kind, acc, geo.colBase[t], x, base, n);
+                case COL -> {
+                    for (int k = 0, cols = n / rows; k < rows; k++) {
+                        ColumnSums.add(kind, acc, geo.colBase[t], x, base + k * cols, cols);
+                    }
+                }
             }
         }
     }
