@@ -53,10 +53,10 @@ class ReductionSemanticsTest {
         int row = 0;
         int col = 0;
         for (Layout.Tensor t : layout.tensors()) {
-            double sum = striped(g, t.offset(), t.size(), false);
+            double sum = DefinedOrder.sum(g, t.offset(), t.size(), false);
             assertEquals((float) sum, s.array("a")[t.index()], t.name() + ": sum");
             all += sum;
-            allSquares += striped(g, t.offset(), t.size(), true);
+            allSquares += DefinedOrder.sum(g, t.offset(), t.size(), true);
             double max = Double.NEGATIVE_INFINITY;
             for (int i = t.offset(); i < t.end(); i++) {
                 max = Math.max(max, g[i]);
@@ -64,7 +64,7 @@ class ReductionSemanticsTest {
             assertEquals((float) max, s.array("e")[t.index()], t.name() + ": max");
             double normSum = 0;
             for (int i = 0; i < t.rows(); i++) {
-                double n = Math.sqrt(striped(g, t.offset() + i * t.cols(), t.cols(), true));
+                double n = Math.sqrt(DefinedOrder.sum(g, t.offset() + i * t.cols(), t.cols(), true));
                 assertEquals((float) n, s.array("b")[row + i], t.name() + ": norm of row " + i);
                 normSum += n;
             }
@@ -83,7 +83,7 @@ class ReductionSemanticsTest {
         assertEquals((float) Math.sqrt(allSquares / layout.size()), s.array("d")[0], "rms[all]");
         double sumOfStoredA = 0;
         for (Layout.Tensor t : layout.tensors()) {
-            sumOfStoredA += striped(g, t.offset(), t.size(), false); // h reads a's double value, not the stored float
+            sumOfStoredA += DefinedOrder.sum(g, t.offset(), t.size(), false); // h reads a's double value, not the stored float
         }
         assertEquals((float) sumOfStoredA, s.array("h")[0], "sum[all] of per-tensor sums");
         assertEquals((float) all, s.array("h")[0]);
@@ -128,11 +128,11 @@ class ReductionSemanticsTest {
                 q[i] = v[i] * v[i] + g[i];
             }
             for (Layout.Tensor t : layout.tensors()) {
-                assertEquals((float) Math.sqrt(striped(before, t.offset(), t.size(), true)), st.array("s")[t.index()],
+                assertEquals((float) Math.sqrt(DefinedOrder.sum(before, t.offset(), t.size(), true)), st.array("s")[t.index()],
                         t.name() + ": norm of w before the update, step " + (step + 1));
-                assertEquals((float) striped(vBefore, t.offset(), t.size(), false), st.array("p")[t.index()],
+                assertEquals((float) DefinedOrder.sum(vBefore, t.offset(), t.size(), false), st.array("p")[t.index()],
                         t.name() + ": sum of v before the update, step " + (step + 1));
-                double n = Math.sqrt(striped(q, t.offset(), t.size(), true));
+                double n = Math.sqrt(DefinedOrder.sum(q, t.offset(), t.size(), true));
                 assertEquals((float) n, st.array("n")[t.index()], t.name() + ": norm of q, step " + (step + 1));
                 for (int i = t.offset(); i < t.end(); i++) {
                     float expected = before[i] - (0.5f * v[i] + q[i] / (float) (n + 1));
@@ -140,23 +140,5 @@ class ReductionSemanticsTest {
                 }
             }
         }
-    }
-
-    /** The defined order, written from the definition. */
-    static double striped(float[] x, int from, int n, boolean squares) {
-        double total = 0.0;
-        for (int block = 0; block < n; block += 65_536) {
-            double[] acc = new double[16];
-            for (int j = 0; j < Math.min(65_536, n - block); j++) {
-                double v = x[from + block + j];
-                acc[j % 16] += squares ? v * v : v;
-            }
-            double b = acc[0];
-            for (int k = 1; k < 16; k++) {
-                b += acc[k];
-            }
-            total += b;
-        }
-        return total;
     }
 }

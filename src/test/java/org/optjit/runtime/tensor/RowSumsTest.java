@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.optjit.tensor.DefinedOrder;
 
 /**
  * All of a matrix's row sums at once, two rows side by side, against the defined order
@@ -34,30 +35,12 @@ class RowSumsTest {
                 double[] acc = new double[at + rows + 2];
                 sums.add(squares, acc, at, x, from, rows, cols);
                 for (int row = 0; row < rows; row++) {
-                    double expected = defined(x, from + row * cols, cols, squares);
+                    double expected = DefinedOrder.sum(x, from + row * cols, cols, squares);
                     assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(acc[at + row]),
                             (squares ? "squares, " : "") + rows + " x " + cols + ", row " + row);
                 }
                 assertEquals(0.0, acc[at + rows], "nothing past the last row");
             }
         }
-    }
-
-    /** One row's sum in the order docs/language.md defines, one value at a time. */
-    private static double defined(float[] x, int from, int n, boolean squares) {
-        double total = 0.0;
-        for (int block = 0; block < n; block += StripedSum.BLOCK) {
-            double[] stripe = new double[16];
-            for (int j = 0; j < Math.min(StripedSum.BLOCK, n - block); j++) {
-                double v = x[from + block + j];
-                stripe[j % 16] += squares ? v * v : v;
-            }
-            double b = stripe[0];
-            for (int s = 1; s < 16; s++) {
-                b += stripe[s];
-            }
-            total += b;
-        }
-        return total;
     }
 }
