@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.optjit.tensor.DefinedOrder;
 
 /**
  * {@link StripedSum} (the Vector API loop where the module is present, as under Surefire)
@@ -16,20 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StripedSumTest {
 
     private static double definition(float[] x, boolean squares) {
-        double total = 0.0;
-        for (int b = 0; b < x.length; b += StripedSum.BLOCK) {
-            double[] stripe = new double[16];
-            for (int j = 0; j < StripedSum.BLOCK && b + j < x.length; j++) {
-                double v = x[b + j];
-                stripe[j % 16] += squares ? v * v : v;
-            }
-            double block = stripe[0];
-            for (int s = 1; s < 16; s++) {
-                block += stripe[s];
-            }
-            total += block;
-        }
-        return total;
+        return DefinedOrder.sum(x, 0, x.length, squares);
     }
 
     @ParameterizedTest(name = "{0} values, squares {1}, calls of up to {2}")
