@@ -29,22 +29,13 @@ final class RowSums {
             Arrays.fill(first, 0.0);
             Arrays.fill(second, 0.0);
             VectorStripes.addTwo(first, second, x, from + r * cols, from + (r + half) * cols, cols, squares);
-            acc[at + r] = 0.0 + block(first);
-            acc[at + r + half] = 0.0 + block(second);
+            acc[at + r] = 0.0 + StripedSum.blockValue(first);
+            acc[at + r + half] = 0.0 + StripedSum.blockValue(second);
         }
         for (int r = 2 * half; r < rows; r++) {
             one.reset(squares);
             one.add(x, from + r * cols, cols);
             acc[at + r] = one.finish();
         }
-    }
-
-    /** A block's value: its sixteen stripe sums added left to right, as {@link StripedSum} does. */
-    private static double block(double[] stripes) {
-        double b = stripes[0];
-        for (int s = 1; s < StripedSum.STRIPES; s++) {
-            b += stripes[s];
-        }
-        return b;
     }
 }

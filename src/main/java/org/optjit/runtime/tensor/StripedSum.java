@@ -209,9 +209,14 @@ public final class StripedSum {
     }
 
     private double block() {
-        double b = acc[0];
+        return blockValue(acc);
+    }
+
+    /** A block's value: its sixteen stripe sums added left to right. */
+    static double blockValue(double[] stripes) {
+        double b = stripes[0];
         for (int s = 1; s < STRIPES; s++) {
-            b += acc[s];
+            b += stripes[s];
         }
         return b;
     }
