@@ -4,10 +4,12 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import org.optjit.baseline.AdamW;
 import org.optjit.baseline.ClipAdamW;
+import org.optjit.runtime.Alignment;
 
 /**
  * {@link ClipAdamW} with the Vector API: the same two passes and per-step scalars, over
- * whole vectors; tails run the scalar loops. The AdamW pass is {@link VectorAdamW}'s, so
+ * whole vectors from an aligned index ({@link Alignment}); heads and tails run the scalar
+ * loops. The AdamW pass is {@link VectorAdamW}'s, so
  * it equals the scalar one bit for bit given the same clip factor; the sum of squares adds
  * lanes first (four accumulators, in float within blocks of {@link #BLOCK} weights, then in
  * double) and so differs from the scalar one in its last bits.
@@ -26,9 +28,10 @@ public final class VectorClipAdamW extends VectorTensorBaseline<ClipAdamW> imple
     @Override
     public double sumOfSquares(float[] g, int from, int to) {
         int step = 4 * SPECIES.length();
-        int bound = from + (to - from) / step * step;
-        double sum = 0;
-        for (int block = from; block < bound; block += BLOCK) {
+        int start = Alignment.start(from, to);
+        int bound = start + (to - start) / step * step;
+        double sum = ClipAdamW.SCALAR_LOOPS.sumOfSquares(g, from, start);
+        for (int block = start; block < bound; block += BLOCK) {
             int end = Math.min(bound, block + BLOCK);
             FloatVector a0 = FloatVector.zero(SPECIES);
             FloatVector a1 = a0;
@@ -51,8 +54,10 @@ public final class VectorClipAdamW extends VectorTensorBaseline<ClipAdamW> imple
 
     @Override
     public void update(float[] w, float[] g, float scale, float[] m, float[] v, float[] u, int from, int to) {
-        int bound = from + SPECIES.loopBound(to - from);
-        VectorAdamW.update(w, g, scale, m, v, u, from, bound);
+        int start = Alignment.start(from, to);
+        int bound = start + SPECIES.loopBound(to - start);
+        AdamW.update(w, g, scale, m, v, u, from, start);
+        VectorAdamW.update(w, g, scale, m, v, u, start, bound);
         AdamW.update(w, g, scale, m, v, u, bound, to);
     }
 }

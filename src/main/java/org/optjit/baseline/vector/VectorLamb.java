@@ -3,13 +3,15 @@ package org.optjit.baseline.vector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import org.optjit.baseline.Lamb;
+import org.optjit.runtime.Alignment;
 
 /**
  * {@link Lamb} with the Vector API: per tensor, one fused pass for the moments, the
  * direction {@code r} and both norms, which keeps {@code r} in a per-thread buffer, then one
  * pass that applies it (reading {@code r} and {@code w} from this core's caches when the
- * tensor fits). The per-weight arithmetic equals the scalar loops' bit for bit; the norms
- * add lanes first (in float within blocks of {@link #BLOCK} weights, then in double), so
+ * tensor fits). Both loops start at an aligned index ({@link Alignment}), the kept values
+ * at an index of the same phase. The per-weight arithmetic equals the scalar loops' bit for
+ * bit; the norms add lanes first (in float within blocks of {@link #BLOCK} weights, then in double), so
  * the trust ratio differs from the scalar one in its last bits.
  */
 public final class VectorLamb extends VectorTensorBaseline<Lamb> implements Lamb.Loops {
@@ -38,15 +40,18 @@ public final class VectorLamb extends VectorTensorBaseline<Lamb> implements Lamb
         float keep1 = u[1];
         float beta2 = u[2];
         float keep2 = u[3];
-        int bound = from + SPECIES.loopBound(to - from);
+        int start = Alignment.start(from, to);
+        int bound = start + SPECIES.loopBound(to - start);
+        int shift = Alignment.PHASE - start;
         float[] kept = KEPT.get();
-        if (kept.length < bound - from) {
-            kept = new float[bound - from];
+        if (kept.length < bound + shift) {
+            kept = new float[bound + shift];
             KEPT.set(kept);
         }
-        double ww = 0;
-        double rr = 0;
-        for (int block = from; block < bound; block += BLOCK) {
+        Lamb.SCALAR_LOOPS.moments(w, g, m, v, u, from, start, sums, at);
+        double ww = sums[at];
+        double rr = sums[at + 1];
+        for (int block = start; block < bound; block += BLOCK) {
             int end = Math.min(bound, block + BLOCK);
             FloatVector accW = FloatVector.zero(SPECIES);
             FloatVector accR = accW;
@@ -58,7 +63,7 @@ public final class VectorLamb extends VectorTensorBaseline<Lamb> implements Lamb
                 vv.intoArray(v, i);
                 FloatVector wv = FloatVector.fromArray(SPECIES, w, i);
                 FloatVector r = direction(mv, vv, wv, u);
-                r.intoArray(kept, i - from);
+                r.intoArray(kept, i + shift);
                 accW = accW.add(wv.mul(wv));
                 accR = accR.add(r.mul(r));
             }
@@ -72,11 +77,14 @@ public final class VectorLamb extends VectorTensorBaseline<Lamb> implements Lamb
 
     @Override
     public void apply(float[] w, float[] m, float[] v, float[] u, float step, int from, int to) {
-        int bound = from + SPECIES.loopBound(to - from);
+        int start = Alignment.start(from, to);
+        int bound = start + SPECIES.loopBound(to - start);
+        int shift = Alignment.PHASE - start;
         float[] kept = KEPT.get();
-        for (int i = from; i < bound; i += SPECIES.length()) {
+        Lamb.SCALAR_LOOPS.apply(w, m, v, u, step, from, start);
+        for (int i = start; i < bound; i += SPECIES.length()) {
             FloatVector wv = FloatVector.fromArray(SPECIES, w, i);
-            FloatVector r = FloatVector.fromArray(SPECIES, kept, i - from);
+            FloatVector r = FloatVector.fromArray(SPECIES, kept, i + shift);
             wv.sub(r.mul(step)).intoArray(w, i);
         }
         Lamb.SCALAR_LOOPS.apply(w, m, v, u, step, bound, to);

@@ -19,7 +19,7 @@ import org.optjit.ir.Output;
 
 /**
  * Emits {@code LoopKernel.run}: calls to the scalar loop for the weights before the first
- * aligned vector and after the last whole one (see {@link Alignment}), then the loop over
+ * aligned vector and after the last whole one (see {@link org.optjit.runtime.Alignment}), then the loop over
  * whole vectors.
  * The shape is exactly that of a hand-written Vector API kernel, which is what C2's vector
  * intrinsics and box elimination are tuned for:
@@ -46,7 +46,7 @@ import org.optjit.ir.Output;
  */
 final class VectorLoopEmitter {
 
-    private static final Type ALIGNMENT = Type.getObjectType("org/optjit/codegen/vector/Alignment");
+    private static final Type ALIGNMENT = Type.getObjectType("org/optjit/runtime/Alignment");
     private static final Type MATH = Type.getType(Math.class);
     private static final Method MIN = Method.getMethod("int min(int, int)");
 

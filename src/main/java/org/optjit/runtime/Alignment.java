@@ -1,11 +1,12 @@
-package org.optjit.codegen.vector;
+package org.optjit.runtime;
 
 import jdk.incubator.vector.FloatVector;
 
 /**
- * Where the vector loop should start so that its loads and stores are whole cache-line
- * aligned vectors. Read only by generated code (at run time, when the Vector API is
- * present); the compiler itself never loads this class.
+ * Where a vector loop should start so that its loads and stores are whole cache-line
+ * aligned vectors. Read by generated VECTOR kernels and by the hand-written Vector API
+ * baselines (at run time, when the Vector API is present; the compiler itself never loads
+ * this class), so that a comparison of the two compares the same memory access.
  *
  * <p>Why: a 512-bit load or store that straddles two cache lines costs about a quarter of
  * the bandwidth of an update rule (measured: {@code w -= lr*g} at 16M floats, 33 GB/s
@@ -25,7 +26,17 @@ public final class Alignment {
     /** The first vector-aligned index of a region-aligned float array, in [0, lanes). */
     public static final int PHASE = phase(FloatVector.SPECIES_PREFERRED.vectorByteSize());
 
+    private static final int LANES = FloatVector.SPECIES_PREFERRED.length();
+
     private Alignment() {
+    }
+
+    /**
+     * The first index in {@code [from, to]} where a vector of the preferred species is
+     * aligned, or {@code to}: the same start as generated kernels take.
+     */
+    public static int start(int from, int to) {
+        return Math.min(from + ((PHASE - from) & (LANES - 1)), to);
     }
 
     static int phase(int vectorBytes) {
