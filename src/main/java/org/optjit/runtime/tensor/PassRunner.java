@@ -337,10 +337,10 @@ final class PassRunner {
 
     private void ensure(int nCols, int nScratch, int length) {
         if (columns.length < nCols || (nCols > 0 && columns[0].length < length)) {
-            columns = new float[Math.max(nCols, columns.length)][length];
+            columns = workspace.columns(worker, nCols, length);
         }
         if (scratch.length < nScratch || (nScratch > 0 && scratch[0].length < length)) {
-            scratch = new float[Math.max(nScratch, scratch.length)][length];
+            scratch = workspace.scratch(worker, nScratch, length);
         }
     }
 }

@@ -5,11 +5,44 @@ package org.optjit.runtime.tensor;
  * allocates nothing large: for each worker thread, the arrays that hold the values a pass keeps
  * for a later pass over the same tensor ({@code Plan.keeps()}). They are cut like the passes'
  * calls (a tile or a row each) and reused tensor after tensor, so a tensor's kept values stay
- * in cache between its passes instead of going to memory. One step at a time per state.
+ * in cache between its passes instead of going to memory; and the scratch arrays a worker's
+ * kernels store reduction values and exported column values in ({@link PassRunner}), which
+ * allocated and zeroed them afresh every step before (half a MiB per step for LAMB, about 1% of
+ * its step time). One step at a time per state; one pass runner per worker at a time.
  */
 public final class Workspace {
 
     private float[][][][] kept = new float[0][][][];
+    private float[][][] scratch = new float[0][][];
+    private float[][][] columns = new float[0][][];
+
+    /** Worker {@code worker}'s scratch arrays: at least {@code count}, each at least {@code length} long. */
+    synchronized float[][] scratch(int worker, int count, int length) {
+        if (scratch.length <= worker) {
+            scratch = java.util.Arrays.copyOf(scratch, worker + 1);
+        }
+        scratch[worker] = atLeast(scratch[worker], count, length);
+        return scratch[worker];
+    }
+
+    /** Worker {@code worker}'s arrays of column values, as {@link #scratch}. */
+    synchronized float[][] columns(int worker, int count, int length) {
+        if (columns.length <= worker) {
+            columns = java.util.Arrays.copyOf(columns, worker + 1);
+        }
+        columns[worker] = atLeast(columns[worker], count, length);
+        return columns[worker];
+    }
+
+    /** {@code arrays} when it has {@code count} arrays of {@code length}, or new arrays as large as both asked. */
+    private static float[][] atLeast(float[][] arrays, int count, int length) {
+        if (arrays != null && arrays.length >= count && (count == 0 || arrays[0].length >= length)) {
+            return arrays;
+        }
+        int n = Math.max(count, arrays == null ? 0 : arrays.length);
+        int len = Math.max(length, arrays == null || arrays.length == 0 ? 0 : arrays[0].length);
+        return new float[n][len];
+    }
 
     /**
      * Worker {@code worker}'s kept arrays for a tensor cut into {@code calls} calls of at most

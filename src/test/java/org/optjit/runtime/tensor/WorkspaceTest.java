@@ -1,5 +1,7 @@
 package org.optjit.runtime.tensor;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.concurrent.CyclicBarrier;
@@ -42,5 +44,32 @@ class WorkspaceTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Scratch and column arrays live from step to step: a step asks again for what an earlier
+     * one had and gets the same arrays (no allocation); a larger request grows them, keeping
+     * the larger of each dimension; workers never share them.
+     */
+    @Test
+    void scratchArraysAreReusedAndGrown() {
+        Workspace ws = new Workspace();
+        float[][] first = ws.scratch(0, 2, 1000);
+        assertEquals(2, first.length);
+        assertEquals(1000, first[0].length);
+        assertSame(first, ws.scratch(0, 2, 1000), "the same request on the next step");
+        assertSame(first, ws.scratch(0, 1, 10), "a smaller request");
+        float[][] longer = ws.scratch(0, 1, 4000);
+        assertNotSame(first, longer);
+        assertEquals(2, longer.length, "keeps the larger count");
+        assertEquals(4000, longer[0].length);
+        float[][] more = ws.scratch(0, 3, 10);
+        assertEquals(3, more.length);
+        assertEquals(4000, more[2].length, "keeps the larger length");
+        assertNotSame(more, ws.scratch(1, 3, 10), "another worker's own arrays");
+        float[][] cols = ws.columns(0, 2, 512);
+        assertNotSame(more, cols);
+        assertSame(cols, ws.columns(0, 2, 512));
+        assertSame(cols, ws.columns(0, 0, 0), "a pass without column values");
     }
 }
