@@ -18,14 +18,15 @@ import org.optjit.Rule;
  * its passes store reduction values in come from the state's {@link Workspace}, as its kept
  * values do. Before, every step allocated and zeroed them afresh (two arrays of 65,536 floats
  * for LAMB on 512 x 512 matrices: half a MiB per step on VECTOR, about 1% of the step's
- * time). Counted with the JVM's per-thread allocation counter, on one thread, on SCALAR: the
- * Vector API allocates boxes until C2 has compiled a kernel.
+ * time). Counted with the JVM's per-thread allocation counter, on one thread, on SCALAR (a
+ * VECTOR kernel allocates boxes until C2 has compiled it, and so do the runtime's Vector API
+ * sums, which SCALAR steps use too: hence the least over many rounds).
  */
 class StepAllocationTest {
 
     @Test
     void stepsReuseTheirScratchArrays() throws Exception {
-        Layout layout = Layout.builder().matrix("a", 512, 512).matrix("b", 512, 512).vector("c", 512).build();
+        Layout layout = Layout.builder().matrix("a", 128, 128).matrix("b", 128, 128).vector("c", 128).build();
         Optimizer opt = Rule.load(Path.of("examples", "lamb.opt")).compile(Backend.SCALAR).bind(Map.of()).threads(1);
         float[] w = new float[layout.size()];
         float[] g = new float[layout.size()];
@@ -35,19 +36,22 @@ class StepAllocationTest {
             g[i] = (float) r.nextGaussian();
         }
         OptimizerState s = opt.newState(w, layout);
-        for (int k = 0; k < 3; k++) {
-            opt.step(w, g, s);  // the first steps size the workspace
-        }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(id);
-        int steps = 10;
-        for (int k = 0; k < steps; k++) {
-            opt.step(w, g, s);
+        // The least over rounds of ten steps: until the JIT has compiled the runtime's Vector API
+        // sums, they allocate boxes (megabytes per step on JDK 25); the scratch arrays were
+        // allocated at every step whatever the JIT had done.
+        long perStep = Long.MAX_VALUE;
+        long end = System.nanoTime() + 20_000_000_000L;
+        for (int round = 0; round < 400 && System.nanoTime() < end; round++) {
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int k = 0; k < 10; k++) {
+                opt.step(w, g, s);
+            }
+            perStep = Math.min(perStep, (threads.getThreadAllocatedBytes(id) - before) / 10);
         }
-        long perStep = (threads.getThreadAllocatedBytes(id) - before) / steps;
         // the two scratch arrays of SCALAR calls (8,192 floats each) were 64 KiB; what is left is
-        // small objects per pass and tensor (about 11 KiB, also before the JIT compiles the step)
-        assertTrue(perStep < 32 * 1024, "a step allocated " + perStep + " bytes");
+        // small objects per pass and tensor (about 9.5 KiB on JDK 17 and 25)
+        assertTrue(perStep < 32 * 1024, "a step allocated at least " + perStep + " bytes");
     }
 }
