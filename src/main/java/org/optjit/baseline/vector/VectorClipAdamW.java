@@ -9,10 +9,10 @@ import org.optjit.runtime.Alignment;
 /**
  * {@link ClipAdamW} with the Vector API: the same two passes and per-step scalars, over
  * whole vectors from an aligned index ({@link Alignment}); heads and tails run the scalar
- * loops. The AdamW pass is {@link VectorAdamW}'s, so
- * it equals the scalar one bit for bit given the same clip factor; the sum of squares adds
- * lanes first (four accumulators, in float within blocks of {@link #BLOCK} weights, then in
- * double) and so differs from the scalar one in its last bits.
+ * loops. The AdamW pass is {@link VectorAdamW}'s, so it equals the scalar one bit for bit
+ * given the same clip factor; the sum of squares adds lanes first (four accumulators, in
+ * float within blocks of {@link #BLOCK} weights, then in double) and so differs from the
+ * scalar one in its last bits.
  */
 public final class VectorClipAdamW extends VectorTensorBaseline<ClipAdamW> implements ClipAdamW.Loops {
 

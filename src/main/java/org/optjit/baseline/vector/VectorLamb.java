@@ -11,8 +11,8 @@ import org.optjit.runtime.Alignment;
  * pass that applies it (reading {@code r} and {@code w} from this core's caches when the
  * tensor fits). Both loops start at an aligned index ({@link Alignment}), the kept values
  * at an index of the same phase. The per-weight arithmetic equals the scalar loops' bit for
- * bit; the norms add lanes first (in float within blocks of {@link #BLOCK} weights, then in double), so
- * the trust ratio differs from the scalar one in its last bits.
+ * bit; the norms add lanes first (in float within blocks of {@link #BLOCK} weights, then in
+ * double), so the trust ratio differs from the scalar one in its last bits.
  */
 public final class VectorLamb extends VectorTensorBaseline<Lamb> implements Lamb.Loops {
 

@@ -16,8 +16,8 @@ import org.optjit.runtime.StripedKernel;
  * {@link LoopKernel#run} loops over {@code jdk.incubator.vector.FloatVector}s of the
  * preferred species (see {@link VectorLoopEmitter}; each operation is emitted by
  * {@link VectorInsnEmitter}), starting at a cache-line aligned index (see
- * {@link org.optjit.runtime.Alignment}); the weights before and after the whole vectors go through the
- * SCALAR backend's loop, emitted into the same class (see {@link ScalarTail}).
+ * {@link org.optjit.runtime.Alignment}); the weights before and after the whole vectors go
+ * through the SCALAR backend's loop, emitted into the same class (see {@link ScalarTail}).
  *
  * <p>Results equal the interpreter's bit for bit (every NaN counted as one value) for
  * everything but EXP, LOG, LOG2 and POW, which use the Vector API's float intrinsics in

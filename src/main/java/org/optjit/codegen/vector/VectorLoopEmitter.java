@@ -19,8 +19,8 @@ import org.optjit.ir.Output;
 
 /**
  * Emits {@code LoopKernel.run}: calls to the scalar loop for the weights before the first
- * aligned vector and after the last whole one (see {@link org.optjit.runtime.Alignment}), then the loop over
- * whole vectors.
+ * aligned vector and after the last whole one (see {@link org.optjit.runtime.Alignment}),
+ * then the loop over whole vectors.
  * The shape is exactly that of a hand-written Vector API kernel, which is what C2's vector
  * intrinsics and box elimination are tuned for:
  *

@@ -16,7 +16,7 @@ public final class Workspace {
     private float[][][] scratch = new float[0][][];
     private float[][][] columns = new float[0][][];
 
-    /** Worker {@code worker}'s scratch arrays: at least {@code count}, each at least {@code length} long. */
+    /** Worker {@code worker}'s scratch arrays: at least {@code count}, each at least {@code length}. */
     synchronized float[][] scratch(int worker, int count, int length) {
         if (scratch.length <= worker) {
             scratch = java.util.Arrays.copyOf(scratch, worker + 1);
@@ -34,7 +34,10 @@ public final class Workspace {
         return columns[worker];
     }
 
-    /** {@code arrays} when it has {@code count} arrays of {@code length}, or new arrays as large as both asked. */
+    /**
+     * {@code arrays} when it has {@code count} arrays of {@code length}, or else new arrays
+     * that hold both the old and the asked count and length.
+     */
     private static float[][] atLeast(float[][] arrays, int count, int length) {
         if (arrays != null && arrays.length >= count && (count == 0 || arrays[0].length >= length)) {
             return arrays;
