@@ -29,6 +29,12 @@ final class CoarseValues {
     private final float[][] states;
     /** Per reduction of a per-weight value: its raw accumulation per tensor, row or column. */
     final double[][] acc;
+    /**
+     * Per level, the prelude instructions with a value per tensor, row or column, in order:
+     * {@link #evalTensor} runs for every tensor and level, and scanning the whole prelude there
+     * was a visible part of a step on small tensors.
+     */
+    private final int[][] perTensor;
 
     CoarseValues(Plan plan, Geometry geo, double[][] hypers, long t, float[][] states) {
         this.plan = plan;
@@ -39,6 +45,18 @@ final class CoarseValues {
         this.hypers = hypers;
         this.t = t;
         this.states = states;
+        int levels = 0;
+        for (int l : level) {
+            levels = Math.max(levels, l + 1);
+        }
+        perTensor = new int[Math.max(levels, plan.levels())][];
+        for (int l = 0; l < perTensor.length; l++) {
+            int lvl = l;
+            perTensor[l] = java.util.stream.IntStream.range(0, insns.size())
+                    .filter(i -> level[i] == lvl
+                            && (shape[i] == Shape.TENSOR || shape[i] == Shape.ROW || shape[i] == Shape.COL))
+                    .toArray();
+        }
         v = new double[insns.size()][];
         for (int i = 0; i < v.length; i++) {
             v[i] = new double[geo.extent(shape[i])];
@@ -82,15 +100,13 @@ final class CoarseValues {
 
     /** The per-tensor, per-row and per-column values of {@code lvl} for tensor {@code t}. */
     void evalTensor(int lvl, int tensor) {
-        for (int i = 0; i < insns.size(); i++) {
+        for (int i : perTensor[lvl]) {
             Shape s = shape[i];
-            if (level[i] == lvl && (s == Shape.TENSOR || s == Shape.ROW || s == Shape.COL)) {
-                int first = geo.first(s, tensor);
-                int n = geo.count(s, tensor);
-                if (n == 1 || !evalRange(i, s, first, n)) {
-                    for (int e = first; e < first + n; e++) {
-                        v[i][e] = eval(i, e);
-                    }
+            int first = geo.first(s, tensor);
+            int n = geo.count(s, tensor);
+            if (n == 1 || !evalRange(i, s, first, n)) {
+                for (int e = first; e < first + n; e++) {
+                    v[i][e] = eval(i, e);
                 }
             }
         }

@@ -36,9 +36,18 @@ final class Cuts {
 
     private int[] ends = new int[8];
     private int count;
+    private int lastFrom;
+    private int lastEnd;
+    private int lastLength;
 
     /** Cuts {@code [from, end)} into calls of at most {@code length} weights; returns their number. */
     int cut(int from, int end, int length) {
+        if (count > 0 && from == lastFrom && end == lastEnd && length == lastLength) {
+            return count;   // the tensor's next pass: the same calls
+        }
+        lastFrom = from;
+        lastEnd = end;
+        lastLength = length;
         count = 0;
         for (int lo = from; lo < end; ) {
             lo = next(lo, from, end, length);

@@ -25,7 +25,8 @@ final class PassRunner {
     private final Geometry geo;
     private final CoarseValues coarse;
     private final float[] uniforms;
-    private final StripedSum sum = new StripedSum();
+    /** A running sum per scratch slot of a pass, reused tensor after tensor (they hold no result). */
+    private StripedSum[] slotSums = new StripedSum[0];
     private final StripedSum rowSum = new StripedSum();
     private final RowSums rowSums = new RowSums();
     private final Cuts cuts = new Cuts();
@@ -36,6 +37,8 @@ final class PassRunner {
 
     private final Workspace workspace;
     private final int worker;
+    /** {@link Plan#anyRowWise()}, asked once per step instead of per tensor and pass. */
+    private final boolean anyRowWise;
     /** Where a part of a shared tensor puts its reductions ({@link #runPart}); null for a whole tensor. */
     private PartSums part;
 
@@ -50,6 +53,7 @@ final class PassRunner {
         this.uniforms = new float[plan.program().uniformCount()];
         this.workspace = workspace;
         this.worker = worker;
+        this.anyRowWise = plan.anyRowWise();
     }
 
     /** Runs {@code pass} over the whole of tensor {@code t}; its reductions go to the coarse values. */
@@ -129,16 +133,22 @@ final class PassRunner {
         }
         // One running sum per pass and tensor is enough only with one per-tensor reduction;
         // with several, each keeps its own sum below.
+        if (slotSums.length < nScratch) {
+            slotSums = Arrays.copyOf(slotSums, nScratch);
+        }
         StripedSum[] sums = new StripedSum[nScratch];
         for (int s = 0; s < nScratch; s++) {
             ReductionSpec spec = spec(pass.scratch().get(s));
             if (active[s] && (spec.axis() == Axis.TENSOR || spec.axis() == Axis.ALL)) {
-                sums[s] = s == 0 ? sum : new StripedSum();
+                if (slotSums[s] == null) {
+                    slotSums[s] = new StripedSum();
+                }
+                sums[s] = slotSums[s];
                 sums[s].reset(spec.kind().squares());
             }
         }
         // kept values live in arrays cut like the calls, so every pass of a tensor makes the same calls
-        boolean byRow = pass.rowWise() || (keeps > 0 && plan.anyRowWise());
+        boolean byRow = pass.rowWise() || (keeps > 0 && anyRowWise);
         int keptBase = arrays.length - keeps;
         // the rows of this part of the tensor (all of them for a whole tensor): parts of a
         // rule that runs row by row are whole rows (SharedTensor#unit)

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -66,5 +67,24 @@ class CutsTest {
 
     private static int blockOf(int i, int from) {
         return (i - from) / StripedSum.BLOCK;
+    }
+
+    /**
+     * A tensor's second pass asks for the same cut and reuses the first's; any other request
+     * (another start, end or call length) cuts afresh, as a new {@link Cuts} would.
+     */
+    @Test
+    void repeatedCutsEqualFreshOnes() {
+        Cuts reused = new Cuts();
+        int[][] requests = {{0, 300_000, Cuts.LONG}, {0, 300_000, Cuts.LONG}, {0, 300_000, Cuts.TILE},
+            {5, 300_000, Cuts.TILE}, {5, 70_000, Cuts.TILE}, {5, 70_000, Cuts.LONG}, {0, 300_000, Cuts.LONG}};
+        for (int[] q : requests) {
+            Cuts fresh = new Cuts();
+            int n = fresh.cut(q[0], q[1], q[2]);
+            assertEquals(n, reused.cut(q[0], q[1], q[2]), "calls of " + java.util.Arrays.toString(q));
+            for (int c = 0; c < n; c++) {
+                assertEquals(fresh.end(c), reused.end(c), "end of call " + c + " of " + java.util.Arrays.toString(q));
+            }
+        }
     }
 }
