@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Tables for the rules over tensors, from JMH JSON files (-rf json): the ratios of
-TensorRatioBench (interleaved steps; per iteration, and their median), of TensorRuleBench
+TensorRatioBench (interleaved steps; per iteration, and their median), the generated kernels'
+speed against the hand-written ones (HandRatioBench, interleaved), of TensorRuleBench
 (one rule after another; each file one round, and the median over rounds), and the sgemm
 fraction of OrthBench. Standard library only. See benchmarks/README.md.
 
@@ -11,6 +12,7 @@ import statistics
 import sys
 
 TARGETS = {"lamb": 1.30, "adamw_clipped": 1.25}
+HAND_TARGET = 0.95   # generated at least this fraction of the hand-written kernel's speed
 
 
 def load(path):
@@ -74,9 +76,33 @@ def interleaved(paths):
     print()
 
 
+def against_hand(paths):
+    """HandRatioBench: per iteration, the hand-written kernel's time over the generated one's."""
+    rows = [r for path in paths for r in load(path) if r["benchmark"].endswith("HandRatioBench.round")]
+    if not rows:
+        return
+    print("Generated against hand-written, interleaved (HandRatioBench): speed = hand time / generated time,")
+    print(f"median over iterations (min-max); the target is at least {HAND_TARGET}x.")
+    print()
+    print("| rule | threads | generated ms/step | hand-written ms/step | speed | target |")
+    print("|---|---|---:|---:|---:|---|")
+    for r in rows:
+        p = r["params"]
+        raw = {k: [x for fork in v["rawData"] for x in fork] for k, v in r["secondaryMetrics"].items()}
+        speeds = [h / gen for gen, h in zip(raw["generatedNanos"], raw["handNanos"]) if gen]
+        rounds = round((sum(raw["generatedNanos"]) + sum(raw["handNanos"])) / (r["primaryMetric"]["score"] * 1e6))
+        median = statistics.median(speeds)
+        status = "met" if median >= HAND_TARGET else "missed"
+        print(f"| {p['rule']} | {p['threads']} | {sum(raw['generatedNanos']) / rounds / 1e6:.2f} | "
+              f"{sum(raw['handNanos']) / rounds / 1e6:.2f} | {median:.3f}x ({min(speeds):.3f}-{max(speeds):.3f}) | "
+              f"{status} |")
+    print()
+
+
 def main(paths):
     ratios = {}
     interleaved(paths)
+    against_hand(paths)
     if any(tensor_ratios(load(p)) for p in paths):
         print("| round | impl | threads | AdamW ms/step | clip+AdamW ms/step (x AdamW) | LAMB ms/step (x AdamW) |")
         print("|---|---|---|---:|---:|---:|")

@@ -1,6 +1,5 @@
 package org.optjit.bench;
 
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,7 +14,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.optjit.baseline.JitWarmUp;
 
 /**
  * The ratios of {@link TensorRuleBench}, measured interleaved: one operation is one step
@@ -125,12 +123,7 @@ public class TensorRatioBench {
             steppers[r] = TensorRuleBench.stepper(RULES[r], impl, TensorRuleBench.TENSORS,
                     TensorRuleBench.ROWS * TensorRuleBench.COLS, n);
             w[r] = w0.clone();
-            Stepper small = TensorRuleBench.stepper(RULES[r], impl, TensorRuleBench.WARM_TENSORS,
-                    TensorRuleBench.WARM_SIZE, n);
-            float[] ws = Arrays.copyOf(w0, TensorRuleBench.WARM_TENSORS * TensorRuleBench.WARM_SIZE);
-            float[][] gs = {Arrays.copyOf(g[0], ws.length), Arrays.copyOf(g[1], ws.length)};
-            small.reset(ws);
-            JitWarmUp.run(() -> small.step(ws, gs[(int) (steps++ & 1)]), 10_000_000_000L);
+            TensorRuleBench.warmUp(RULES[r], impl, n, w0, g);
         }
     }
 

@@ -76,11 +76,21 @@ public class TensorRuleBench {
         w = w0.clone();
         int n = ExampleRules.threads(threads);
         stepper = stepper(TENSORS, ROWS * COLS, n);
-        Stepper small = stepper(WARM_TENSORS, WARM_SIZE, n);
+        warmUp(rule, impl, n, w0, g);
+    }
+
+    /**
+     * Steps {@code rule} in {@code impl} on a small layout (the first weights and gradients of
+     * {@code w0} and {@code g}) until the JIT is quiet, at most 10 s: the generated passes take
+     * seconds to compile, and timed before that they come out several times slower.
+     */
+    static void warmUp(String rule, Impl impl, int threads, float[] w0, float[][] g) {
+        Stepper small = stepper(rule, impl, WARM_TENSORS, WARM_SIZE, threads);
         float[] ws = Arrays.copyOf(w0, WARM_TENSORS * WARM_SIZE);
         float[][] gs = {Arrays.copyOf(g[0], ws.length), Arrays.copyOf(g[1], ws.length)};
         small.reset(ws);
-        JitWarmUp.run(() -> small.step(ws, gs[(int) (steps++ & 1)]), 10_000_000_000L);
+        long[] k = {0};
+        JitWarmUp.run(() -> small.step(ws, gs[(int) (k[0]++ & 1)]), 10_000_000_000L);
     }
 
     /** The rule's stepper on {@code count} equal tensors of {@code size} weights. */
