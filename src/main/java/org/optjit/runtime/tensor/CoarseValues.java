@@ -45,11 +45,7 @@ final class CoarseValues {
         this.hypers = hypers;
         this.t = t;
         this.states = states;
-        int levels = 0;
-        for (int l : level) {
-            levels = Math.max(levels, l + 1);
-        }
-        perTensor = new int[Math.max(levels, plan.levels())][];
+        perTensor = new int[plan.levels()][];
         for (int l = 0; l < perTensor.length; l++) {
             int lvl = l;
             perTensor[l] = java.util.stream.IntStream.range(0, insns.size())
