@@ -36,7 +36,28 @@ final class CoarseValues {
      */
     private final int[][] perTensor;
 
-    CoarseValues(Plan plan, Geometry geo, double[][] hypers, long t, float[][] states) {
+    /**
+     * Per level, the prelude instructions with a value per tensor, row or column, in order:
+     * what the constructor takes, so that a {@link TensorStep} works it out once for all its
+     * steps (at the start of a step every cache line is cold, after the last step's streams).
+     */
+    static int[][] perTensor(Plan plan) {
+        List<Insn> insns = plan.program().prelude().insns();
+        Shape[] shape = plan.preludeShape();
+        int[] level = plan.preludeLevel();
+        int[][] perTensor = new int[plan.levels()][];
+        for (int l = 0; l < perTensor.length; l++) {
+            int lvl = l;
+            perTensor[l] = java.util.stream.IntStream.range(0, insns.size())
+                    .filter(i -> level[i] == lvl
+                            && (shape[i] == Shape.TENSOR || shape[i] == Shape.ROW || shape[i] == Shape.COL))
+                    .toArray();
+        }
+        return perTensor;
+    }
+
+    /** @param perTensor {@link #perTensor}{@code (plan)} */
+    CoarseValues(Plan plan, Geometry geo, double[][] hypers, long t, float[][] states, int[][] perTensor) {
         this.plan = plan;
         this.geo = geo;
         this.insns = plan.program().prelude().insns();
@@ -45,14 +66,7 @@ final class CoarseValues {
         this.hypers = hypers;
         this.t = t;
         this.states = states;
-        perTensor = new int[plan.levels()][];
-        for (int l = 0; l < perTensor.length; l++) {
-            int lvl = l;
-            perTensor[l] = java.util.stream.IntStream.range(0, insns.size())
-                    .filter(i -> level[i] == lvl
-                            && (shape[i] == Shape.TENSOR || shape[i] == Shape.ROW || shape[i] == Shape.COL))
-                    .toArray();
-        }
+        this.perTensor = perTensor;
         v = new double[insns.size()][];
         for (int i = 0; i < v.length; i++) {
             v[i] = new double[geo.extent(shape[i])];

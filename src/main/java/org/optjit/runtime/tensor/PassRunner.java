@@ -23,7 +23,7 @@ final class PassRunner {
 
     private final Plan plan;
     private final Geometry geo;
-    private final CoarseValues coarse;
+    private CoarseValues coarse;
     private final float[] uniforms;
     /** A running sum per scratch slot of a pass, reused tensor after tensor (they hold no result). */
     private StripedSum[] slotSums = new StripedSum[0];
@@ -54,6 +54,11 @@ final class PassRunner {
         this.workspace = workspace;
         this.worker = worker;
         this.anyRowWise = plan.anyRowWise();
+    }
+
+    /** Starts a step: its coarse values. */
+    void begin(CoarseValues coarse) {
+        this.coarse = coarse;
     }
 
     /** Runs {@code pass} over the whole of tensor {@code t}; its reductions go to the coarse values. */

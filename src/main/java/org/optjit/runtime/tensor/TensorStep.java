@@ -33,6 +33,10 @@ public final class TensorStep {
     private final int longestCall;
     /** Whether a tensor too large for one thread may be shared among threads ({@link SharedTensor}). */
     private final boolean sharing;
+    /** {@link CoarseValues#perTensor} of the plan, worked out once instead of every step. */
+    private final int[][] perTensor;
+    /** Per level, the indices of its passes in order: the tensor loop asks for them once per tensor and level. */
+    private final int[][] passesAt;
 
     /** @param kernels one loop kernel per pass of {@code plan}, in order */
     public TensorStep(Plan plan, LoopKernel[] kernels, Orthogonalizer orth) {
@@ -50,6 +54,13 @@ public final class TensorStep {
         this.longestCall = striped ? Cuts.LONG : Cuts.TILE;
         this.sharing = plan.partsShareable();
         this.orth = orth;
+        this.perTensor = CoarseValues.perTensor(plan);
+        this.passesAt = new int[plan.levels()][];
+        for (int l = 0; l < passesAt.length; l++) {
+            int lvl = l;
+            passesAt[l] = java.util.stream.IntStream.range(0, kernels.length)
+                    .filter(p -> plan.passes().get(p).level() == lvl).toArray();
+        }
     }
 
     public Plan plan() {
@@ -67,7 +78,7 @@ public final class TensorStep {
      */
     public void step(Geometry geo, float[] w, float[] g, float[][] states, float[][] orthBuffers, Workspace workspace,
                      double[][] hypers, long t, int threads) {
-        CoarseValues coarse = new CoarseValues(plan, geo, hypers, t, states);
+        CoarseValues coarse = new CoarseValues(plan, geo, hypers, t, states, perTensor);
         coarse.evalGroups(0);
         int levels = plan.levels();
         int start = 0;
@@ -117,7 +128,8 @@ public final class TensorStep {
         for (int k = 0; k < n; k++) {
             int worker = k;
             workers.add(() -> {
-                PassRunner runner = new PassRunner(plan, geo, coarse, workspace, worker, longestCall);
+                PassRunner runner = workspace.runner(worker, plan, geo, longestCall);
+                runner.begin(coarse);
                 for (int claim = next.getAndIncrement(); claim < geo.tensors; claim = next.getAndIncrement()) {
                     int tensor = backwards ? geo.tensors - 1 - claim : claim;
                     if (shared[tensor]) {
@@ -127,10 +139,8 @@ public final class TensorStep {
                         if (lvl > from || from == 0) {
                             coarse.evalTensor(lvl, tensor);
                         }
-                        for (int p = 0; p < kernels.length; p++) {
-                            if (plan.passes().get(p).level() == lvl) {
-                                runner.run(plan.passes().get(p), kernels[p], tensor, w, g, states, orthBuffers);
-                            }
+                        for (int p : passesAt[lvl]) {
+                            runner.run(plan.passes().get(p), kernels[p], tensor, w, g, states, orthBuffers);
                         }
                         for (int o = 0; o < plan.orthLevel().length; o++) {
                             if (plan.orthLevel()[o] == lvl && coarse.holds(plan.orthGuards().get(o), tensor)) {

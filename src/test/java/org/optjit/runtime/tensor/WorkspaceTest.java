@@ -72,4 +72,26 @@ class WorkspaceTest {
         assertSame(cols, ws.columns(0, 2, 512));
         assertSame(cols, ws.columns(0, 0, 0), "a pass without column values");
     }
+
+    @Test
+    void passRunnersAreKeptPerWorkerForOnePlanAndLayout() throws java.io.IOException {
+        org.optjit.phase.Plan lamb = plan("lamb");
+        org.optjit.phase.Plan clip = plan("adamw_clipped");
+        Geometry geo = new Geometry(org.optjit.Layout.builder().matrix("a", 3, 5).vector("b", 7).build());
+        Workspace ws = new Workspace();
+        PassRunner first = ws.runner(0, lamb, geo, Cuts.LONG);
+        assertSame(first, ws.runner(0, lamb, geo, Cuts.LONG), "the next step's runner");
+        PassRunner other = ws.runner(1, lamb, geo, Cuts.LONG);
+        assertNotSame(first, other, "another worker's own runner");
+        assertSame(other, ws.runner(1, lamb, geo, Cuts.LONG));
+        PassRunner clipRunner = ws.runner(0, clip, geo, Cuts.LONG);
+        assertNotSame(first, clipRunner, "a runner belongs to one plan");
+        Geometry wider = new Geometry(org.optjit.Layout.builder().matrix("a", 3, 9).build());
+        assertNotSame(clipRunner, ws.runner(0, clip, wider, Cuts.LONG), "and to one layout");
+    }
+
+    private static org.optjit.phase.Plan plan(String example) throws java.io.IOException {
+        return org.optjit.Rule.load(java.nio.file.Path.of("examples", example + ".opt"))
+                .compile(org.optjit.Backend.INTERPRETER).plan();
+    }
 }
