@@ -1,8 +1,8 @@
 package org.optjit.runtime.tensor;
 
 import java.util.Arrays;
-import java.util.List;
 import org.optjit.ir.ReductionSpec;
+import org.optjit.phase.Guard;
 import org.optjit.phase.Pass;
 import org.optjit.phase.Plan;
 import org.optjit.phase.ReductionSource;
@@ -24,7 +24,7 @@ final class PassRunner {
     private final Plan plan;
     private final Geometry geo;
     private CoarseValues coarse;
-    private final float[] uniforms;
+    private final Uniforms uniforms;
     /** A running sum per scratch slot of a pass, reused tensor after tensor (they hold no result). */
     private StripedSum[] slotSums = new StripedSum[0];
     private final StripedSum rowSum = new StripedSum();
@@ -34,6 +34,8 @@ final class PassRunner {
     private float[][] columns = new float[0][];
     /** The running sums a {@link StripedKernel} continues, sixteen per striped reduction. */
     private double[] lanes = new double[0];
+    /** The facts of each pass this runner has run, kept from step to step ({@link #facts}). */
+    private PassFacts[] facts = new PassFacts[0];
 
     private final Workspace workspace;
     private final int worker;
@@ -50,7 +52,7 @@ final class PassRunner {
         this.plan = plan;
         this.geo = geo;
         this.coarse = coarse;
-        this.uniforms = new float[plan.program().uniformCount()];
+        this.uniforms = new Uniforms(plan);
         this.workspace = workspace;
         this.worker = worker;
         this.anyRowWise = plan.anyRowWise();
@@ -82,15 +84,16 @@ final class PassRunner {
 
     private void run(Pass pass, VariantKernel kernels, int t, int from, int end, float[] w, float[] g,
                      float[][] states, float[][] orthBuffers) {
-        boolean[] active = new boolean[pass.scratch().size()];
+        PassFacts f = facts(pass);
+        boolean[] active = new boolean[f.reductions.length];
         boolean needed = pass.unconditional();
         for (int s = 0; s < active.length; s++) {
-            active[s] = coarse.holds(plan.reductionGuards().get(pass.scratch().get(s)), t);
+            active[s] = coarse.holds(f.guards[s], t);
             needed |= active[s];
         }
         boolean orthNeeded = false;
-        for (int o : pass.orth()) {
-            orthNeeded |= coarse.holds(plan.orthGuards().get(o), t);
+        for (Guard guard : f.orthGuards) {
+            orthNeeded |= coarse.holds(guard, t);
         }
         needed |= orthNeeded;
         if (!needed) {
@@ -98,10 +101,10 @@ final class PassRunner {
         }
         // A reduction of an array itself (norm(g), norm(w)) sums the array where it lies: no
         // copy through scratch, and a pass that does nothing else calls no kernel at all.
-        float[][] sources = new float[pass.scratch().size()][];
+        float[][] sources = new float[f.reductions.length][];
         boolean kernelNeeded = pass.unconditional() || orthNeeded;
         for (int s = 0; s < sources.length; s++) {
-            ReductionSource src = pass.sources().get(s);
+            ReductionSource src = f.sources[s];
             sources[s] = switch (src.kind()) {
                 case WEIGHT -> w;
                 case GRADIENT -> g;
@@ -111,8 +114,8 @@ final class PassRunner {
             kernelNeeded |= active[s] && !src.inPlace();
         }
         int nStates = states.length;
-        int nCols = pass.columnExports().size();
-        int nScratch = pass.scratch().size();
+        int nCols = f.columnExports.length;
+        int nScratch = f.reductions.length;
         // a tile is at most the tensor: small tensors (a bias, a rule search's proxies) need small scratch
         int tile = pass.rowWise() ? geo.cols[t] : Math.min(longest, end - from);
         ensure(nCols, nScratch, Math.max(tile, geo.maxCols));
@@ -123,19 +126,16 @@ final class PassRunner {
         System.arraycopy(scratch, 0, arrays, nStates + nCols, nScratch);
         System.arraycopy(orthBuffers, 0, arrays, nStates + nCols + nScratch, orthBuffers.length);
 
-        fillUniforms(t, -1);
-        LoopKernel kernel = kernels.choose(uniforms);   // the branches this tensor takes
+        uniforms.fillTensor(coarse, t, geo.group[t]);
+        LoopKernel kernel = kernels.choose(uniforms.values);   // the branches this tensor takes
         for (int j = 0; j < nCols; j++) {
-            int k = pass.columnExports().get(j);
+            int k = f.columnExports[j];
             int base = geo.colBase[t];
             for (int c = 0; c < geo.cols[t]; c++) {
                 columns[j][c] = coarse.export(k, base + c);
             }
         }
-        boolean tensorSums = false;
-        for (int r : pass.scratch()) {
-            tensorSums |= reduces(r, Axis.TENSOR) || reduces(r, Axis.ALL);
-        }
+        boolean tensorSums = f.tensorSums;
         // One running sum per pass and tensor is enough only with one per-tensor reduction;
         // with several, each keeps its own sum below.
         if (slotSums.length < nScratch) {
@@ -143,7 +143,7 @@ final class PassRunner {
         }
         StripedSum[] sums = new StripedSum[nScratch];
         for (int s = 0; s < nScratch; s++) {
-            ReductionSpec spec = spec(pass.scratch().get(s));
+            ReductionSpec spec = f.specs[s];
             if (active[s] && (spec.axis() == Axis.TENSOR || spec.axis() == Axis.ALL)) {
                 if (slotSums[s] == null) {
                     slotSums[s] = new StripedSum();
@@ -162,29 +162,29 @@ final class PassRunner {
         int calls = byRow ? endRow - firstRow : nScratch > 0 || keeps > 0 ? cuts.cut(from, end, longest) : 1;
         float[][][] kept = keeps == 0 ? null : byRow ? workspace.kept(worker, keeps, calls, geo.cols[t])
                 : workspace.kept(worker, keeps, calls, c -> cuts.length(c, from));
-        StripedKernel striped = kernel instanceof StripedKernel sk && !pass.striped().isEmpty() ? sk : null;
+        StripedKernel striped = kernel instanceof StripedKernel sk && f.striped.length > 0 ? sk : null;
         boolean[] rest = active;
         if (striped != null) {
             rest = active.clone();
-            for (int s : pass.striped()) {
+            for (int s : f.striped) {
                 rest[s] = false;
             }
-            if (lanes.length < 16 * pass.striped().size()) {
-                lanes = new double[16 * pass.striped().size()];
+            if (lanes.length < 16 * f.striped.length) {
+                lanes = new double[16 * f.striped.length];
             }
         }
         if (byRow && kernelNeeded) {
             for (int row = firstRow; row < endRow; row++) {
-                fillUniforms(t, geo.rowBase[t] + row);
+                uniforms.fillRow(coarse, geo.rowBase[t] + row);
                 int lo = geo.offset[t] + row * geo.cols[t];
                 for (int k = 0; k < keeps; k++) {
                     arrays[keptBase + k] = kept[k][row - firstRow];
                 }
-                call(pass, kernel, striped, w, g, t, row, 1, lo, lo + geo.cols[t], sums, active, rest, sources, arrays);
+                call(f, kernel, striped, w, g, t, row, 1, lo, lo + geo.cols[t], sums, active, rest, sources, arrays);
             }
         } else if (!kernelNeeded) {
             // the arrays themselves, in one go: all the part's rows of a pass that runs row by row
-            accumulate(pass, t, byRow ? firstRow : -1, byRow ? endRow - firstRow : 0, from, end - from, sums, active,
+            accumulate(f, t, byRow ? firstRow : -1, byRow ? endRow - firstRow : 0, from, end - from, sums, active,
                     sources, arrays);
         } else if (nScratch > 0 || keeps > 0) {
             for (int c = 0, lo = from; c < calls; c++) {
@@ -192,35 +192,39 @@ final class PassRunner {
                 for (int k = 0; k < keeps; k++) {
                     arrays[keptBase + k] = kept[k][c];
                 }
-                call(pass, kernel, striped, w, g, t, -1, 0, lo, hi, sums, active, rest, sources, arrays);
+                call(f, kernel, striped, w, g, t, -1, 0, lo, hi, sums, active, rest, sources, arrays);
                 lo = hi;
             }
         } else {
-            kernel.run(w, g, arrays, uniforms, from, end);
+            kernel.run(w, g, arrays, uniforms.values, from, end);
         }
         if (tensorSums && part != null) {
             for (int s = 0; s < nScratch; s++) {
                 if (sums[s] != null) {
-                    part.blocks[pass.scratch().get(s)] = sums[s].blocks();
+                    part.blocks[f.reductions[s]] = sums[s].blocks();
                 }
             }
         } else if (tensorSums) {
             for (int s = 0; s < nScratch; s++) {
                 if (sums[s] != null) {
-                    int r = pass.scratch().get(s);
-                    Reduction kind = spec(r).kind();
+                    int r = f.reductions[s];
+                    Reduction kind = f.specs[s].kind();
                     coarse.acc[r][t] = kind == Reduction.MAX || kind == Reduction.MIN ? coarse.acc[r][t] : sums[s].finish();
                 }
             }
         }
     }
 
-    private boolean reduces(int r, Axis axis) {
-        return spec(r).axis() == axis;
-    }
-
-    private ReductionSpec spec(int r) {
-        return plan.program().reductions().get(r);
+    /** The facts of {@code pass}, worked out on its first tensor (a plan has a few passes). */
+    private PassFacts facts(Pass pass) {
+        for (PassFacts f : facts) {
+            if (f.pass == pass) {
+                return f;
+            }
+        }
+        facts = Arrays.copyOf(facts, facts.length + 1);
+        facts[facts.length - 1] = new PassFacts(plan, pass);
+        return facts[facts.length - 1];
     }
 
     /**
@@ -229,36 +233,35 @@ final class PassRunner {
      * stripes within one block of every such sum; otherwise the kernel stores their values
      * and they are added from there ({@link #accumulate}).
      */
-    private void call(Pass pass, LoopKernel kernel, StripedKernel striped, float[] w, float[] g, int t, int row,
+    private void call(PassFacts f, LoopKernel kernel, StripedKernel striped, float[] w, float[] g, int t, int row,
                       int rows, int lo, int hi, StripedSum[] sums, boolean[] active, boolean[] rest, float[][] sources,
                       float[][] arrays) {
-        if (striped == null || (hi - lo) % StripedSum.STRIPES != 0 || !inOneBlock(pass, sums, hi - lo)) {
-            kernel.run(w, g, arrays, uniforms, lo, hi);
-            accumulate(pass, t, row, rows, lo, hi - lo, sums, active, sources, arrays);
+        if (striped == null || (hi - lo) % StripedSum.STRIPES != 0 || !inOneBlock(f, sums, hi - lo)) {
+            kernel.run(w, g, arrays, uniforms.values, lo, hi);
+            accumulate(f, t, row, rows, lo, hi - lo, sums, active, sources, arrays);
             return;
         }
-        for (int k = 0; k < pass.striped().size(); k++) {
-            StripedSum sum = sums[pass.striped().get(k)];
+        for (int k = 0; k < f.striped.length; k++) {
+            StripedSum sum = sums[f.striped[k]];
             if (sum != null) {
                 sum.lanesOut(lanes, 16 * k);
             } else {
                 Arrays.fill(lanes, 16 * k, 16 * k + 16, 0.0); // a row's sum starts with its call
             }
         }
-        striped.runStriped(w, g, arrays, uniforms, lo, hi, lanes);
-        for (int k = 0; k < pass.striped().size(); k++) {
-            int s = pass.striped().get(k);
+        striped.runStriped(w, g, arrays, uniforms.values, lo, hi, lanes);
+        for (int k = 0; k < f.striped.length; k++) {
+            int s = f.striped[k];
             if (sums[s] != null) {
                 sums[s].lanesIn(lanes, 16 * k, hi - lo);
-            } else if (active[s] && reduces(pass.scratch().get(s), Axis.ROW)) {
+            } else if (active[s] && f.specs[s].axis() == Axis.ROW) {
                 // the row's sixteen stripes, added as StripedSum adds a block of at most 65,536
-                Reduction kind = spec(pass.scratch().get(s)).kind();
-                rowSum.reset(kind.squares());
+                rowSum.reset(f.specs[s].kind().squares());
                 rowSum.lanesIn(lanes, 16 * k, hi - lo);
-                coarse.acc[pass.scratch().get(s)][geo.rowBase[t] + row] = rowSum.finish();
+                coarse.acc[f.reductions[s]][geo.rowBase[t] + row] = rowSum.finish();
             }
         }
-        accumulate(pass, t, row, rows, lo, hi - lo, sums, rest, sources, arrays);
+        accumulate(f, t, row, rows, lo, hi - lo, sums, rest, sources, arrays);
     }
 
     /**
@@ -266,27 +269,13 @@ final class PassRunner {
      * lanes continue one block's stripes (a call that crosses a block's end goes the scratch
      * way, and so does a row longer than a block).
      */
-    private static boolean inOneBlock(Pass pass, StripedSum[] sums, int n) {
-        for (int s : pass.striped()) {
+    private static boolean inOneBlock(PassFacts f, StripedSum[] sums, int n) {
+        for (int s : f.striped) {
             if (sums[s] != null ? !sums[s].fitsInBlock(n) : n > StripedSum.BLOCK) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** Uniforms of tensor {@code t}; with {@code row >= 0} also the per-row values of that row. */
-    private void fillUniforms(int t, int row) {
-        for (int k = 0; k < uniforms.length; k++) {
-            Shape s = plan.exportShape(k);
-            switch (s) {
-                case STEP, ALL -> uniforms[k] = row < 0 ? coarse.export(k, geo.group[t]) : uniforms[k];
-                case TENSOR -> uniforms[k] = row < 0 ? coarse.export(k, t) : uniforms[k];
-                case ROW -> uniforms[k] = row < 0 ? 0f : coarse.export(k, row);
-                default -> {
-                }
-            }
-        }
     }
 
     /**
@@ -296,19 +285,15 @@ final class PassRunner {
      * row by row the values are {@code rows} whole rows from row {@code row} (one, for a
      * kernel's call; all of them, for arrays summed where they lie).
      */
-    private void accumulate(Pass pass, int t, int row, int rows, int lo, int n, StripedSum[] sums, boolean[] active,
+    private void accumulate(PassFacts f, int t, int row, int rows, int lo, int n, StripedSum[] sums, boolean[] active,
                             float[][] sources, float[][] arrays) {
-        List<Integer> reductions = pass.scratch();
-        for (int s = 0; s < reductions.size(); s++) {
+        for (int s = 0; s < f.reductions.length; s++) {
             if (!active[s]) {
                 continue; // not needed by this tensor's branch
             }
-            int r = reductions.get(s);
-            ReductionSpec spec = spec(r);
-            ReductionSource src = pass.sources().get(s);
-            float[] x = sources[s] != null ? sources[s]
-                    : src.kind() == ReductionSource.Kind.KEPT ? arrays[plan.keptSlot(pass, src.index())]
-                    : scratch[s];
+            int r = f.reductions[s];
+            ReductionSpec spec = f.specs[s];
+            float[] x = sources[s] != null ? sources[s] : f.keptSlots[s] >= 0 ? arrays[f.keptSlots[s]] : scratch[s];
             int base = sources[s] != null ? lo : 0;
             Reduction kind = spec.kind();
             double[] acc = coarse.acc[r];
