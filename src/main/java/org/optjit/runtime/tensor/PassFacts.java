@@ -14,7 +14,9 @@ import org.optjit.sema.Axis;
  * at a moment when the kernel's streams have just pushed the plan's objects out of the
  * nearer caches (a microsecond or more per tensor and pass, benchmarks/RESULTS.md).
  *
- * <p>Indices {@code s} are the pass's scratch slots ({@link Pass#scratch()}).
+ * <p>Indices {@code s} are the pass's scratch slots ({@link Pass#scratch()}). The facts also
+ * hold the arrays a run of the pass fills, reused run after run, because a runner is one
+ * thread's: arrays allocated per run came from memory no cache held.
  */
 final class PassFacts {
 
@@ -35,6 +37,16 @@ final class PassFacts {
     /** Whether some reduction of the pass is per tensor or over all tensors. */
     final boolean tensorSums;
 
+    /** Per slot, whether the tensor in progress needs it; the same without the striped slots. */
+    final boolean[] active;
+    final boolean[] rest;
+    /** Per slot, the array it sums where it lies, or null. */
+    final float[][] arraySources;
+    /** Per slot, its running sum for the tensor in progress, or null. */
+    final StripedSum[] sums;
+    /** The kernel's arrays ({@link #arrays(int)}). */
+    private float[][] arrays = new float[0][];
+
     PassFacts(Plan plan, Pass pass) {
         this.pass = pass;
         int n = pass.scratch().size();
@@ -53,8 +65,20 @@ final class PassFacts {
             perTensor |= specs[s].axis() == Axis.TENSOR || specs[s].axis() == Axis.ALL;
         }
         tensorSums = perTensor;
+        active = new boolean[n];
+        rest = new boolean[n];
+        arraySources = new float[n][];
+        sums = new StripedSum[n];
         orthGuards = pass.orth().stream().map(o -> plan.orthGuards().get(o)).toArray(Guard[]::new);
         striped = pass.striped().stream().mapToInt(Integer::intValue).toArray();
         columnExports = pass.columnExports().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The array of the kernel's arrays, {@code length} long (the same every run of the pass). */
+    float[][] arrays(int length) {
+        if (arrays.length != length) {
+            arrays = new float[length][];
+        }
+        return arrays;
     }
 }

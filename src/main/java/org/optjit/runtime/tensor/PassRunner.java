@@ -85,7 +85,7 @@ final class PassRunner {
     private void run(Pass pass, VariantKernel kernels, int t, int from, int end, float[] w, float[] g,
                      float[][] states, float[][] orthBuffers) {
         PassFacts f = facts(pass);
-        boolean[] active = new boolean[f.reductions.length];
+        boolean[] active = f.active;
         boolean needed = pass.unconditional();
         for (int s = 0; s < active.length; s++) {
             active[s] = coarse.holds(f.guards[s], t);
@@ -101,7 +101,7 @@ final class PassRunner {
         }
         // A reduction of an array itself (norm(g), norm(w)) sums the array where it lies: no
         // copy through scratch, and a pass that does nothing else calls no kernel at all.
-        float[][] sources = new float[f.reductions.length][];
+        float[][] sources = f.arraySources;
         boolean kernelNeeded = pass.unconditional() || orthNeeded;
         for (int s = 0; s < sources.length; s++) {
             ReductionSource src = f.sources[s];
@@ -120,7 +120,7 @@ final class PassRunner {
         int tile = pass.rowWise() ? geo.cols[t] : Math.min(longest, end - from);
         ensure(nCols, nScratch, Math.max(tile, geo.maxCols));
         int keeps = plan.keeps();
-        float[][] arrays = new float[nStates + nCols + nScratch + orthBuffers.length + keeps][];
+        float[][] arrays = f.arrays(nStates + nCols + nScratch + orthBuffers.length + keeps);
         System.arraycopy(states, 0, arrays, 0, nStates);
         System.arraycopy(columns, 0, arrays, nStates, nCols);
         System.arraycopy(scratch, 0, arrays, nStates + nCols, nScratch);
@@ -141,7 +141,8 @@ final class PassRunner {
         if (slotSums.length < nScratch) {
             slotSums = Arrays.copyOf(slotSums, nScratch);
         }
-        StripedSum[] sums = new StripedSum[nScratch];
+        StripedSum[] sums = f.sums;
+        Arrays.fill(sums, null);
         for (int s = 0; s < nScratch; s++) {
             ReductionSpec spec = f.specs[s];
             if (active[s] && (spec.axis() == Axis.TENSOR || spec.axis() == Axis.ALL)) {
@@ -161,11 +162,12 @@ final class PassRunner {
         int endRow = firstRow + (end - from) / geo.cols[t];
         int calls = byRow ? endRow - firstRow : nScratch > 0 || keeps > 0 ? cuts.cut(from, end, longest) : 1;
         float[][][] kept = keeps == 0 ? null : byRow ? workspace.kept(worker, keeps, calls, geo.cols[t])
-                : workspace.kept(worker, keeps, calls, c -> cuts.length(c, from));
+                : workspace.kept(worker, keeps, calls, cuts, from);
         StripedKernel striped = kernel instanceof StripedKernel sk && f.striped.length > 0 ? sk : null;
         boolean[] rest = active;
         if (striped != null) {
-            rest = active.clone();
+            rest = f.rest;
+            System.arraycopy(active, 0, rest, 0, active.length);
             for (int s : f.striped) {
                 rest[s] = false;
             }

@@ -55,33 +55,43 @@ public final class Workspace {
 
     /**
      * Worker {@code worker}'s kept arrays for a tensor cut into {@code calls} calls of at most
-     * {@code length} weights: {@code [keeps][call]}, each at least {@code length} long.
+     * {@code length} weights (a row each): {@code [keeps][call]}, each at least {@code length} long.
      */
     float[][][] kept(int worker, int keeps, int calls, int length) {
-        return kept(worker, keeps, calls, c -> length);
-    }
-
-    /**
-     * Worker {@code worker}'s kept arrays for a tensor cut into {@code calls} calls, call
-     * {@code c} of {@code length.applyAsInt(c)} weights: {@code [keeps][call]}, each at least
-     * that long. Grown call by call, so a tall narrow tensor and a short wide one never ask for
-     * their product, and long calls never for a long array per short one.
-     */
-    float[][][] kept(int worker, int keeps, int calls, java.util.function.IntUnaryOperator length) {
         float[][][] k = ofWorker(worker, keeps);
         // from here on only this worker touches k
         for (int j = 0; j < keeps; j++) {
-            if (k[j].length < calls) {
-                k[j] = java.util.Arrays.copyOf(k[j], calls);
-            }
+            k[j] = forCalls(k[j], calls);
             for (int c = 0; c < calls; c++) {
-                int n = length.applyAsInt(c);
-                if (k[j][c] == null || k[j][c].length < n) {
-                    k[j][c] = new float[n];
-                }
+                k[j][c] = atLeast(k[j][c], length);
             }
         }
         return k;
+    }
+
+    /**
+     * Worker {@code worker}'s kept arrays for the calls of the last {@link Cuts#cut} of
+     * {@code cuts} (from weight {@code from}): {@code [keeps][call]}, each at least as long as
+     * its call. Grown call by call, so a tall narrow tensor and a short wide one never ask for
+     * their product, and long calls never for a long array per short one.
+     */
+    float[][][] kept(int worker, int keeps, int calls, Cuts cuts, int from) {
+        float[][][] k = ofWorker(worker, keeps);
+        for (int j = 0; j < keeps; j++) {
+            k[j] = forCalls(k[j], calls);
+            for (int c = 0; c < calls; c++) {
+                k[j][c] = atLeast(k[j][c], cuts.length(c, from));
+            }
+        }
+        return k;
+    }
+
+    private static float[][] forCalls(float[][] arrays, int calls) {
+        return arrays.length < calls ? java.util.Arrays.copyOf(arrays, calls) : arrays;
+    }
+
+    private static float[] atLeast(float[] array, int length) {
+        return array == null || array.length < length ? new float[length] : array;
     }
 
     /**

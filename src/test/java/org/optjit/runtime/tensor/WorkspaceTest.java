@@ -74,6 +74,24 @@ class WorkspaceTest {
     }
 
     @Test
+    void keptArraysFollowTheCutsAndAreReused() {
+        Cuts cuts = new Cuts();
+        int from = 262144;
+        int calls = cuts.cut(from, from + 262144, Cuts.LONG);
+        Workspace ws = new Workspace();
+        float[][][] kept = ws.kept(0, 2, calls, cuts, from);
+        for (int j = 0; j < 2; j++) {
+            for (int c = 0; c < calls; c++) {
+                assertEquals(cuts.length(c, from), kept[j][c].length, "keep " + j + ", call " + c);
+            }
+        }
+        float[] longest = kept[0][1];
+        float[][][] again = ws.kept(0, 2, calls, cuts, from);
+        assertSame(longest, again[0][1], "the next tensor's pass reuses them");
+        assertNotSame(again[0][1], again[1][1], "each keep its own");
+    }
+
+    @Test
     void passRunnersAreKeptPerWorkerForOnePlanAndLayout() throws java.io.IOException {
         org.optjit.phase.Plan lamb = plan("lamb");
         org.optjit.phase.Plan clip = plan("adamw_clipped");
