@@ -135,24 +135,35 @@ public final class TensorStep {
                     if (shared[tensor]) {
                         continue;
                     }
-                    for (int lvl = from; lvl < to; lvl++) {
-                        if (lvl > from || from == 0) {
-                            coarse.evalTensor(lvl, tensor);
-                        }
-                        for (int p : passesAt[lvl]) {
-                            runner.run(plan.passes().get(p), kernels[p], tensor, w, g, states, orthBuffers);
-                        }
-                        for (int o = 0; o < plan.orthLevel().length; o++) {
-                            if (plan.orthLevel()[o] == lvl && coarse.holds(plan.orthGuards().get(o), tensor)) {
-                                orth.orthogonalize(orthBuffers[2 * o], orthBuffers[2 * o + 1], geo.offset[tensor],
-                                        geo.rows[tensor], geo.cols[tensor]);
-                            }
-                        }
-                    }
+                    runTensor(geo, coarse, runner, tensor, from, to, w, g, states, orthBuffers);
                 }
             });
         }
         Parallel.run(workers);
+    }
+
+    /**
+     * Levels {@code [from, to)} of one tensor on one thread: its coarse values, passes and
+     * orthogonalisations level by level. A method of its own, called per tensor, so that the
+     * JIT compiles it fully within a few steps; as part of the worker's loop, which runs once
+     * per step, it stayed at C1 for the whole of a benchmark.
+     */
+    private void runTensor(Geometry geo, CoarseValues coarse, PassRunner runner, int tensor, int from, int to,
+                           float[] w, float[] g, float[][] states, float[][] orthBuffers) {
+        for (int lvl = from; lvl < to; lvl++) {
+            if (lvl > from || from == 0) {
+                coarse.evalTensor(lvl, tensor);
+            }
+            for (int p : passesAt[lvl]) {
+                runner.run(plan.passes().get(p), kernels[p], tensor, w, g, states, orthBuffers);
+            }
+            for (int o = 0; o < plan.orthLevel().length; o++) {
+                if (plan.orthLevel()[o] == lvl && coarse.holds(plan.orthGuards().get(o), tensor)) {
+                    orth.orthogonalize(orthBuffers[2 * o], orthBuffers[2 * o + 1], geo.offset[tensor],
+                            geo.rows[tensor], geo.cols[tensor]);
+                }
+            }
+        }
     }
 
     /** Coarse state is rounded to float once, after the whole step (its old value was read from the arrays). */
