@@ -47,18 +47,17 @@ final class PassRunner {
     /** The longest call over a tensor: {@link Cuts#TILE} or {@link Cuts#LONG}, one for every pass. */
     private final int longest;
 
-    PassRunner(Plan plan, Geometry geo, CoarseValues coarse, Workspace workspace, int worker, int longest) {
+    PassRunner(Plan plan, Geometry geo, Workspace workspace, int worker, int longest) {
         this.longest = longest;
         this.plan = plan;
         this.geo = geo;
-        this.coarse = coarse;
         this.uniforms = new Uniforms(plan);
         this.workspace = workspace;
         this.worker = worker;
         this.anyRowWise = plan.anyRowWise();
     }
 
-    /** Starts a step: its coarse values. */
+    /** Starts a step: its coarse values (a runner lives from step to step, {@link Workspace#runner}). */
     void begin(CoarseValues coarse) {
         this.coarse = coarse;
     }

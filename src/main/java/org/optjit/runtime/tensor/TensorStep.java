@@ -114,7 +114,8 @@ public final class TensorStep {
                     if (runners == null) {
                         runners = new PassRunner[threads];
                         for (int k = 0; k < threads; k++) {
-                            runners[k] = new PassRunner(plan, geo, coarse, workspace, k, longestCall);
+                            runners[k] = new PassRunner(plan, geo, workspace, k, longestCall);
+                            runners[k].begin(coarse);
                         }
                     }
                     SharedTensor.run(plan, kernels, coarse, runners, t, parts, from, to, geo, w, g, states, orthBuffers);

@@ -127,7 +127,7 @@ public final class Workspace {
             runners = java.util.Arrays.copyOf(runners, worker + 1);
         }
         if (runners[worker] == null) {
-            runners[worker] = new PassRunner(plan, geo, null, this, worker, longest);
+            runners[worker] = new PassRunner(plan, geo, this, worker, longest);
         }
         return runners[worker];
     }
