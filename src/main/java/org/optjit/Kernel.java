@@ -148,7 +148,7 @@ public final class Kernel {
     private static Kernel overTensors(Rule rule, Backend requested, Program p, Planner.Placing placing) {
         Backend backend = requested == Backend.AUTO ? autoBackend() : requested;
         if (backend == Backend.VECTOR && !vectorAvailable()) {
-            return compile(rule, Backend.VECTOR, placing); // its message
+            throw vectorUnavailable();
         }
         Plan plan = placing == Planner.Placing.CHEAPER ? rule.plan() : Planner.plan(p, placing);
         PassCompiler passes = new PassCompiler(plan, backend);

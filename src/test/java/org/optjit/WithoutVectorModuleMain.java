@@ -39,5 +39,12 @@ public final class WithoutVectorModuleMain {
         } catch (RuleException e) {
             System.out.println("VECTOR refused: " + e.getMessage());
         }
+        try {
+            // a rule over tensors takes another way to its kernels (it once recursed here until the stack overflowed)
+            Rule.parse("gn = norm[all](g); w -= lr*g/(gn + 1e-6)").compile(Backend.VECTOR);
+            System.out.println("VECTOR compiled a rule over tensors without the module");
+        } catch (RuleException e) {
+            System.out.println("VECTOR refused a rule over tensors: " + e.getMessage());
+        }
     }
 }

@@ -27,6 +27,8 @@ class WithoutVectorModuleTest {
         assertTrue(r.output().contains("auto=SCALAR for " + examples + " examples"), r.output());
         assertTrue(r.output().contains("VECTOR refused: the VECTOR backend needs the jdk.incubator.vector module:"
                 + " start the JVM with --add-modules jdk.incubator.vector"), r.output());
+        assertTrue(r.output().contains("VECTOR refused a rule over tensors: the VECTOR backend needs the"
+                + " jdk.incubator.vector module"), r.output());
     }
 
     @Test
