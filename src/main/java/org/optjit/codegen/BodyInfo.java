@@ -66,7 +66,7 @@ public final class BodyInfo {
             if (o.target() == Output.Target.EXPORT) {
                 throw new IllegalArgumentException("a per-weight block cannot export: " + o);
             }
-            if ((o.target() == Output.Target.STATE || o.target() == Output.Target.SCRATCH) && o.slot() < 0) {
+            if (o.target() != Output.Target.WEIGHT && o.slot() < 0) {
                 throw new IllegalArgumentException("a state store without a state slot: " + o);
             }
             if (o.value() < 0 || o.value() >= body.size() || bool[o.value()]) {
@@ -84,7 +84,7 @@ public final class BodyInfo {
         for (Output o : body.outputs()) {
             live[o.value()] = true;
             uses[o.value()]++;
-            if (o.target() == Output.Target.STATE || o.target() == Output.Target.SCRATCH) {
+            if (o.target() != Output.Target.WEIGHT) {
                 states.set(o.slot());
             }
         }
@@ -99,7 +99,7 @@ public final class BodyInfo {
                 uses[in.operand(k)]++;
             }
             switch (in.op()) {
-                case LOAD_S: case LOAD_R: states.set(in.slot()); break;
+                case LOAD_S: case LOAD_R: case LOAD_K: states.set(in.slot()); break;
                 case UNIFORM: uniforms.set(in.slot()); break;
                 case UNIFORM_BOOL: boolUniforms.set(in.slot()); break;
                 default: break;

@@ -22,7 +22,11 @@ public final class CodeLengths {
     private CodeLengths() {
     }
 
-    /** {@code code_length} of every method with code, by name (JVMS 4.1, 4.6, 4.7.3). */
+    /**
+     * {@code code_length} of every method with code, by name (JVMS 4.1, 4.6, 4.7.3); of
+     * overloads, the longest (a kernel's {@code run} with {@code origin} is its loop, the other
+     * {@code run} a call of it).
+     */
     public static Map<String, Integer> of(byte[] classFile) {
         ClassReader r = new ClassReader(classFile);
         char[] buf = new char[r.getMaxStringLength()];
@@ -57,7 +61,7 @@ public final class CodeLengths {
             p += 8;
             for (int a = 0; a < attributes; a++) {
                 if (codeLengths != null && r.readUTF8(p, buf).equals("Code")) {
-                    codeLengths.put(name, r.readInt(p + 10));
+                    codeLengths.merge(name, r.readInt(p + 10), Math::max);
                 }
                 p += 6 + r.readInt(p + 2);
             }

@@ -12,9 +12,11 @@ import org.optjit.runtime.LoopKernel;
 /**
  * The skeleton every generated kernel shares: a final class in {@link
  * KernelClasses#INTERNAL_PACKAGE} implementing {@link LoopKernel}, with a public no-arg
- * constructor and the method {@code run(w, g, state, uniforms, from, to)}, whose body a
- * backend's emitter writes through the {@link MethodEmitter} that {@link #beginRun()}
- * returns.
+ * constructor and the method {@code run(w, g, state, uniforms, from, to, origin)}, whose body
+ * a backend's emitter writes through the {@link MethodEmitter} that {@link #beginRun()}
+ * returns; {@code run(w, g, state, uniforms, from, to)} calls it with {@code origin = from}.
+ * Every kernel has both, the same shape whether its body keeps values for a later pass
+ * ({@code LOAD_K}, indexed from {@code origin}) or not.
  *
  * <p>The writer computes max stack and max locals ({@code COMPUTE_MAXS}, a cheap linear
  * pass) but not frames: emitters write them (see {@link MethodEmitter}).
@@ -33,12 +35,16 @@ public final class KernelClassWriter {
     public static final int FROM = 5;
     /** Local slot of {@code int to}. */
     public static final int TO = 6;
+    /** Local slot of {@code int origin}: where the arrays of kept values start ({@code LOAD_K}). */
+    public static final int ORIGIN = 7;
 
     public static final Type FLOAT_ARRAY = Type.getType(float[].class);
     public static final Type FLOAT_ARRAY_2D = Type.getType(float[][].class);
 
     /** {@code void run(float[] w, float[] g, float[][] state, float[] uniforms, int from, int to)}. */
     public static final String RUN_DESCRIPTOR = "([F[F[[F[FII)V";
+    /** {@code void run(float[] w, float[] g, float[][] state, float[] uniforms, int from, int to, int origin)}. */
+    public static final String ORIGIN_RUN_DESCRIPTOR = "([F[F[[F[FIII)V";
     private static final int MAX_NAME = 40;
 
     private final ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
@@ -102,8 +108,10 @@ public final class KernelClassWriter {
     }
 
     /**
-     * Starts {@code run}. The emitter's first locals are {@code this} (typed TOP in frames:
-     * this {@code run} never reads it) and the arguments at the slots {@link #W} ... {@link #TO}.
+     * Starts {@code run(w, g, state, uniforms, from, to, origin)}, after writing the
+     * six-argument {@code run} that calls it with {@code origin = from}. The emitter's first
+     * locals are {@code this} (typed TOP in frames: this {@code run} never reads it) and the
+     * arguments at the slots {@link #W} ... {@link #ORIGIN}.
      */
     public MethodEmitter beginRun() {
         return beginRun(null);
@@ -114,38 +122,49 @@ public final class KernelClassWriter {
      * methods: {@code this} is typed {@code self} in its frames (null: TOP).
      */
     public MethodEmitter beginRun(Type self) {
-        run = beginLoopMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "run", self);
+        writeRunFromCall();
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "run", ORIGIN_RUN_DESCRIPTOR,
+                null, null);
+        mv.visitCode();
+        run = new MethodEmitter(mv, self, FLOAT_ARRAY, FLOAT_ARRAY, FLOAT_ARRAY_2D, FLOAT_ARRAY,
+                Type.INT_TYPE, Type.INT_TYPE, Type.INT_TYPE);
         return run;
     }
 
-    /**
-     * Starts a further instance method with {@code run}'s signature and locals (see
-     * {@link #beginRun()}), such as the VECTOR backend's scalar tail. End it with
-     * {@link #endMethod}.
-     */
-    public MethodEmitter beginLoopMethod(int access, String name, Type self) {
-        MethodVisitor mv = cw.visitMethod(access, name, RUN_DESCRIPTOR, null, null);
+    /** {@code run(w, g, state, uniforms, from, to)}: {@code run(w, g, state, uniforms, from, to, from)}. */
+    private void writeRunFromCall() {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "run", RUN_DESCRIPTOR, null, null);
         mv.visitCode();
-        return new MethodEmitter(mv, self, FLOAT_ARRAY, FLOAT_ARRAY, FLOAT_ARRAY_2D, FLOAT_ARRAY,
-                Type.INT_TYPE, Type.INT_TYPE);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        for (int arg = W; arg <= UNIFORMS; arg++) {
+            mv.visitVarInsn(Opcodes.ALOAD, arg);
+        }
+        mv.visitVarInsn(Opcodes.ILOAD, FROM);
+        mv.visitVarInsn(Opcodes.ILOAD, TO);
+        mv.visitVarInsn(Opcodes.ILOAD, FROM);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, internalName, "run", ORIGIN_RUN_DESCRIPTOR, false);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /**
-     * {@code (w, g, state, uniforms, from, to, base)}: a loop over part of a call's range whose
-     * relative arrays ({@code LOAD_R}, {@code SCRATCH}) are indexed from {@code base}, the
-     * call's first weight, at local {@link #BASE}.
+     * {@code (w, g, state, uniforms, from, to, origin, base)}: a loop over part of a call's
+     * range whose kept arrays ({@code LOAD_K}, {@code KEPT}) are indexed from {@code origin}, as
+     * in {@code run}, and whose other relative arrays ({@code LOAD_R}, {@code SCRATCH}) from
+     * {@code base}, the call's first weight, at local {@link #BASE}.
      */
-    public static final String PART_LOOP_DESCRIPTOR = "([F[F[[F[FIII)V";
+    public static final String PART_LOOP_DESCRIPTOR = "([F[F[[F[FIIII)V";
 
     /** The local of {@code base} in a method started by {@link #beginPartLoopMethod}. */
-    public static final int BASE = 7;
+    public static final int BASE = 8;
 
     /** Starts a method with {@link #PART_LOOP_DESCRIPTOR}, such as the VECTOR backend's scalar tail. */
     public MethodEmitter beginPartLoopMethod(int access, String name, Type self) {
         MethodVisitor mv = cw.visitMethod(access, name, PART_LOOP_DESCRIPTOR, null, null);
         mv.visitCode();
         return new MethodEmitter(mv, self, FLOAT_ARRAY, FLOAT_ARRAY, FLOAT_ARRAY_2D, FLOAT_ARRAY,
-                Type.INT_TYPE, Type.INT_TYPE, Type.INT_TYPE);
+                Type.INT_TYPE, Type.INT_TYPE, Type.INT_TYPE, Type.INT_TYPE);
     }
 
     /**
@@ -159,7 +178,7 @@ public final class KernelClassWriter {
         return new MethodEmitter(mv, locals);
     }
 
-    /** Ends a method started with {@link #beginMethod} or {@link #beginLoopMethod}. */
+    /** Ends a method started with {@link #beginMethod} or {@link #beginPartLoopMethod}. */
     public void endMethod(MethodEmitter method) {
         method.visitor().visitMaxs(0, 0);
         method.visitor().visitEnd();

@@ -155,6 +155,11 @@ public final class Interpreter implements LoopKernel {
 
     @Override
     public void run(float[] w, float[] g, float[][] state, float[] uniforms, int from, int to) {
+        run(w, g, state, uniforms, from, to, from);
+    }
+
+    @Override
+    public void run(float[] w, float[] g, float[][] state, float[] uniforms, int from, int to, int origin) {
         float[] v = new float[insns.length];
         for (int i = from; i < to; i++) {
             for (int k = 0; k < insns.length; k++) {
@@ -165,6 +170,7 @@ public final class Interpreter implements LoopKernel {
                     case LOAD_G: v[k] = g[i]; break;
                     case LOAD_S: v[k] = state[in.slot()][i]; break;
                     case LOAD_R: v[k] = state[in.slot()][i - from]; break;
+                    case LOAD_K: v[k] = state[in.slot()][i - origin]; break;
                     case UNIFORM: v[k] = uniforms[in.slot()]; break;
                     case UNIFORM_BOOL: v[k] = uniforms[in.slot()] != 0 ? 1f : 0f; break;
                     case SELECT: v[k] = v[in.a()] != 0 ? v[in.b()] : v[in.c()]; break;
@@ -182,6 +188,8 @@ public final class Interpreter implements LoopKernel {
                     state[o.slot()][i] = v[o.value()];
                 } else if (o.target() == Output.Target.SCRATCH) {
                     state[o.slot()][i - from] = v[o.value()];
+                } else if (o.target() == Output.Target.KEPT) {
+                    state[o.slot()][i - origin] = v[o.value()];
                 }
             }
         }

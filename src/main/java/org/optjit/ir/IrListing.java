@@ -63,6 +63,7 @@ public final class IrListing {
                 case WEIGHT: sb.append("store w"); break;
                 case STATE: sb.append("store ").append(stateName(p, o.slot())); break;
                 case SCRATCH: sb.append("scratch #").append(o.slot()).append(" [i - from]"); break;
+                case KEPT: sb.append("kept #").append(o.slot()).append(" [i - origin]"); break;
                 default: sb.append("export u").append(o.slot()); break;
             }
             sb.append(" <- ").append(sigil).append(o.value()).append('\n');
@@ -80,6 +81,7 @@ public final class IrListing {
             case UNIFORM: sb.append("uniform u").append(in.slot()); return;
             case UNIFORM_BOOL: sb.append("uniform_bool u").append(in.slot()); return;
             case LOAD_R: sb.append("load column value #").append(in.slot()).append(" [i - from]"); return;
+            case LOAD_K: sb.append("load kept value #").append(in.slot()).append(" [i - origin]"); return;
             case LOAD_T: sb.append("load orth #").append(in.slot()); return;
             case SHAPE: sb.append(SHAPES.get(in.slot())); return;
             case COARSE_STATE: sb.append("load ").append(stateName(p, in.slot())); return;

@@ -52,6 +52,13 @@ public enum Op {
      */
     LOAD_R(0, Type.NUM),
     /**
+     * Pass bodies only: {@code state[slot][i - origin]}, a value an earlier pass kept
+     * ({@link Output.Target#KEPT}), in an array indexed from the kernel's {@code origin}: the
+     * first weight of the tensor (or part of one) that the passes run over, whatever the calls
+     * a pass is cut into, so that a pass without sums runs over a tensor in one call.
+     */
+    LOAD_K(0, Type.NUM),
+    /**
      * Body only: element {@code i} of the result of tensor operation {@code slot}
      * ({@code orth}, {@link Program#orth()}), computed tensor by tensor before the pass that
      * reads it.

@@ -15,7 +15,9 @@ public record Output(Target target, int slot, int value) {
 
     /**
      * {@link #SCRATCH} (pass bodies only): {@code state[slot][i - from]}, an array indexed from
-     * the first weight of the call, which the runtime reduces after the call.
+     * the first weight of the call, which the runtime reduces after the call. {@link #KEPT}
+     * (pass bodies only): {@code state[slot][i - origin]}, a value kept for a later pass, in an
+     * array indexed from the kernel's {@code origin} (see {@link Op#LOAD_K}).
      */
-    public enum Target { WEIGHT, STATE, EXPORT, SCRATCH }
+    public enum Target { WEIGHT, STATE, EXPORT, SCRATCH, KEPT }
 }

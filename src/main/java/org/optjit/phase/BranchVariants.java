@@ -126,7 +126,7 @@ public record BranchVariants(int[] slots, List<Block> bodies) {
         if (o.target() == Output.Target.STATE && slot >= orth && slot < kept && (slot - orth) % 2 == 0) {
             return fails(plan, plan.orthGuards().get((slot - orth) / 2), truth);
         }
-        if (o.target() == Output.Target.SCRATCH && slot >= kept) {
+        if (o.target() == Output.Target.KEPT) {
             return !readLater(plan, p, slot - kept, truth, later);
         }
         return false;
@@ -171,7 +171,7 @@ public record BranchVariants(int[] slots, List<Block> bodies) {
 
     private static boolean loads(Block body, int slot) {
         for (Insn x : body.insns()) {
-            if (x.op() == Op.LOAD_R && x.slot() == slot) {
+            if (x.op() == Op.LOAD_K && x.slot() == slot) {
                 return true;
             }
         }

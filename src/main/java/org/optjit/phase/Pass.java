@@ -14,9 +14,10 @@ import org.optjit.ir.Block;
  *       (unless they already lie in an array: {@link #sources()});</li>
  *   <li>the {@code orth} buffers ({@link Plan#orthInput(int)}, {@link Plan#orthOutput(int)}),
  *       as long as the weights and indexed like them;</li>
- *   <li>the kept values ({@link Plan#keeps()}): a pass stores a value with {@code SCRATCH} and
- *       a later pass loads it with {@code LOAD_R}, both at {@code i - from}; the runtime cuts
- *       every pass of a tensor into the same calls and gives each call its own arrays.</li>
+ *   <li>the kept values ({@link Plan#keeps()}): a pass stores a value with {@code KEPT} and
+ *       a later pass loads it with {@code LOAD_K}, both at {@code i - origin}, the kernel's
+ *       first weight of the tensor (or part of one): one array for the whole tensor, however
+ *       each pass cuts its calls.</li>
  * </ol>
  *
  * @param level         the level of the values it computes

@@ -19,14 +19,13 @@ final class PassBytes {
     }
 
     /**
-     * Bytes per weight that {@code pass} of {@code plan} reads: its body's loads of arrays and
+     * Bytes per weight that {@code pass} reads: its body's loads of arrays and
      * kept values, and the arrays its reductions sum in place.
      */
-    static int read(Plan plan, Pass pass) {
+    static int read(Pass pass) {
         int n = read(pass.body());
-        int firstKept = plan.keptSlot(pass, 0);
         for (Insn in : pass.body().insns()) {
-            if (in.op() == Op.LOAD_R && in.slot() >= firstKept) {
+            if (in.op() == Op.LOAD_K) {
                 n += 4;
             }
         }
@@ -69,12 +68,11 @@ final class PassBytes {
         return n;
     }
 
-    /** Bytes per weight that {@code pass} of {@code plan} writes: arrays and kept values. */
-    static int written(Plan plan, Pass pass) {
+    /** Bytes per weight that {@code pass} writes: arrays and kept values. */
+    static int written(Pass pass) {
         int n = written(pass.body());
-        int firstKept = plan.keptSlot(pass, 0);
         for (Output o : pass.body().outputs()) {
-            if (o.target() == Output.Target.SCRATCH && o.slot() >= firstKept) {
+            if (o.target() == Output.Target.KEPT) {
                 n += 4;
             }
         }
@@ -84,7 +82,7 @@ final class PassBytes {
     static int written(Block body) {
         int n = 0;
         for (Output o : body.outputs()) {
-            if (o.target() != Output.Target.SCRATCH) {
+            if (o.target() != Output.Target.SCRATCH && o.target() != Output.Target.KEPT) {
                 n += 4;
             }
         }

@@ -22,10 +22,10 @@ import org.optjit.ir.Program;
  *       instead of recomputing Adam's update from w, g, m and v, as a hand-written kernel does
  *       (You et al. 2020, Algorithm 2).</li>
  * </ul>
- * Kept values are per tensor: the runtime cuts every pass over a tensor into the same calls
- * (tiles or rows) and gives each call its own small array, reused tensor after tensor, so
- * they stay in cache between the passes and move no bytes to or from memory (explain counts
- * them as scratch). Recomputing reads arrays from memory again; so keeping wins whenever it
+ * Kept values are per tensor: the runtime gives each an array as long as the tensor, indexed
+ * from its first weight ({@code Op.LOAD_K}) and reused tensor after tensor, so they stay in
+ * cache between the passes and move no bytes to or from memory (explain counts them as
+ * scratch). Recomputing reads arrays from memory again; so keeping wins whenever it
  * saves a load, and recomputing wins the ties (clipping + AdamW reloads only g either way).
  */
 final class Placement {

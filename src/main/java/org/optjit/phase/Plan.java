@@ -24,9 +24,9 @@ import org.optjit.sema.Shape;
  * @param global        for each level, whether it is global
  * @param orthLevel     for each {@code orth}, the level whose pass computes its argument
  * @param keeps         how many per-weight values an earlier pass keeps for a later one
- *                      ({@link Placement}): stored with {@code SCRATCH} and read with
- *                      {@code LOAD_R}, relative to the call, in arrays the runtime gives each
- *                      call (the same calls for every pass of a tensor)
+ *                      ({@link Placement}): stored with {@code KEPT} and read with
+ *                      {@code LOAD_K}, relative to the kernel's {@code origin}, in one array
+ *                      per kept value for the tensor (or part) the passes run over
  * @param reductionGuards for each reduction, when a tensor needs it ({@link Guards}); a tensor
  *                      whose guard fails skips its accumulation
  * @param orthGuards    for each {@code orth}, when a tensor needs it
@@ -131,7 +131,7 @@ public record Plan(Program program, Shape[] preludeShape, int[] preludeLevel, in
     public int bytesReadPerWeight() {
         int n = 0;
         for (Pass p : passes) {
-            n += PassBytes.read(this, p);
+            n += PassBytes.read(p);
         }
         return n;
     }
@@ -140,7 +140,7 @@ public record Plan(Program program, Shape[] preludeShape, int[] preludeLevel, in
     public int bytesWrittenPerWeight() {
         int n = 0;
         for (Pass p : passes) {
-            n += PassBytes.written(this, p);
+            n += PassBytes.written(p);
         }
         return n;
     }

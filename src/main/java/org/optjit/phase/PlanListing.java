@@ -47,8 +47,8 @@ public final class PlanListing {
             sb.append("  pass ").append(k).append(" (level ").append(p.level())
                     .append(plan.global()[p.level()] ? ", after every tensor's previous pass" : "")
                     .append(p.rowWise() ? ", row by row" : "").append("): reads ").append(reads(plan, p))
-                    .append("; ").append(PassBytes.read(plan, p)).append(" bytes read, ")
-                    .append(PassBytes.written(plan, p)).append(" written per weight\n");
+                    .append("; ").append(PassBytes.read(p)).append(" bytes read, ")
+                    .append(PassBytes.written(p)).append(" written per weight\n");
             for (int s = 0; s < p.scratch().size(); s++) {
                 ReductionSpec r = plan.program().reductions().get(p.scratch().get(s));
                 Guard guard = plan.reductionGuards().get(p.scratch().get(s));
@@ -68,7 +68,7 @@ public final class PlanListing {
                 sb.append("    computes the argument of orth #").append(o)
                         .append(guard.always() ? "" : ", only for tensors where " + guard).append('\n');
             }
-            int kept = kept(plan, p);
+            int kept = kept(p);
             if (kept > 0) {
                 sb.append("    keeps ").append(kept).append(" value(s) per weight for a later pass\n");
             }
@@ -143,7 +143,7 @@ public final class PlanListing {
             if (in.op() == Op.LOAD_S) {
                 (in.slot() < plan.program().states().size() ? states : buffers).add(in.slot());
             }
-            if (in.op() == Op.LOAD_R && in.slot() >= plan.keptSlot(p, 0)) {
+            if (in.op() == Op.LOAD_K) {
                 kept.add(in.slot());
             }
         }
@@ -179,12 +179,11 @@ public final class PlanListing {
         return String.join(", ", names);
     }
 
-    /** The kept values a pass stores: relative outputs after the orth buffers. */
-    private static int kept(Plan plan, Pass p) {
-        int first = plan.keptSlot(p, 0);
+    /** The kept values a pass stores. */
+    private static int kept(Pass p) {
         int n = 0;
         for (Output o : p.body().outputs()) {
-            n += o.target() == Output.Target.SCRATCH && o.slot() >= first ? 1 : 0;
+            n += o.target() == Output.Target.KEPT ? 1 : 0;
         }
         return n;
     }

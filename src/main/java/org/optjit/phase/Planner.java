@@ -207,7 +207,7 @@ public final class Planner {
             }
             Insn in = body.get(i);
             if (readKept[i]) {
-                b.copy(i, new Insn(Op.LOAD_R, -1, -1, -1, 0, keptBase + placement.keptArray(i)));
+                b.copy(i, new Insn(Op.LOAD_K, -1, -1, -1, 0, keptBase + placement.keptArray(i)));
             } else if ((in.op() == Op.UNIFORM || in.op() == Op.UNIFORM_BOOL)
                     && shapes[levels.export[in.slot()]] == Shape.COL) {
                 b.columnLoad(i, arrays + columns.indexOf(in.slot()), in.op() == Op.UNIFORM_BOOL);
@@ -226,7 +226,7 @@ public final class Planner {
             outputs.add(new Output(Output.Target.STATE, orthBase + 2 * o, b.at(p.orth().get(o))));
         }
         for (int i : keptRoots) {
-            outputs.add(new Output(Output.Target.SCRATCH, keptBase + placement.keptArray(i), b.at(i)));
+            outputs.add(new Output(Output.Target.KEPT, keptBase + placement.keptArray(i), b.at(i)));
         }
         return new Pass(level, new Block(b.insns, outputs), rowWise, columns, scratch, stores, orthRoots,
                 !keptRoots.isEmpty(), sources, striped);

@@ -21,7 +21,7 @@ public record ReductionSource(Kind kind, int index) {
         GRADIENT,
         /** State array {@code index}, indexed like the weights. */
         STATE,
-        /** Kept array {@code index}, indexed from the first weight of the call. */
+        /** Kept array {@code index}, indexed from the kernel's origin (the tensor's or part's first weight). */
         KEPT
     }
 

@@ -19,4 +19,21 @@ public interface LoopKernel {
      * @param to       last weight index, exclusive
      */
     void run(float[] w, float[] g, float[][] state, float[] uniforms, int from, int to);
+
+    /**
+     * Does what {@link #run(float[], float[], float[][], float[], int, int)} does, with the
+     * arrays of kept values ({@link org.optjit.ir.Op#LOAD_K}) indexed from {@code origin}
+     * instead of {@code from}: a pass over a tensor cut into several calls reads and writes one
+     * kept array for the whole tensor, and a pass without sums runs over it in one call.
+     * The six-argument {@code run} is this with {@code origin == from}.
+     *
+     * <p>This default is for kernels that keep nothing (every element-wise kernel, every
+     * hand-written one), which have no use for {@code origin}; the compiled kernels of passes
+     * over tensors override it.
+     *
+     * @param origin the weight index that element 0 of every kept array stands for; at most {@code from}
+     */
+    default void run(float[] w, float[] g, float[][] state, float[] uniforms, int from, int to, int origin) {
+        run(w, g, state, uniforms, from, to);
+    }
 }

@@ -73,6 +73,11 @@ public final class VariantKernel implements LoopKernel {
         choose(uniforms).run(w, g, state, uniforms, from, to);
     }
 
+    @Override
+    public void run(float[] w, float[] g, float[][] state, float[] uniforms, int from, int to, int origin) {
+        choose(uniforms).run(w, g, state, uniforms, from, to, origin);
+    }
+
     /** Whether the kernels add sums in registers (every variant of a pass does, or none). */
     public boolean striped() {
         return variants.get(0) instanceof StripedKernel;

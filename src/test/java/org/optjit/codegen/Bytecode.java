@@ -26,11 +26,13 @@ public final class Bytecode {
         return CodeLengths.of(classFile);
     }
 
-    /** The number of instructions with {@code opcode} in {@code run}. */
+    /** The number of instructions with {@code opcode} in {@code run}: the one with the loop, with {@code origin}. */
     static int count(byte[] classFile, int opcode) {
         ClassNode node = new ClassNode();
         new ClassReader(classFile).accept(node, 0);
-        MethodNode run = node.methods.stream().filter(m -> m.name.equals("run")).findFirst().orElseThrow();
+        MethodNode run = node.methods.stream()
+                .filter(m -> m.name.equals("run") && m.desc.equals(KernelClassWriter.ORIGIN_RUN_DESCRIPTOR))
+                .findFirst().orElseThrow();
         int n = 0;
         for (AbstractInsnNode insn : run.instructions) {
             n += insn.getOpcode() == opcode ? 1 : 0;

@@ -36,8 +36,12 @@ import org.optjit.ir.Output;
  */
 final class ScalarBody {
 
-    /** Where the arrays, the index and the scratch array are in the method being emitted. */
-    record Slots(int w, int g, int index, int scratch, int from) {
+    /**
+     * Where the arrays, the index and the scratch array are in the method being emitted, and
+     * the int locals that relative arrays are indexed from: {@code from} for per-column values
+     * and scratch, {@code origin} for kept values.
+     */
+    record Slots(int w, int g, int index, int scratch, int from, int origin) {
     }
 
     private final MethodEmitter m;
@@ -76,7 +80,11 @@ final class ScalarBody {
         for (Output o : body.outputs()) {
             m.loadLocal(o.target() == Output.Target.WEIGHT ? slots.w() : inputs.state(o.slot()),
                     KernelClassWriter.FLOAT_ARRAY);
-            index(o.target() == Output.Target.SCRATCH);
+            index(switch (o.target()) {
+                case SCRATCH -> slots.from();
+                case KEPT -> slots.origin();
+                default -> -1;
+            });
             value(o.value());
             m.arrayStore(Type.FLOAT_TYPE);
         }
@@ -163,9 +171,9 @@ final class ScalarBody {
             case LOAD_W: loadElement(slots.w()); return;
             case LOAD_G: loadElement(slots.g()); return;
             case LOAD_S: loadElement(inputs.state(in.slot())); return;
-            case LOAD_R:
+            case LOAD_R: case LOAD_K:
                 m.loadLocal(inputs.state(in.slot()), KernelClassWriter.FLOAT_ARRAY);
-                index(true);
+                index(op == Op.LOAD_R ? slots.from() : slots.origin());
                 m.arrayLoad(Type.FLOAT_TYPE);
                 return;
             case UNIFORM: m.loadLocal(inputs.uniform(in.slot()), Type.FLOAT_TYPE); return;
@@ -185,11 +193,11 @@ final class ScalarBody {
         }
     }
 
-    /** The weight's index, or with {@code relative} its index from the first weight of the call. */
-    private void index(boolean relative) {
+    /** The weight's index, or its index from the int local {@code start} (-1: none). */
+    private void index(int start) {
         m.loadLocal(slots.index(), Type.INT_TYPE);
-        if (relative) {
-            m.loadLocal(slots.from(), Type.INT_TYPE);
+        if (start >= 0) {
+            m.loadLocal(start, Type.INT_TYPE);
             m.math(Opcodes.ISUB, Type.INT_TYPE);
         }
     }

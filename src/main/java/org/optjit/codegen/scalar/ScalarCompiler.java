@@ -31,7 +31,8 @@ public final class ScalarCompiler implements KernelCompiler {
 
     static final String BACKEND = "SCALAR";
     static final String PART = "part";
-    static final String PART_DESCRIPTOR = "([F[F[[F[F[FII)V";
+    /** {@code partK(w, g, state, uniforms, scratch, i, base, origin)}. */
+    static final String PART_DESCRIPTOR = "([F[F[[F[F[FIII)V";
 
     @Override
     public GeneratedKernel compile(Program program) {
@@ -53,9 +54,12 @@ public final class ScalarCompiler implements KernelCompiler {
 
     /**
      * Emits the whole scalar loop over {@code [from, to)} into {@code m}, a method of
-     * {@code cls} with {@code run}'s signature ({@link KernelClassWriter#beginLoopMethod}),
-     * adding the part methods to {@code cls} when the body is split. The VECTOR backend
-     * uses this for its tail, so the tail is this very loop.
+     * {@code cls} whose locals begin as {@code run}'s ({@link KernelClassWriter#beginRun},
+     * {@link KernelClassWriter#beginPartLoopMethod}), adding the part methods to {@code cls}
+     * when the body is split. The VECTOR backend uses this for its tail, so the tail is this
+     * very loop.
+     *
+     * @param base the int local that relative arrays other than the kept ones are indexed from
      */
     public static void emitLoop(KernelClassWriter cls, MethodEmitter m, BodyInfo info, int base) {
         StatementPlan plan = new StatementPlan(info);
@@ -65,7 +69,7 @@ public final class ScalarCompiler implements KernelCompiler {
             LoopInputs inputs = LoopInputs.load(m, info);
             CountedLoop loop = CountedLoop.begin(m, KernelClassWriter.FROM, KernelClassWriter.TO);
             new ScalarBody(m, plan, inputs, new ScalarBody.Slots(KernelClassWriter.W, KernelClassWriter.G,
-                    loop.index(), -1, base)).emitPart(0);
+                    loop.index(), -1, base, KernelClassWriter.ORIGIN)).emitPart(0);
             loop.end(1);
         }
         m.returnVoid();
@@ -73,7 +77,8 @@ public final class ScalarCompiler implements KernelCompiler {
 
     /**
      * A large body: {@code run} allocates the scratch array once and its loop calls the
-     * parts, {@code private static void partK(w, g, state, uniforms, scratch, i)}, in order.
+     * parts, {@code private static void partK(w, g, state, uniforms, scratch, i, base, origin)},
+     * in order.
      */
     private static void emitSplit(KernelClassWriter cls, MethodEmitter run, StatementPlan plan, int base) {
         run.push(plan.spillCount());
@@ -88,15 +93,17 @@ public final class ScalarCompiler implements KernelCompiler {
             run.loadLocal(scratch, KernelClassWriter.FLOAT_ARRAY);
             run.loadLocal(loop.index(), Type.INT_TYPE);
             run.loadLocal(base, Type.INT_TYPE);
+            run.loadLocal(KernelClassWriter.ORIGIN, Type.INT_TYPE);
             run.invokeStatic(cls.internalName(), PART + k, PART_DESCRIPTOR);
         }
         loop.end(1);
         for (int k = 0; k < plan.parts().size(); k++) {
             MethodEmitter part = cls.beginMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, PART + k, PART_DESCRIPTOR,
                     KernelClassWriter.FLOAT_ARRAY, KernelClassWriter.FLOAT_ARRAY, KernelClassWriter.FLOAT_ARRAY_2D,
-                    KernelClassWriter.FLOAT_ARRAY, KernelClassWriter.FLOAT_ARRAY, Type.INT_TYPE, Type.INT_TYPE);
+                    KernelClassWriter.FLOAT_ARRAY, KernelClassWriter.FLOAT_ARRAY, Type.INT_TYPE, Type.INT_TYPE,
+                    Type.INT_TYPE);
             LoopInputs inputs = LoopInputs.load(part, plan.info(), 2, 3);
-            new ScalarBody(part, plan, inputs, new ScalarBody.Slots(0, 1, 5, 4, 6)).emitPart(k);
+            new ScalarBody(part, plan, inputs, new ScalarBody.Slots(0, 1, 5, 4, 6, 7)).emitPart(k);
             part.returnVoid();
             cls.endMethod(part);
         }

@@ -72,7 +72,7 @@ final class StatementPlan {
         for (int i = 0; i < n; i++) {
             Insn in = body.insn(i);
             boolean load = in.op() == Op.LOAD_W || in.op() == Op.LOAD_G || in.op() == Op.LOAD_S
-                    || in.op() == Op.LOAD_R;
+                    || in.op() == Op.LOAD_R || in.op() == Op.LOAD_K;
             if (!info.isLive(i) || in.op().arity() == 0 && !load) {
                 size[i] = 1;
                 continue; // a constant or a uniform's local: as cheap to repeat as to keep

@@ -22,7 +22,8 @@ final class ScalarTail {
 
     /**
      * {@code private void tail(float[] w, float[] g, float[][] state, float[] uniforms, int from, int to,
-     * int base)}, {@code base} being the first weight of the call (for relative arrays).
+     * int origin, int base)}, {@code origin} being {@code run}'s (for kept values) and {@code base}
+     * the first weight of the call (for the other relative arrays).
      */
     static final String NAME = "tail";
 

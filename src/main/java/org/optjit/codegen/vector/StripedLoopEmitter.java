@@ -31,9 +31,9 @@ import org.optjit.ir.Output;
 final class StripedLoopEmitter {
 
     static final String NAME = "runStriped";
-    static final String DESCRIPTOR = "([F[F[[F[FII[D)V";
-    /** The local of {@code double[] lanes}. */
-    private static final int LANES = 7;
+    static final String DESCRIPTOR = "([F[F[[F[FIII[D)V";
+    /** The local of {@code double[] lanes}, after {@code origin} ({@link KernelClassWriter#ORIGIN}). */
+    private static final int LANES = 8;
 
     private static final Type DOUBLE_VECTOR = Type.getObjectType("jdk/incubator/vector/DoubleVector");
     private static final Type DOUBLE_ARRAY = Type.getType(double[].class);
@@ -68,7 +68,7 @@ final class StripedLoopEmitter {
         MethodEmitter m = cls.beginMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL,
                 NAME, DESCRIPTOR, null, KernelClassWriter.FLOAT_ARRAY, KernelClassWriter.FLOAT_ARRAY,
                 KernelClassWriter.FLOAT_ARRAY_2D, KernelClassWriter.FLOAT_ARRAY, Type.INT_TYPE, Type.INT_TYPE,
-                DOUBLE_ARRAY);
+                Type.INT_TYPE, DOUBLE_ARRAY);
         int floats = StripeLanes.FLOATS;
         int pairs = 16 / floats;        // iterations per 16 weights
         int doubles = floats / 2;       // lanes of a double vector

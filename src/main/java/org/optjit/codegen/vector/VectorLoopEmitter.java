@@ -18,7 +18,7 @@ import org.optjit.ir.Op;
 import org.optjit.ir.Output;
 
 /**
- * Emits {@code LoopKernel.run}: calls to the scalar loop for the weights before the first
+ * Emits {@code LoopKernel.run} (with {@code origin}): calls to the scalar loop for the weights before the first
  * aligned vector and after the last whole one (see {@link org.optjit.runtime.Alignment}),
  * then the loop over whole vectors.
  * The shape is exactly that of a hand-written Vector API kernel, which is what C2's vector
@@ -27,8 +27,8 @@ import org.optjit.ir.Output;
  * <pre>
  * int start = min(from + ((Alignment.PHASE - from) &amp; (lanes - 1)), to);  // aligned start
  * int upper = start + SPECIES.loopBound(to - start);        // bound, once
- * if (from &lt; start) tail(w, g, state, uniforms, from, start);  // the SCALAR loop, first
- * if (upper &lt; to) tail(w, g, state, uniforms, upper, to);
+ * if (from &lt; start) tail(w, g, state, uniforms, from, start, origin, from);  // the SCALAR loop, first
+ * if (upper &lt; to) tail(w, g, state, uniforms, upper, to, origin, from);
  * float[] s0 = state[0]; ...                                 // state arrays, once
  * float u0 = uniforms[0]; ...                                // uniforms, once (LoopInputs)
  * for (int i = start; i &lt; upper; i += SPECIES.length()) {
@@ -96,7 +96,8 @@ final class VectorLoopEmitter {
                 case LOAD_W: fromArray(m, KernelClassWriter.W, i); break;
                 case LOAD_G: fromArray(m, KernelClassWriter.G, i); break;
                 case LOAD_S: fromArray(m, inputs.state(in.slot()), i); break;
-                case LOAD_R: fromArray(m, inputs.state(in.slot()), relative(m, i)); break;
+                case LOAD_R: fromArray(m, inputs.state(in.slot()), relative(m, i, KernelClassWriter.FROM)); break;
+                case LOAD_K: fromArray(m, inputs.state(in.slot()), relative(m, i, KernelClassWriter.ORIGIN)); break;
                 default: insns.emit(in);
             }
             local[k] = m.newLocal(in.op().type() == Op.Type.BOOL ? MASK : FLOAT_VECTOR);
@@ -152,7 +153,11 @@ final class VectorLoopEmitter {
             m.loadLocal(local[o.value()], FLOAT_VECTOR);
             m.loadLocal(o.target() == Output.Target.WEIGHT ? KernelClassWriter.W : inputs.state(o.slot()),
                     VectorApi.FLOAT_ARRAY);
-            m.loadLocal(o.target() == Output.Target.SCRATCH ? relative(m, i) : i, Type.INT_TYPE);
+            m.loadLocal(switch (o.target()) {
+                case SCRATCH -> relative(m, i, KernelClassWriter.FROM);
+                case KEPT -> relative(m, i, KernelClassWriter.ORIGIN);
+                default -> i;
+            }, Type.INT_TYPE);
             m.invokeVirtual(FLOAT_VECTOR, VectorApi.INTO_ARRAY);
         }
     }
@@ -175,6 +180,7 @@ final class VectorLoopEmitter {
         }
         m.loadLocal(lo, Type.INT_TYPE);
         m.loadLocal(hi, Type.INT_TYPE);
+        m.loadLocal(KernelClassWriter.ORIGIN, Type.INT_TYPE);
         m.loadLocal(KernelClassWriter.FROM, Type.INT_TYPE);
         ScalarTail.call(m, cls);
         m.mark(done, m.localCount());
@@ -208,12 +214,13 @@ final class VectorLoopEmitter {
     }
 
     /**
-     * A new int local holding {@code i - from}: the index into arrays that start at the call's
-     * first weight (per-column values, scratch for reductions).
+     * A new int local holding {@code i - start}: the index into arrays that start at the call's
+     * first weight ({@code start} the local {@code from}: per-column values, scratch for
+     * reductions) or at the kernel's {@code origin} (kept values).
      */
-    private static int relative(MethodEmitter m, int i) {
+    private static int relative(MethodEmitter m, int i, int start) {
         m.loadLocal(i, Type.INT_TYPE);
-        m.loadLocal(KernelClassWriter.FROM, Type.INT_TYPE);
+        m.loadLocal(start, Type.INT_TYPE);
         m.math(Opcodes.ISUB, Type.INT_TYPE);
         int r = m.newLocal(Type.INT_TYPE);
         m.storeLocal(r, Type.INT_TYPE);

@@ -1,8 +1,9 @@
 package org.optjit.runtime.tensor;
 
 /**
- * Where a pass over one tensor cuts its kernel calls. Every pass of a tensor cuts them the
- * same way, because the values a pass keeps for a later one live in arrays cut like the calls.
+ * Where a pass with sums over one tensor cuts its kernel calls (a pass without sums makes one
+ * call: the values a pass keeps for a later one live in one array per tensor, whatever the
+ * calls, {@code Op.LOAD_K}).
  *
  * <p>Cuts fall at indices {@code k * length + PHASE} for the longest call {@code length}:
  * where the generated vector loop of a region-aligned weight array starts on a 64-byte
@@ -43,7 +44,7 @@ final class Cuts {
     /** Cuts {@code [from, end)} into calls of at most {@code length} weights; returns their number. */
     int cut(int from, int end, int length) {
         if (count > 0 && from == lastFrom && end == lastEnd && length == lastLength) {
-            return count;   // the tensor's next pass: the same calls
+            return count;   // the same tensor again (the next step of a one-tensor layout, a later pass)
         }
         lastFrom = from;
         lastEnd = end;

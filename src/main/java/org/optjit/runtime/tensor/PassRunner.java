@@ -39,22 +39,15 @@ final class PassRunner {
 
     private final Workspace workspace;
     private final int worker;
-    /** {@link Plan#anyRowWise()}, asked once per step instead of per tensor and pass. */
-    private final boolean anyRowWise;
     /** Where a part of a shared tensor puts its reductions ({@link #runPart}); null for a whole tensor. */
     private PartSums part;
 
-    /** The longest call over a tensor: {@link Cuts#TILE} or {@link Cuts#LONG}, one for every pass. */
-    private final int longest;
-
-    PassRunner(Plan plan, Geometry geo, Workspace workspace, int worker, int longest) {
-        this.longest = longest;
+    PassRunner(Plan plan, Geometry geo, Workspace workspace, int worker) {
         this.plan = plan;
         this.geo = geo;
         this.uniforms = new Uniforms(plan);
         this.workspace = workspace;
         this.worker = worker;
-        this.anyRowWise = plan.anyRowWise();
     }
 
     /** Starts a step: its coarse values (a runner lives from step to step, {@link Workspace#runner}). */
@@ -115,7 +108,10 @@ final class PassRunner {
         int nStates = states.length;
         int nCols = f.columnExports.length;
         int nScratch = f.reductions.length;
-        // a tile is at most the tensor: small tensors (a bias, a rule search's proxies) need small scratch
+        // A call is at most a block when the kernel adds its sums in registers, and a tile
+        // when its values go through scratch arrays (Cuts); at most the tensor: small tensors
+        // (a bias, a rule search's proxies) need small scratch.
+        int longest = f.striped.length > 0 && kernels.striped() ? Cuts.LONG : Cuts.TILE;
         int tile = pass.rowWise() ? geo.cols[t] : Math.min(longest, end - from);
         ensure(nCols, nScratch, Math.max(tile, geo.maxCols));
         int keeps = plan.keeps();
@@ -152,16 +148,19 @@ final class PassRunner {
                 sums[s].reset(spec.kind().squares());
             }
         }
-        // kept values live in arrays cut like the calls, so every pass of a tensor makes the same calls
-        boolean byRow = pass.rowWise() || (keeps > 0 && anyRowWise);
-        int keptBase = arrays.length - keeps;
+        // Kept values live in one array per value for the whole tensor (or part), indexed from
+        // its first weight, the kernels' origin: however a pass cuts its calls, and a pass
+        // without sums makes one call.
+        if (keeps > 0) {
+            float[][] kept = workspace.kept(worker, keeps, end - from);
+            System.arraycopy(kept, 0, arrays, arrays.length - keeps, keeps);
+        }
+        boolean byRow = pass.rowWise();
         // the rows of this part of the tensor (all of them for a whole tensor): parts of a
         // rule that runs row by row are whole rows (SharedTensor#unit)
         int firstRow = (from - geo.offset[t]) / geo.cols[t];
         int endRow = firstRow + (end - from) / geo.cols[t];
-        int calls = byRow ? endRow - firstRow : nScratch > 0 || keeps > 0 ? cuts.cut(from, end, longest) : 1;
-        float[][][] kept = keeps == 0 ? null : byRow ? workspace.kept(worker, keeps, calls, geo.cols[t])
-                : workspace.kept(worker, keeps, calls, cuts, from);
+        int calls = byRow ? endRow - firstRow : nScratch > 0 ? cuts.cut(from, end, longest) : 1;
         StripedKernel striped = kernel instanceof StripedKernel sk && f.striped.length > 0 ? sk : null;
         boolean[] rest = active;
         if (striped != null) {
@@ -178,26 +177,20 @@ final class PassRunner {
             for (int row = firstRow; row < endRow; row++) {
                 uniforms.fillRow(coarse, geo.rowBase[t] + row);
                 int lo = geo.offset[t] + row * geo.cols[t];
-                for (int k = 0; k < keeps; k++) {
-                    arrays[keptBase + k] = kept[k][row - firstRow];
-                }
-                call(f, kernel, striped, w, g, t, row, 1, lo, lo + geo.cols[t], sums, active, rest, sources, arrays);
+                call(f, kernel, striped, w, g, t, row, 1, lo, lo + geo.cols[t], from, sums, active, rest, sources,
+                        arrays);
             }
         } else if (!kernelNeeded) {
             // the arrays themselves, in one go: all the part's rows of a pass that runs row by row
-            accumulate(f, t, byRow ? firstRow : -1, byRow ? endRow - firstRow : 0, from, end - from, sums, active,
-                    sources, arrays);
-        } else if (nScratch > 0 || keeps > 0) {
+            accumulate(f, t, byRow ? firstRow : -1, byRow ? endRow - firstRow : 0, from, end - from, from, sums,
+                    active, sources, arrays);
+        } else {
+            // a pass without sums makes one call; every call goes through call(), one call site
             for (int c = 0, lo = from; c < calls; c++) {
-                int hi = cuts.end(c);
-                for (int k = 0; k < keeps; k++) {
-                    arrays[keptBase + k] = kept[k][c];
-                }
-                call(f, kernel, striped, w, g, t, -1, 0, lo, hi, sums, active, rest, sources, arrays);
+                int hi = nScratch > 0 ? cuts.end(c) : end;
+                call(f, kernel, striped, w, g, t, -1, 0, lo, hi, from, sums, active, rest, sources, arrays);
                 lo = hi;
             }
-        } else {
-            kernel.run(w, g, arrays, uniforms.values, from, end);
         }
         if (tensorSums && part != null) {
             for (int s = 0; s < nScratch; s++) {
@@ -230,16 +223,17 @@ final class PassRunner {
 
     /**
      * One kernel call over weights {@code [lo, hi)} (a tile, or row {@code row}) and its
-     * reductions: the striped kernel adds the striped sums in registers when the call is whole
-     * stripes within one block of every such sum; otherwise the kernel stores their values
-     * and they are added from there ({@link #accumulate}).
+     * reductions, with kept arrays indexed from {@code origin}: the striped kernel adds the
+     * striped sums in registers when the call is whole stripes within one block of every such
+     * sum; otherwise the kernel stores their values and they are added from there
+     * ({@link #accumulate}).
      */
     private void call(PassFacts f, LoopKernel kernel, StripedKernel striped, float[] w, float[] g, int t, int row,
-                      int rows, int lo, int hi, StripedSum[] sums, boolean[] active, boolean[] rest, float[][] sources,
-                      float[][] arrays) {
+                      int rows, int lo, int hi, int origin, StripedSum[] sums, boolean[] active, boolean[] rest,
+                      float[][] sources, float[][] arrays) {
         if (striped == null || (hi - lo) % StripedSum.STRIPES != 0 || !inOneBlock(f, sums, hi - lo)) {
-            kernel.run(w, g, arrays, uniforms.values, lo, hi);
-            accumulate(f, t, row, rows, lo, hi - lo, sums, active, sources, arrays);
+            kernel.run(w, g, arrays, uniforms.values, lo, hi, origin);
+            accumulate(f, t, row, rows, lo, hi - lo, origin, sums, active, sources, arrays);
             return;
         }
         for (int k = 0; k < f.striped.length; k++) {
@@ -250,7 +244,7 @@ final class PassRunner {
                 Arrays.fill(lanes, 16 * k, 16 * k + 16, 0.0); // a row's sum starts with its call
             }
         }
-        striped.runStriped(w, g, arrays, uniforms.values, lo, hi, lanes);
+        striped.runStriped(w, g, arrays, uniforms.values, lo, hi, origin, lanes);
         for (int k = 0; k < f.striped.length; k++) {
             int s = f.striped[k];
             if (sums[s] != null) {
@@ -262,7 +256,7 @@ final class PassRunner {
                 coarse.acc[f.reductions[s]][geo.rowBase[t] + row] = rowSum.finish();
             }
         }
-        accumulate(f, t, row, rows, lo, hi - lo, sums, rest, sources, arrays);
+        accumulate(f, t, row, rows, lo, hi - lo, origin, sums, rest, sources, arrays);
     }
 
     /**
@@ -281,13 +275,13 @@ final class PassRunner {
 
     /**
      * Folds the values of one call ({@code n} weights from index {@code lo}) into the
-     * reductions: from the scratch array the kernel filled, the call's kept array, or the
-     * reduced array itself ({@code sources}, indexed like the weights). For a pass that runs
-     * row by row the values are {@code rows} whole rows from row {@code row} (one, for a
-     * kernel's call; all of them, for arrays summed where they lie).
+     * reductions: from the scratch array the kernel filled, a kept array (indexed from
+     * {@code origin}), or the reduced array itself ({@code sources}, indexed like the
+     * weights). For a pass that runs row by row the values are {@code rows} whole rows from
+     * row {@code row} (one, for a kernel's call; all of them, for arrays summed where they lie).
      */
-    private void accumulate(PassFacts f, int t, int row, int rows, int lo, int n, StripedSum[] sums, boolean[] active,
-                            float[][] sources, float[][] arrays) {
+    private void accumulate(PassFacts f, int t, int row, int rows, int lo, int n, int origin, StripedSum[] sums,
+                            boolean[] active, float[][] sources, float[][] arrays) {
         for (int s = 0; s < f.reductions.length; s++) {
             if (!active[s]) {
                 continue; // not needed by this tensor's branch
@@ -295,7 +289,7 @@ final class PassRunner {
             int r = f.reductions[s];
             ReductionSpec spec = f.specs[s];
             float[] x = sources[s] != null ? sources[s] : f.keptSlots[s] >= 0 ? arrays[f.keptSlots[s]] : scratch[s];
-            int base = sources[s] != null ? lo : 0;
+            int base = sources[s] != null ? lo : f.keptSlots[s] >= 0 ? lo - origin : 0;
             Reduction kind = spec.kind();
             double[] acc = coarse.acc[r];
             switch (spec.axis()) {

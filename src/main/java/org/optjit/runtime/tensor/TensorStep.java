@@ -26,11 +26,6 @@ public final class TensorStep {
     private final Plan plan;
     private final VariantKernel[] kernels;
     private final Orthogonalizer orth;
-    /**
-     * The longest kernel call over a tensor, the same for every pass (kept values are cut like
-     * the calls): long when some pass adds its sums in registers ({@link Cuts#LONG}).
-     */
-    private final int longestCall;
     /** Whether a tensor too large for one thread may be shared among threads ({@link SharedTensor}). */
     private final boolean sharing;
     /** {@link CoarseValues#perTensor} of the plan, worked out once instead of every step. */
@@ -47,11 +42,6 @@ public final class TensorStep {
     public TensorStep(Plan plan, VariantKernel[] kernels, Orthogonalizer orth) {
         this.plan = plan;
         this.kernels = kernels.clone();
-        boolean striped = false;
-        for (VariantKernel k : kernels) {
-            striped |= k.striped();
-        }
-        this.longestCall = striped ? Cuts.LONG : Cuts.TILE;
         this.sharing = plan.partsShareable();
         this.orth = orth;
         this.perTensor = CoarseValues.perTensor(plan);
@@ -114,7 +104,7 @@ public final class TensorStep {
                     if (runners == null) {
                         runners = new PassRunner[threads];
                         for (int k = 0; k < threads; k++) {
-                            runners[k] = new PassRunner(plan, geo, workspace, k, longestCall);
+                            runners[k] = new PassRunner(plan, geo, workspace, k);
                             runners[k].begin(coarse);
                         }
                     }
@@ -129,7 +119,7 @@ public final class TensorStep {
         for (int k = 0; k < n; k++) {
             int worker = k;
             workers.add(() -> {
-                PassRunner runner = workspace.runner(worker, plan, geo, longestCall);
+                PassRunner runner = workspace.runner(worker, plan, geo);
                 runner.begin(coarse);
                 for (int claim = next.getAndIncrement(); claim < geo.tensors; claim = next.getAndIncrement()) {
                     int tensor = backwards ? geo.tensors - 1 - claim : claim;

@@ -5,16 +5,16 @@ import org.optjit.phase.Plan;
 /**
  * Per-state scratch memory of the tensor runtime that lives from step to step so that a step
  * allocates nothing large: for each worker thread, the arrays that hold the values a pass keeps
- * for a later pass over the same tensor ({@code Plan.keeps()}). They are cut like the passes'
- * calls (a tile or a row each) and reused tensor after tensor, so a tensor's kept values stay
- * in cache between its passes instead of going to memory; and the scratch arrays a worker's
+ * for a later pass over the same tensor ({@code Plan.keeps()}), one per kept value, indexed
+ * from the tensor's (or part's) first weight and reused tensor after tensor, so a tensor's kept
+ * values stay in cache between its passes instead of going to memory; and the scratch arrays a worker's
  * kernels store reduction values and exported column values in ({@link PassRunner}), which
  * allocated and zeroed them afresh every step before (half a MiB per step for LAMB, about 1% of
  * its step time). One step at a time per state; one pass runner per worker at a time.
  */
 public final class Workspace {
 
-    private float[][][][] kept = new float[0][][][];
+    private float[][][] kept = new float[0][][];
     /** Per worker, the pass runner of {@link #runnersPlan} on {@link #runnersGeo}. */
     private PassRunner[] runners = new PassRunner[0];
     private Plan runnersPlan;
@@ -54,40 +54,16 @@ public final class Workspace {
     }
 
     /**
-     * Worker {@code worker}'s kept arrays for a tensor cut into {@code calls} calls of at most
-     * {@code length} weights (a row each): {@code [keeps][call]}, each at least {@code length} long.
+     * Worker {@code worker}'s kept arrays for a tensor or part of {@code length} weights:
+     * {@code keeps} arrays, each at least {@code length} long, indexed from its first weight.
      */
-    float[][][] kept(int worker, int keeps, int calls, int length) {
-        float[][][] k = ofWorker(worker, keeps);
+    float[][] kept(int worker, int keeps, int length) {
+        float[][] k = ofWorker(worker, keeps);
         // from here on only this worker touches k
         for (int j = 0; j < keeps; j++) {
-            k[j] = forCalls(k[j], calls);
-            for (int c = 0; c < calls; c++) {
-                k[j][c] = atLeast(k[j][c], length);
-            }
+            k[j] = atLeast(k[j], length);
         }
         return k;
-    }
-
-    /**
-     * Worker {@code worker}'s kept arrays for the calls of the last {@link Cuts#cut} of
-     * {@code cuts} (from weight {@code from}): {@code [keeps][call]}, each at least as long as
-     * its call. Grown call by call, so a tall narrow tensor and a short wide one never ask for
-     * their product, and long calls never for a long array per short one.
-     */
-    float[][][] kept(int worker, int keeps, int calls, Cuts cuts, int from) {
-        float[][][] k = ofWorker(worker, keeps);
-        for (int j = 0; j < keeps; j++) {
-            k[j] = forCalls(k[j], calls);
-            for (int c = 0; c < calls; c++) {
-                k[j][c] = atLeast(k[j][c], cuts.length(c, from));
-            }
-        }
-        return k;
-    }
-
-    private static float[][] forCalls(float[][] arrays, int calls) {
-        return arrays.length < calls ? java.util.Arrays.copyOf(arrays, calls) : arrays;
     }
 
     private static float[] atLeast(float[] array, int length) {
@@ -100,12 +76,12 @@ public final class Workspace {
      * lock keeps one worker's copy from dropping another's entry (which would hand a later pass
      * empty kept values).
      */
-    private synchronized float[][][] ofWorker(int worker, int keeps) {
+    private synchronized float[][] ofWorker(int worker, int keeps) {
         if (kept.length <= worker) {
             kept = java.util.Arrays.copyOf(kept, worker + 1);
         }
         if (kept[worker] == null || kept[worker].length < keeps) {
-            kept[worker] = new float[keeps][0][];
+            kept[worker] = new float[keeps][];
         }
         return kept[worker];
     }
@@ -117,7 +93,7 @@ public final class Workspace {
      * last step's streams), about a microsecond per tensor and pass on 512 x 512 matrices.
      * The caller hands it the step's coarse values ({@link PassRunner#begin}).
      */
-    synchronized PassRunner runner(int worker, Plan plan, Geometry geo, int longest) {
+    synchronized PassRunner runner(int worker, Plan plan, Geometry geo) {
         if (plan != runnersPlan || geo != runnersGeo) {
             runners = new PassRunner[0];
             runnersPlan = plan;
@@ -127,7 +103,7 @@ public final class Workspace {
             runners = java.util.Arrays.copyOf(runners, worker + 1);
         }
         if (runners[worker] == null) {
-            runners[worker] = new PassRunner(plan, geo, this, worker, longest);
+            runners[worker] = new PassRunner(plan, geo, this, worker);
         }
         return runners[worker];
     }

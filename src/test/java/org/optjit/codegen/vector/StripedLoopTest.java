@@ -23,7 +23,7 @@ import org.optjit.runtime.StripedKernel;
  */
 class StripedLoopTest {
 
-    /** Body: x = g*w (summed), y = g - w (squares summed), w stored as w + g. */
+    /** Body: x = g*w (summed), y = g - w (squares summed, and kept), w stored as w + g. */
     private static Program program() {
         List<Insn> insns = List.of(
                 new Insn(Op.LOAD_G, -1, -1, -1, 0, 0),
@@ -32,7 +32,7 @@ class StripedLoopTest {
                 Insn.binary(Op.SUB, 0, 1),
                 Insn.binary(Op.ADD, 1, 0));
         List<Output> outputs = List.of(new Output(Output.Target.SCRATCH, 0, 2), new Output(Output.Target.SCRATCH, 1, 3),
-                new Output(Output.Target.WEIGHT, -1, 4));
+                new Output(Output.Target.KEPT, 2, 3), new Output(Output.Target.WEIGHT, -1, 4));
         return new Program("striped_test", List.of(), List.of(), List.of(), List.of(), new Block(List.of(), List.of()),
                 new Block(insns, outputs), new Block(List.of(), List.of()), new Block(List.of(), List.of()));
     }
@@ -58,6 +58,7 @@ class StripedLoopTest {
             lanes[l] = r.nextGaussian() * 1e6;
         }
         double[] expected = lanes.clone();
+        float[] wBefore = w.clone();
         float[] wAfter = w.clone();
         for (int i = from; i < from + n; i++) {
             double x = g[i] * w[i];
@@ -66,10 +67,18 @@ class StripedLoopTest {
             expected[16 + (i - from) % 16] += (double) (float) y * (float) y;
             wAfter[i] = w[i] + g[i];
         }
-        float[][] arrays = {new float[n], new float[n]};
-        striped.runStriped(w, g, arrays, new float[0], from, from + n, lanes);
+        // the kept values go to an array indexed from an origin before the call, as a tensor's
+        // calls after its first do
+        int origin = from / 2;
+        float[][] arrays = {new float[n], new float[n], new float[from - origin + n + 3]};
+        striped.runStriped(w, g, arrays, new float[0], from, from + n, origin, lanes);
         for (int l = 0; l < 32; l++) {
             assertEquals(Double.doubleToLongBits(expected[l]), Double.doubleToLongBits(lanes[l]), "lane " + l);
+        }
+        for (int e = 0; e < arrays[2].length; e++) {
+            int i = origin + e;
+            float want = i >= from && i < from + n ? g[i] - wBefore[i] : 0f;
+            assertEquals(Float.floatToIntBits(want), Float.floatToIntBits(arrays[2][e]), "kept[" + e + "]");
         }
         for (int i = 0; i < size; i++) {
             assertEquals(Float.floatToIntBits(wAfter[i]), Float.floatToIntBits(w[i]), "w[" + i + "]");

@@ -28,17 +28,17 @@ class WorkspaceTest {
                 Workspace ws = new Workspace();
                 CyclicBarrier start = new CyclicBarrier(workers);
                 @SuppressWarnings("unchecked")
-                Future<float[][][]>[] got = new Future[workers];
+                Future<float[][]>[] got = new Future[workers];
                 for (int w = 0; w < workers; w++) {
                     int worker = w;
                     got[w] = pool.submit(() -> {
                         start.await();
-                        return ws.kept(worker, 2, 3, 16);
+                        return ws.kept(worker, 2, 48);
                     });
                 }
                 for (int w = 0; w < workers; w++) {
-                    float[][][] mine = got[w].get();
-                    assertSame(mine, ws.kept(w, 2, 3, 16), "worker " + w + " lost its arrays in round " + round);
+                    float[][] mine = got[w].get();
+                    assertSame(mine, ws.kept(w, 2, 48), "worker " + w + " lost its arrays in round " + round);
                 }
             }
         } finally {
@@ -73,22 +73,25 @@ class WorkspaceTest {
         assertSame(cols, ws.columns(0, 0, 0), "a pass without column values");
     }
 
+    /**
+     * Kept arrays are one per kept value, as long as the tensor, reused by every tensor that
+     * fits and grown for a longer one.
+     */
     @Test
-    void keptArraysFollowTheCutsAndAreReused() {
-        Cuts cuts = new Cuts();
-        int from = 262144;
-        int calls = cuts.cut(from, from + 262144, Cuts.LONG);
+    void keptArraysSpanTheTensorAndAreReused() {
         Workspace ws = new Workspace();
-        float[][][] kept = ws.kept(0, 2, calls, cuts, from);
-        for (int j = 0; j < 2; j++) {
-            for (int c = 0; c < calls; c++) {
-                assertEquals(cuts.length(c, from), kept[j][c].length, "keep " + j + ", call " + c);
-            }
-        }
-        float[] longest = kept[0][1];
-        float[][][] again = ws.kept(0, 2, calls, cuts, from);
-        assertSame(longest, again[0][1], "the next tensor's pass reuses them");
-        assertNotSame(again[0][1], again[1][1], "each keep its own");
+        float[][] kept = ws.kept(0, 2, 262144);
+        assertEquals(2, kept.length);
+        assertEquals(262144, kept[0].length);
+        assertEquals(262144, kept[1].length);
+        assertNotSame(kept[0], kept[1], "each kept value its own array");
+        float[] first = kept[0];
+        assertSame(first, ws.kept(0, 2, 262144)[0], "the next tensor's pass reuses them");
+        assertSame(first, ws.kept(0, 1, 512)[0], "and so does a shorter tensor");
+        assertNotSame(first, ws.kept(1, 2, 512)[0], "another worker's own arrays");
+        float[] longer = ws.kept(0, 2, 300000)[0];
+        assertNotSame(first, longer);
+        assertEquals(300000, longer.length, "grown for a longer tensor");
     }
 
     @Test
@@ -97,15 +100,15 @@ class WorkspaceTest {
         org.optjit.phase.Plan clip = plan("adamw_clipped");
         Geometry geo = new Geometry(org.optjit.Layout.builder().matrix("a", 3, 5).vector("b", 7).build());
         Workspace ws = new Workspace();
-        PassRunner first = ws.runner(0, lamb, geo, Cuts.LONG);
-        assertSame(first, ws.runner(0, lamb, geo, Cuts.LONG), "the next step's runner");
-        PassRunner other = ws.runner(1, lamb, geo, Cuts.LONG);
+        PassRunner first = ws.runner(0, lamb, geo);
+        assertSame(first, ws.runner(0, lamb, geo), "the next step's runner");
+        PassRunner other = ws.runner(1, lamb, geo);
         assertNotSame(first, other, "another worker's own runner");
-        assertSame(other, ws.runner(1, lamb, geo, Cuts.LONG));
-        PassRunner clipRunner = ws.runner(0, clip, geo, Cuts.LONG);
+        assertSame(other, ws.runner(1, lamb, geo));
+        PassRunner clipRunner = ws.runner(0, clip, geo);
         assertNotSame(first, clipRunner, "a runner belongs to one plan");
         Geometry wider = new Geometry(org.optjit.Layout.builder().matrix("a", 3, 9).build());
-        assertNotSame(clipRunner, ws.runner(0, clip, wider, Cuts.LONG), "and to one layout");
+        assertNotSame(clipRunner, ws.runner(0, clip, wider), "and to one layout");
     }
 
     private static org.optjit.phase.Plan plan(String example) throws java.io.IOException {
