@@ -185,7 +185,9 @@ final class PassRunner {
             accumulate(f, t, byRow ? firstRow : -1, byRow ? endRow - firstRow : 0, from, end - from, from, sums,
                     active, sources, arrays);
         } else {
-            // a pass without sums makes one call; every call goes through call(), one call site
+            // A pass without sums makes one call. Every kernel call goes through call(): given a
+            // call site of its own here, C2 inlined LAMB's update loop into this large method and
+            // the step ran 2-3% slower (benchmarks/RESULTS.md, session 12).
             for (int c = 0, lo = from; c < calls; c++) {
                 int hi = nScratch > 0 ? cuts.end(c) : end;
                 call(f, kernel, striped, w, g, t, -1, 0, lo, hi, from, sums, active, rest, sources, arrays);
