@@ -11,7 +11,6 @@ import org.optjit.runtime.StripedKernel;
 import org.optjit.runtime.VariantKernel;
 import org.optjit.sema.Axis;
 import org.optjit.sema.Reduction;
-import org.optjit.sema.Shape;
 
 /**
  * Runs one pass over one tensor on one thread, with that thread's workspace: fills the

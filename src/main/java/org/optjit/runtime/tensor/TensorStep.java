@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.optjit.ir.Output;
-import org.optjit.phase.Pass;
 import org.optjit.phase.Plan;
 import org.optjit.runtime.LoopKernel;
 import org.optjit.runtime.Parallel;
