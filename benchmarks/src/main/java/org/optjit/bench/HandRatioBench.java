@@ -52,6 +52,15 @@ public class HandRatioBench {
     @Param({"1", "all"})
     public String threads;
 
+    /**
+     * Which implementation's arrays are allocated first. The order alone moved the ratio by
+     * 3-9% in one JVM (benchmarks/RESULTS.md, session 13): the heap places the two sets of
+     * arrays differently, and the first set ran slower, whichever it was. Both orders are
+     * measured, in forks of their own, and tensor_report.py pools them.
+     */
+    @Param({"generated", "hand"})
+    public String first;
+
     public Stepper generated;
     public Stepper hand;
     public float[] wGenerated;
@@ -66,12 +75,19 @@ public class HandRatioBench {
         float[][] data = RuleBench.randomData(count * size);
         g = new float[][] {data[1], data[2]};
         int n = ExampleRules.threads(threads);
-        generated = TensorRuleBench.stepper(rule, Impl.VECTOR, count, size, n);
-        hand = TensorRuleBench.stepper(rule, Impl.HAND_VECTOR, count, size, n);
-        wGenerated = data[0].clone();
-        wHand = data[0].clone();
-        generated.reset(wGenerated);
-        hand.reset(wHand);
+        for (String impl : first.equals("hand") ? new String[] {"hand", "generated"} : new String[] {"generated", "hand"}) {
+            // each implementation's stepper, state and weights together, in the order asked
+            Stepper s = TensorRuleBench.stepper(rule, impl.equals("hand") ? Impl.HAND_VECTOR : Impl.VECTOR, count, size, n);
+            float[] w = data[0].clone();
+            s.reset(w);
+            if (impl.equals("hand")) {
+                hand = s;
+                wHand = w;
+            } else {
+                generated = s;
+                wGenerated = w;
+            }
+        }
         TensorRuleBench.warmUp(rule, Impl.VECTOR, n, data[0], g);
         TensorRuleBench.warmUp(rule, Impl.HAND_VECTOR, n, data[0], g);
     }
