@@ -23,13 +23,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code handNanos}, in the same minutes). {@link TensorRatioBench} measures the two
  * implementations in separate parts of a run, so their speeds can only be compared through
  * AdamW there; {@code tensor_report.py} prints this benchmark's ratio per iteration.
+ *
+ * <p>The forks use transparent huge pages (where Linux offers them; elsewhere the JVM warns
+ * and goes on): with 4 KiB pages the ratio moved from fork to fork with where the two sets of
+ * arrays lay, from 0.85x to 1.02x per iteration for LAMB; with huge pages from 0.95x to 0.99x,
+ * about the same median (benchmarks/RESULTS.md, session 13).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx6g"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx6g",
+        "-XX:+UseTransparentHugePages"})
 public class HandRatioBench {
 
     /** The time of each implementation's steps, summed over an iteration, in ns. */
