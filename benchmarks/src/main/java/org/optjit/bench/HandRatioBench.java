@@ -81,12 +81,15 @@ public class HandRatioBench {
         float[][] data = RuleBench.randomData(count * size);
         g = new float[][] {data[1], data[2]};
         int n = ExampleRules.threads(threads);
-        for (String impl : first.equals("hand") ? new String[] {"hand", "generated"} : new String[] {"generated", "hand"}) {
+        Impl[] order = first.equals("hand")
+                ? new Impl[] {Impl.HAND_VECTOR, Impl.VECTOR}
+                : new Impl[] {Impl.VECTOR, Impl.HAND_VECTOR};
+        for (Impl impl : order) {
             // each implementation's stepper, state and weights together, in the order asked
-            Stepper s = TensorRuleBench.stepper(rule, impl.equals("hand") ? Impl.HAND_VECTOR : Impl.VECTOR, count, size, n);
+            Stepper s = TensorRuleBench.stepper(rule, impl, count, size, n);
             float[] w = data[0].clone();
             s.reset(w);
-            if (impl.equals("hand")) {
+            if (impl == Impl.HAND_VECTOR) {
                 hand = s;
                 wHand = w;
             } else {
