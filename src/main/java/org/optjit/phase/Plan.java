@@ -95,14 +95,13 @@ public record Plan(Program program, Shape[] preludeShape, int[] preludeLevel, in
 
     /**
      * Whether the passes of {@code level} may run over parts of a tensor on several threads:
-     * unless one of them adds a column's sum (the rows in order, docs/language.md) or the rule
-     * has an {@code orth} (one product of the whole matrix). Per-tensor sums are cut at blocks
-     * and per-row sums at rows, whose order a cut does not change ({@code SharedTensor}).
+     * unless one of them adds a column's sum (the rows in order, docs/language.md). Per-tensor
+     * sums are cut at blocks and per-row sums at rows, whose order a cut does not change
+     * ({@code SharedTensor}); an {@code orth} after the level takes the whole matrix once
+     * every part is done, and shares its products among the threads in panels that do not
+     * depend on their number ({@code NewtonSchulz}).
      */
     public boolean levelShareable(int level) {
-        if (!program.orth().isEmpty()) {
-            return false;
-        }
         for (Pass p : passes) {
             if (p.level() != level) {
                 continue;

@@ -16,9 +16,7 @@ public final class PlanListing {
     /** Who runs a tensor too large for one thread. */
     private static String sharing(Plan plan) {
         if (!plan.partsShareable()) {
-            return plan.program().orth().isEmpty()
-                    ? " (each tensor on one thread: a column's sums and values kept from level to level)"
-                    : " (each tensor on one thread: orth)";
+            return " (each tensor on one thread: a column's sums and values kept from level to level)";
         }
         StringBuilder whole = new StringBuilder();
         for (int k = 0; k < plan.passes().size(); k++) {
@@ -29,6 +27,7 @@ public final class PlanListing {
         return " (one with more than a thread's share of the weights: by all threads"
                 + (plan.anyRowWise() ? ", in whole rows" : "")
                 + (whole.length() == 0 ? "" : "; pass " + whole + " on one thread: a column's sums add the rows in order")
+                + (plan.program().orth().isEmpty() ? "" : "; orth's products split among them in panels of columns")
                 + ")";
     }
 

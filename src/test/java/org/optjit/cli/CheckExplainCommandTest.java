@@ -113,7 +113,7 @@ class CheckExplainCommandTest {
 
     /**
      * Whether a tensor too large for one thread is shared: LAMB's is; Adafactor's in whole rows,
-     * but its first pass (a column's sums) on one thread; Muon's (orth) is not.
+     * but its first pass (a column's sums) on one thread; Muon's too, its orth in panels.
      */
     @Test
     void explainSaysWhetherThreadsShareALargeTensor() {
@@ -124,6 +124,7 @@ class CheckExplainCommandTest {
         assertTrue(adafactor.out().contains("tensor by tensor (one with more than a thread's share of the weights: by all"
                 + " threads, in whole rows; pass 0 on one thread: a column's sums add the rows in order)"), adafactor.out());
         CliRunner muon = CliRunner.run("explain", "--no-bytecode", "examples/muon.opt");
-        assertTrue(muon.out().contains("(each tensor on one thread: orth)"), muon.out());
+        assertTrue(muon.out().contains("tensor by tensor (one with more than a thread's share of the weights: by all"
+                + " threads; orth's products split among them in panels of columns)"), muon.out());
     }
 }

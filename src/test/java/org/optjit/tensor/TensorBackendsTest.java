@@ -116,9 +116,12 @@ class TensorBackendsTest {
 
     static final List<Backend> BACKENDS = List.of(Backend.SCALAR, Backend.VECTOR, Backend.INTERPRETER);
 
-    /** The rules run on the shared layout: those that may share a tensor (no row, column or orth). */
+    /**
+     * The rules run on the shared layout: those that may share a tensor (no row or column
+     * values; an orth shares its products among the threads).
+     */
     static final List<String> SHARING = List.of("clip_global", "lamb", "novograd", "tensor_extremes", "adaptive_all",
-            "uniform_branch", "transcendental");
+            "uniform_branch", "transcendental", "orth");
 
     /**
      * The rules run on the layout whose large matrix is shared in whole rows: those that run

@@ -1,6 +1,9 @@
 package org.optjit.runtime.tensor;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import org.optjit.runtime.Parallel;
 
 /**
  * The tensor operation {@code orth(e)}: the orthogonalisation of Muon (K. Jordan et al.,
@@ -33,6 +36,16 @@ import java.util.Objects;
  * element is then divided by {@code norm + 1e-7} in double and rounded to float once. The
  * vector case accumulates the same way over the input's memory order.
  *
+ * <h2>Panels and threads</h2>
+ * Each product is made by one {@link Sgemm} call per panel of {@link #PANEL} columns of its
+ * result (the last panel narrower; one call for matrices up to 512 on their smaller side),
+ * whatever the number of threads: a result's column does
+ * not depend on the other columns, and the calls are the same calls with the same arguments
+ * on one thread or on several, so the bits cannot depend on the thread count even when the
+ * provider's own kernels depend on a product's shape. Given {@code threads > 1} (a matrix so
+ * large that several threads share it, {@code SharedTensor}), the panels of each product are
+ * split among the threads, which meet after each product.
+ *
  * <p>Because the tall case is the wide case of the transpose, step for step,
  * {@code orth(G^T)} equals {@code orth(G)^T} bit for bit. The result is deterministic (the
  * same bits for the same input on every call) as long as the {@link Sgemm} is; see there.
@@ -60,6 +73,17 @@ public final class NewtonSchulz implements Orthogonalizer {
     /** Added to the norm before dividing, so that a zero input gives zeros. */
     public static final double EPS = 1e-7;
 
+    /**
+     * Result columns per {@link Sgemm} call. Matrices whose smaller side is at most this make
+     * whole products, as before there were panels. Narrower panels cost time on one thread
+     * (each call packs the left operand again, and narrow products run below the BLAS's
+     * peak): the five iterations' products of a 1024 x 1024 matrix on the bundled OpenBLAS
+     * took 2% longer in panels of 512, 5-7% in panels of 256 and 20% in panels of 128
+     * (benchmarks/RESULTS.md). 512 gives the smallest square matrix that threads share
+     * (1024 x 1024, 2^20 weights) one panel per thread on two.
+     */
+    public static final int PANEL = 512;
+
     /** One thread's buffers: the iterate and the next one ({@code r x c}), {@code A} and {@code B} ({@code r x r}). */
     private static final class Workspace {
         float[] x = new float[0];
@@ -86,16 +110,31 @@ public final class NewtonSchulz implements Orthogonalizer {
     }
 
     private final Sgemm sgemm;
+    private final int panel;
     private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     /** @param sgemm the matrix product every iteration uses (see {@link Sgemm} on determinism) */
     public NewtonSchulz(Sgemm sgemm) {
+        this(sgemm, PANEL);
+    }
+
+    /** With panels of {@code panel} columns instead of {@link #PANEL}: for tests on small matrices. */
+    NewtonSchulz(Sgemm sgemm, int panel) {
         this.sgemm = Objects.requireNonNull(sgemm, "sgemm");
+        if (panel < 1) {
+            throw new IllegalArgumentException("panel " + panel);
+        }
+        this.panel = panel;
     }
 
     @Override
-    public void orthogonalize(float[] in, float[] out, int offset, int rows, int cols) {
-        orth(in, offset, rows, cols, out, offset);
+    public void orthogonalize(float[] in, float[] out, int offset, int rows, int cols, int threads) {
+        orth(in, offset, rows, cols, out, offset, threads);
+    }
+
+    /** {@link #orth(float[], int, int, int, float[], int, int)} on the calling thread alone. */
+    public void orth(float[] in, int inOff, int rows, int cols, float[] out, int outOff) {
+        orth(in, inOff, rows, cols, out, outOff, 1);
     }
 
     /**
@@ -103,8 +142,11 @@ public final class NewtonSchulz implements Orthogonalizer {
      * into the region of the same shape at {@code out[outOff]}. {@code out} may be the input
      * region itself (the input is read completely before anything is written); other
      * overlaps are not allowed.
+     *
+     * @param threads how many threads share the products (the calling thread and others of
+     *                the step pool); the result is the same for any value
      */
-    public void orth(float[] in, int inOff, int rows, int cols, float[] out, int outOff) {
+    public void orth(float[] in, int inOff, int rows, int cols, float[] out, int outOff, int threads) {
         if (rows < 1 || cols < 1) {
             throw new IllegalArgumentException("orth of a " + rows + " x " + cols + " matrix");
         }
@@ -132,7 +174,7 @@ public final class NewtonSchulz implements Orthogonalizer {
             boolean last = it == ITERATIONS - 1;
             float[] dst = last && wide ? out : ws.next;
             int dstOff = last && wide ? outOff : 0;
-            iterate(ws, r, c, dst, dstOff);
+            iterate(ws, r, c, dst, dstOff, threads);
             if (!last) {
                 ws.swap();
             }
@@ -144,26 +186,63 @@ public final class NewtonSchulz implements Orthogonalizer {
 
     /**
      * One step of the quintic from {@code ws.x} ({@code r x c} row-major, which BLAS reads as
-     * the column-major {@code c x r} matrix {@code M = X^T}) into {@code dst[dstOff]}.
+     * the column-major {@code c x r} matrix {@code M = X^T}) into {@code dst[dstOff]}, each
+     * product panel by panel of its result's columns.
      */
-    private void iterate(Workspace ws, int r, int c, float[] dst, int dstOff) {
+    private void iterate(Workspace ws, int r, int c, float[] dst, int dstOff, int threads) {
         float[] x = ws.x;
         float[] gram = ws.gram;
         float[] poly = ws.poly;
-        // A = X X^T = M^T M (r x r, symmetric)
-        sgemm.sgemm("T", "N", r, r, c, 1f, x, 0, c, x, 0, c, 0f, gram, 0, r);
-        // B = b*A + c*A*A
-        int rr = r * r;
-        for (int i = 0; i < rr; i++) {
-            poly[i] = B * gram[i];
+        // A = X X^T = M^T M (r x r, symmetric); columns J: M^T M[:, J]
+        inPanels(r, threads, (j, n) -> sgemm.sgemm("T", "N", r, n, c, 1f, x, 0, c, x, j * c, c, 0f, gram, j * r, r));
+        // B = b*A + c*A*A; columns J: b*A[:, J] + c*A*A[:, J], once all of A is there
+        inPanels(r, threads, (j, n) -> {
+            for (int i = j * r; i < (j + n) * r; i++) {
+                poly[i] = B * gram[i];
+            }
+            sgemm.sgemm("N", "N", r, n, r, C, gram, 0, r, gram, j * r, r, 1f, poly, j * r, r);
+        });
+        // X' = a*X + B*X, that is M' = a*M + M*B^T; columns J of M' (rows J of X'): B's rows J
+        inPanels(r, threads, (j, n) -> {
+            for (int i = j * c; i < (j + n) * c; i++) {
+                dst[dstOff + i] = A * x[i];
+            }
+            sgemm.sgemm("N", "T", c, n, r, 1f, x, 0, c, poly, j, r, 1f, dst, dstOff + j * c, c);
+        });
+    }
+
+    /** Work on the result columns {@code [first, first + width)} of a product. */
+    @FunctionalInterface
+    private interface Panel {
+        void run(int first, int width);
+    }
+
+    /**
+     * Runs {@code panel} on every panel of {@code columns} result columns: in order on the
+     * calling thread, or with {@code threads > 1} in runs of consecutive panels, one per
+     * thread ({@link Parallel}); returns when all are done.
+     */
+    private void inPanels(int columns, int threads, Panel work) {
+        int panels = (columns + panel - 1) / panel;
+        int parts = Math.max(1, Math.min(threads, panels));
+        if (parts == 1) {
+            runPanels(columns, 0, panels, work);
+            return;
         }
-        sgemm.sgemm("N", "N", r, r, r, C, gram, 0, r, gram, 0, r, 1f, poly, 0, r);
-        // X' = a*X + B*X, that is M' = a*M + M*B^T
-        int rc = r * c;
-        for (int i = 0; i < rc; i++) {
-            dst[dstOff + i] = A * x[i];
+        List<Runnable> tasks = new ArrayList<>(parts);
+        for (int q = 0; q < parts; q++) {
+            int from = panels * q / parts;
+            int to = panels * (q + 1) / parts;
+            tasks.add(() -> runPanels(columns, from, to, work));
         }
-        sgemm.sgemm("N", "T", c, r, r, 1f, x, 0, c, poly, 0, r, 1f, dst, dstOff, c);
+        Parallel.run(tasks);
+    }
+
+    private void runPanels(int columns, int from, int to, Panel work) {
+        for (int p = from; p < to; p++) {
+            int first = p * panel;
+            work.run(first, Math.min(panel, columns - first));
+        }
     }
 
     /** Sum of squares in double, one accumulator, in index order. */

@@ -11,8 +11,8 @@ public final class Orthogonalization {
     }
 
     /** Quintic Newton-Schulz (Muon) on the project's BLAS. */
-    public static final Orthogonalizer DEFAULT = (in, out, offset, rows, cols) ->
-            Holder.INSTANCE.orthogonalize(in, out, offset, rows, cols);
+    public static final Orthogonalizer DEFAULT = (in, out, offset, rows, cols, threads) ->
+            Holder.INSTANCE.orthogonalize(in, out, offset, rows, cols, threads);
 
     private static final class Holder {
         /**

@@ -20,8 +20,10 @@ import org.optjit.sema.Reduction;
  * thread's workspace and cache.
  *
  * <p>Only plans that {@link Plan#partsShareable} share tensors: a column's sum adds the rows
- * in order, so a level that adds one runs on one thread, and {@code orth} is one product of
- * the whole matrix. A rule that runs row by row is cut at rows too ({@link #unit}).
+ * in order, so a level that adds one runs on one thread. An {@code orth} of the level's
+ * results takes the whole matrix once every part is done, its products shared among the
+ * threads panel by panel ({@link NewtonSchulz}). A rule that runs row by row is cut at rows
+ * too ({@link #unit}).
  */
 final class SharedTensor {
 
@@ -85,8 +87,9 @@ final class SharedTensor {
      * tensor values are computed here only when the segment starts at level 0 (a later
      * segment's first level is global: its values are computed for every tensor before).
      */
-    static void run(Plan plan, VariantKernel[] kernels, CoarseValues coarse, PassRunner[] runners, int t, int parts,
-                    int from, int to, Geometry geo, float[] w, float[] g, float[][] states, float[][] orthBuffers) {
+    static void run(Plan plan, VariantKernel[] kernels, Orthogonalizer orth, CoarseValues coarse, PassRunner[] runners,
+                    int t, int parts, int from, int to, Geometry geo, float[] w, float[] g, float[][] states,
+                    float[][] orthBuffers) {
         List<ReductionSpec> reductions = plan.program().reductions();
         PartSums[] sums = new PartSums[parts];
         for (int q = 0; q < parts; q++) {
@@ -107,28 +110,41 @@ final class SharedTensor {
                     }
                 }
             }
-            if (atLevel.isEmpty()) {
-                continue;
+            if (!atLevel.isEmpty()) {
+                runLevel(plan, kernels, coarse, runners, t, parts, lvl, atLevel, sums, geo, w, g, states, orthBuffers);
             }
-            // a level that adds a column's sums runs whole, on the first runner (Plan#levelShareable)
-            int cut = plan.levelShareable(lvl) ? parts : 1;
-            List<Runnable> tasks = new ArrayList<>();
-            for (int q = 0; q < cut; q++) {
-                int part = q;
-                int lo = cut == 1 ? geo.offset[t] : start(plan, geo, t, q, parts);
-                int hi = cut == 1 ? geo.offset[t] + geo.rows[t] * geo.cols[t] : start(plan, geo, t, q + 1, parts);
-                tasks.add(() -> {
-                    for (int p : atLevel) {
-                        runners[part].runPart(plan.passes().get(p), kernels[p], t, lo, hi, sums[part], w, g, states,
-                                orthBuffers);
-                    }
-                });
-            }
-            Parallel.run(tasks);
-            for (int p : atLevel) {
-                for (int r : plan.passes().get(p).scratch()) {
-                    combine(coarse, reductions.get(r).kind(), r, t, Arrays.copyOf(sums, cut));
+            for (int o = 0; o < plan.orthLevel().length; o++) {
+                if (plan.orthLevel()[o] == lvl && coarse.holds(plan.orthGuards().get(o), t)) {
+                    orth.orthogonalize(orthBuffers[2 * o], orthBuffers[2 * o + 1], geo.offset[t], geo.rows[t],
+                            geo.cols[t], parts);
                 }
+            }
+        }
+    }
+
+    /** The passes of level {@code lvl} over the tensor's parts, then their sums into the tensor's. */
+    private static void runLevel(Plan plan, VariantKernel[] kernels, CoarseValues coarse, PassRunner[] runners, int t,
+                                 int parts, int lvl, List<Integer> atLevel, PartSums[] sums, Geometry geo, float[] w,
+                                 float[] g, float[][] states, float[][] orthBuffers) {
+        List<ReductionSpec> reductions = plan.program().reductions();
+        // a level that adds a column's sums runs whole, on the first runner (Plan#levelShareable)
+        int cut = plan.levelShareable(lvl) ? parts : 1;
+        List<Runnable> tasks = new ArrayList<>();
+        for (int q = 0; q < cut; q++) {
+            int part = q;
+            int lo = cut == 1 ? geo.offset[t] : start(plan, geo, t, q, parts);
+            int hi = cut == 1 ? geo.offset[t] + geo.rows[t] * geo.cols[t] : start(plan, geo, t, q + 1, parts);
+            tasks.add(() -> {
+                for (int p : atLevel) {
+                    runners[part].runPart(plan.passes().get(p), kernels[p], t, lo, hi, sums[part], w, g, states,
+                            orthBuffers);
+                }
+            });
+        }
+        Parallel.run(tasks);
+        for (int p : atLevel) {
+            for (int r : plan.passes().get(p).scratch()) {
+                combine(coarse, reductions.get(r).kind(), r, t, Arrays.copyOf(sums, cut));
             }
         }
     }

@@ -107,7 +107,8 @@ public final class TensorStep {
                             runners[k].begin(coarse);
                         }
                     }
-                    SharedTensor.run(plan, kernels, coarse, runners, t, parts, from, to, geo, w, g, states, orthBuffers);
+                    SharedTensor.run(plan, kernels, orth, coarse, runners, t, parts, from, to, geo, w, g, states,
+                            orthBuffers);
                     shared[t] = true;
                 }
             }
@@ -150,7 +151,7 @@ public final class TensorStep {
             for (int o = 0; o < plan.orthLevel().length; o++) {
                 if (plan.orthLevel()[o] == lvl && coarse.holds(plan.orthGuards().get(o), tensor)) {
                     orth.orthogonalize(orthBuffers[2 * o], orthBuffers[2 * o + 1], geo.offset[tensor],
-                            geo.rows[tensor], geo.cols[tensor]);
+                            geo.rows[tensor], geo.cols[tensor], 1);
                 }
             }
         }

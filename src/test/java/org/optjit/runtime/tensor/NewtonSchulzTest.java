@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netlib.util.intW;
 
@@ -49,9 +50,14 @@ class NewtonSchulzTest {
         float[] g = gaussian(rows * cols, rows * 31L + cols);
         double[][] expected = NaiveOrth.orth(toMatrix(g, rows, cols));
         for (Sgemm sgemm : new Sgemm[] {NETLIB, NewtonSchulzTest::tripleLoop}) {
-            float[] out = new float[rows * cols];
-            new NewtonSchulz(sgemm).orth(g, 0, rows, cols, out, 0);
-            assertClose(expected, out, rows, cols);
+            // whole products (PANEL is wider than these), then in panels of 7 columns on 1 and 3 threads
+            for (NewtonSchulz orth : new NewtonSchulz[] {new NewtonSchulz(sgemm), new NewtonSchulz(sgemm, 7)}) {
+                for (int threads : new int[] {1, 3}) {
+                    float[] out = new float[rows * cols];
+                    orth.orth(g, 0, rows, cols, out, 0, threads);
+                    assertClose(expected, out, rows, cols);
+                }
+            }
         }
     }
 
@@ -150,7 +156,7 @@ class NewtonSchulzTest {
         Orthogonalizer orth = new NewtonSchulz(NETLIB);
         float[] expected = new float[in.length];
         for (int k = 0; k < tensors; k++) {
-            orth.orthogonalize(in, expected, k * rows * cols, rows, cols);
+            orth.orthogonalize(in, expected, k * rows * cols, rows, cols, 1);
         }
         float[] out = new float[in.length];
         ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -158,7 +164,7 @@ class NewtonSchulzTest {
             List<Future<?>> done = new ArrayList<>();
             for (int k = 0; k < tensors; k++) {
                 int offset = k * rows * cols;
-                done.add(pool.submit(() -> orth.orthogonalize(in, out, offset, rows, cols)));
+                done.add(pool.submit(() -> orth.orthogonalize(in, out, offset, rows, cols, 1)));
             }
             for (Future<?> f : done) {
                 f.get();
@@ -167,6 +173,45 @@ class NewtonSchulzTest {
             pool.shutdown();
         }
         assertArrayEquals(expected, out, 0f);
+    }
+
+    /**
+     * Products wider than a panel are one sgemm call per panel, and the calls are the same on
+     * one thread as on several (only their order differs): so even a provider whose bits
+     * depended on a product's shape gives the same result for any thread count. Here netlib's
+     * are compared too.
+     */
+    @ParameterizedTest(name = "{0} x {1}, panels of {2}")
+    @CsvSource({"70, 100, 32", "100, 70, 32", "64, 64, 32", "65, 200, 16", "257, 40, 64", "520, 600, 512",
+            "512, 512, 512"})
+    void panelsMakeTheSameCallsAndBitsOnAnyThreadCount(int rows, int cols, int width) {
+        float[] g = gaussian(rows * cols, rows * 7L + cols);
+        int r = Math.min(rows, cols);
+        int panels = (r + width - 1) / width;
+        List<String> oneCalls = new ArrayList<>();
+        float[] one = new float[g.length];
+        new NewtonSchulz(recording(oneCalls), width).orth(g, 0, rows, cols, one, 0, 1);
+        assertEquals(NewtonSchulz.ITERATIONS * 3 * panels, oneCalls.size(), "one call per panel of each product");
+        for (int threads : new int[] {2, 3}) {
+            List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+            float[] out = new float[g.length];
+            new NewtonSchulz(recording(calls), width).orth(g, 0, rows, cols, out, 0, threads);
+            List<String> sorted = new ArrayList<>(calls);
+            List<String> expected = new ArrayList<>(oneCalls);
+            java.util.Collections.sort(sorted);
+            java.util.Collections.sort(expected);
+            assertEquals(expected, sorted, threads + " threads");
+            assertArrayEquals(one, out, 0f, threads + " threads");
+        }
+    }
+
+    /** netlib's sgemm, writing down each call's arguments (not the arrays). */
+    private static Sgemm recording(List<String> calls) {
+        return (ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc) -> {
+            calls.add(String.join(",", ta, tb, "" + m, "" + n, "" + k, "" + alpha, "" + oa, "" + lda, "" + ob,
+                    "" + ldb, "" + beta, "" + oc, "" + ldc));
+            NETLIB.sgemm(ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc);
+        };
     }
 
     @Test

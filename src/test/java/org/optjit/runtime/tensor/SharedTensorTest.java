@@ -94,7 +94,7 @@ class SharedTensorTest {
     }
 
     @Test
-    void levelsThatAddColumnSumsRunWholeAndOrthIsNotShared() throws java.io.IOException {
+    void levelsThatAddColumnSumsRunWholeAndOtherLevelsAreCut() throws java.io.IOException {
         assertTrue(plan("lamb").partsShareable());
         assertTrue(plan("adamw_clipped").partsShareable());
         org.optjit.phase.Plan adafactor = plan("adafactor");
@@ -105,7 +105,51 @@ class SharedTensorTest {
         }
         assertTrue(Rule.chain(Rule.load(Path.of("examples", "agc.opt")), Rule.load(Path.of("examples", "adamw.opt")))
                 .compile(Backend.INTERPRETER).plan().partsShareable(), "per-row sums: rows stay whole");
-        assertFalse(plan("muon").partsShareable(), "orth takes the whole matrix");
+        org.optjit.phase.Plan muon = plan("muon");
+        assertTrue(muon.partsShareable(), "orth's products are shared in panels");
+        for (int level = 0; level < muon.levels(); level++) {
+            assertTrue(muon.levelShareable(level), "level " + level);
+        }
+    }
+
+    /**
+     * A shared matrix's {@code orth} is called once, after every part of the pass before it,
+     * and may use as many threads as the tensor has parts; tensors a thread has to itself get
+     * one. The weights come out the same for every thread count (NewtonSchulzTest shows why).
+     */
+    @Test
+    void aSharedMatrixsOrthIsCalledOnceWithItsParts() {
+        Layout layout = Layout.builder().matrix("small", 6, 10).matrix("huge", 1031, 1031).vector("bias", 37).build();
+        org.optjit.ir.Program p = Rule.parse("""
+                b = 0.9*b + g
+                w -= ndim == 2 ? 0.02*orth(b) : 0.02*b""").program();
+        org.optjit.phase.Plan plan = org.optjit.phase.Planner.plan(p, org.optjit.phase.Planner.Placing.CHEAPER);
+        org.optjit.runtime.LoopKernel[] kernels = plan.passes().stream()
+                .map(pass -> new org.optjit.interp.Interpreter(pass.body())).toArray(org.optjit.runtime.LoopKernel[]::new);
+        float[] g = new float[layout.size()];
+        SplittableRandom r = new SplittableRandom(11);
+        for (int i = 0; i < g.length; i++) {
+            g[i] = (float) r.nextGaussian();
+        }
+        float[] expected = null;
+        for (int threads = 1; threads <= 3; threads++) {
+            java.util.List<String> calls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            TensorStep step = new TensorStep(plan, kernels, (in, out, offset, rows, cols, n) -> {
+                calls.add(rows + "x" + cols + " on " + n);
+                Orthogonalization.DEFAULT.orthogonalize(in, out, offset, rows, cols, n);
+            });
+            float[] w = new float[layout.size()];
+            float[][] states = {new float[layout.size()]};
+            step.step(new Geometry(layout), w, g, states, new float[plan.buffers()][layout.size()], new Workspace(),
+                    new double[][] {{}}, 1, threads);
+            assertEquals(java.util.List.of("1031x1031 on " + threads, "6x10 on 1"),
+                    calls.stream().sorted().toList(), threads + " threads");
+            if (expected == null) {
+                expected = w;
+            } else {
+                assertTrue(java.util.Arrays.equals(expected, w), threads + " threads: other weights than one thread's");
+            }
+        }
     }
 
     /**

@@ -52,11 +52,11 @@ class UniformBranchTest {
                     inner.run(w, g, arrays, uniforms, from, to);
                 };
             }
-            step = new TensorStep(plan, kernels, (in, out, offset, rows, cols) -> {
+            step = new TensorStep(plan, kernels, (in, out, offset, rows, cols, threads) -> {
                 synchronized (orthCalls) {
                     orthCalls.add(rows + "x" + cols);
                 }
-                Orthogonalization.DEFAULT.orthogonalize(in, out, offset, rows, cols);
+                Orthogonalization.DEFAULT.orthogonalize(in, out, offset, rows, cols, threads);
             });
         }
 
