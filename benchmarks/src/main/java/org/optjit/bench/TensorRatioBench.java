@@ -31,13 +31,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code tensor_report.py} prints the median over iterations of each). On an
  * oversubscribed host (more runnable threads than cores) wall-clock times mostly measure
  * the scheduler, and the CPU-time ratio is the meaningful one.
+ *
+ * <p>As in {@link HandRatioBench}, where a rule's arrays lie in the heap moves its speed by a
+ * few percent (the set allocated first ran slower, benchmarks/RESULTS.md, session 13), so
+ * each rule is allocated first in forks of its own ({@code first}) and the forks ask for
+ * transparent huge pages, which took most of that effect away.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx6g"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx6g",
+        "-XX:+UseTransparentHugePages"})
 public class TensorRatioBench {
 
     private static final String[] RULES = {"adamw", "adamw_clipped", "lamb"};
@@ -105,6 +111,10 @@ public class TensorRatioBench {
     @Param({"1", "all"})
     public String threads;
 
+    /** The rule whose stepper, state and weights are allocated first; the others follow in turn. */
+    @Param({"adamw", "adamw_clipped", "lamb"})
+    public String first;
+
     public float[] w0;
     public float[][] w;
     public float[][] g;
@@ -119,10 +129,14 @@ public class TensorRatioBench {
         int n = ExampleRules.threads(threads);
         steppers = new Stepper[RULES.length];
         w = new float[RULES.length][];
-        for (int r = 0; r < RULES.length; r++) {
+        int start = java.util.Arrays.asList(RULES).indexOf(first);
+        for (int j = 0; j < RULES.length; j++) {
+            int r = (start + j) % RULES.length;
             steppers[r] = TensorRuleBench.stepper(RULES[r], impl, TensorRuleBench.TENSORS,
                     TensorRuleBench.ROWS * TensorRuleBench.COLS, n);
             w[r] = w0.clone();
+        }
+        for (int r = 0; r < RULES.length; r++) {
             TensorRuleBench.warmUp(RULES[r], impl, n, w0, g);
         }
     }
