@@ -1,9 +1,7 @@
 package org.optjit.runtime.tensor;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import org.optjit.runtime.Parallel;
+import org.optjit.runtime.Claims;
 
 /**
  * The tensor operation {@code orth(e)}: the orthogonalisation of Muon (K. Jordan et al.,
@@ -37,28 +35,15 @@ import org.optjit.runtime.Parallel;
  * vector case accumulates the same way over the input's memory order.
  *
  * <h2>Panels and threads</h2>
- * Each product is made by one {@link Sgemm} call per panel of {@link #PANEL} columns of its
- * result (the last panel narrower; one call for matrices up to 512 on their smaller side),
- * whatever the number of threads: a result's column does
- * not depend on the other columns, and the calls are the same calls with the same arguments
- * on one thread or on several, so the bits cannot depend on the thread count even when the
- * provider's own kernels depend on a product's shape. Given {@code threads > 1} (a matrix so
- * large that several threads share it, {@code SharedTensor}), the panels of each product are
- * split among the threads, which meet after each product.
- *
- * <p>Because the tall case is the wide case of the transpose, step for step,
- * {@code orth(G^T)} equals {@code orth(G)^T} bit for bit. The result is deterministic (the
- * same bits for the same input on every call) as long as the {@link Sgemm} is; see there.
- * A zero input gives zeros.
- *
- * <h2>Storage</h2>
- * Inputs and outputs are row-major regions of {@code float[]} arrays, given by an offset.
- * A row-major {@code r x c} matrix is, read column-major, its transpose; the products are
- * written for BLAS in that view ({@code M = X^T}: {@code A = M^T M}, {@code B*X} is
- * {@code M B^T}). The workspace (the iterate, the next iterate, {@code A} and {@code B}:
- * {@code 2rc + 2r^2} floats) is kept per thread and grows to the largest shape that thread
- * has seen, so calls after a thread's first for a shape allocate nothing, and one instance
- * serves several threads on different tensors at once.
+ * Each product is made by one {@link Sgemm} call per panel of its result's columns, the
+ * panels a function of the matrix's shape alone ({@link #panels}): one panel below 256
+ * columns, two up to 1,024, then about 512 columns each. A result's column does not depend on
+ * the other columns, and the calls are the same calls with the same arguments on one thread
+ * or on several, so the bits cannot depend on the thread count, even where the provider's own
+ * kernels depend on a product's shape. Given {@code threads > 1}, the caller and helpers from
+ * the step pool take the panels of each product in turn ({@link Claims}) and meet after each
+ * product: a worker with a large matrix takes the help of threads that finished their own
+ * tensors, and threads that share one matrix ({@code SharedTensor}) share its products.
  */
 public final class NewtonSchulz implements Orthogonalizer {
 
@@ -74,15 +59,20 @@ public final class NewtonSchulz implements Orthogonalizer {
     public static final double EPS = 1e-7;
 
     /**
-     * Result columns per {@link Sgemm} call. Matrices whose smaller side is at most this make
-     * whole products, as before there were panels. Narrower panels cost time on one thread
-     * (each call packs the left operand again, and narrow products run below the BLAS's
-     * peak): the five iterations' products of a 1024 x 1024 matrix on the bundled OpenBLAS
-     * took 2% longer in panels of 512, 5-7% in panels of 256 and 20% in panels of 128
-     * (benchmarks/RESULTS.md). 512 gives the smallest square matrix that threads share
-     * (1024 x 1024, 2^20 weights) one panel per thread on two.
+     * Result columns per {@link Sgemm} call on wide products (more than 1,024 columns), about.
+     * Narrower panels cost time on one thread (each call packs the left operand again, and
+     * narrow products run below the BLAS's peak): the five iterations' products of a
+     * 1024 x 1024 matrix on the bundled OpenBLAS took 2% longer in panels of 512, 5-7% in
+     * panels of 256 and 20% in panels of 128; those of 256 x 784 (the trainer's first layer)
+     * 7% longer in panels of 128 (benchmarks/RESULTS.md).
      */
     public static final int PANEL = 512;
+
+    /**
+     * Products with fewer result columns than this are one call: two threads would each get
+     * fewer than 128 columns, and a step of such a matrix takes a few milliseconds at most.
+     */
+    public static final int TWO_PANELS = 256;
 
     /** One thread's buffers: the iterate and the next one ({@code r x c}), {@code A} and {@code B} ({@code r x r}). */
     private static final class Workspace {
@@ -101,30 +91,45 @@ public final class NewtonSchulz implements Orthogonalizer {
                 poly = new float[r * r];
             }
         }
-
-        void swap() {
-            float[] t = x;
-            x = next;
-            next = t;
-        }
     }
 
     private final Sgemm sgemm;
-    private final int panel;
+    /** The panel width for a product of so many result columns. */
+    private final java.util.function.IntUnaryOperator width;
     private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     /** @param sgemm the matrix product every iteration uses (see {@link Sgemm} on determinism) */
     public NewtonSchulz(Sgemm sgemm) {
-        this(sgemm, PANEL);
+        this(sgemm, NewtonSchulz::panelWidth);
     }
 
-    /** With panels of {@code panel} columns instead of {@link #PANEL}: for tests on small matrices. */
+    /** With panels of {@code panel} columns whatever the shape: for tests on small matrices. */
     NewtonSchulz(Sgemm sgemm, int panel) {
-        this.sgemm = Objects.requireNonNull(sgemm, "sgemm");
+        this(sgemm, columns -> panel);
         if (panel < 1) {
             throw new IllegalArgumentException("panel " + panel);
         }
-        this.panel = panel;
+    }
+
+    private NewtonSchulz(Sgemm sgemm, java.util.function.IntUnaryOperator width) {
+        this.sgemm = Objects.requireNonNull(sgemm, "sgemm");
+        this.width = width;
+    }
+
+    /**
+     * How many panels a product with {@code columns} result columns is cut into: 1 below
+     * {@link #TWO_PANELS}, at least 2 from there, and about {@link #PANEL} columns each beyond
+     * 1,024.
+     */
+    static int panels(int columns) {
+        return columns < TWO_PANELS ? 1 : Math.max(2, (columns + PANEL - 1) / PANEL);
+    }
+
+    /** The width of every panel but the last (which takes the rest): a multiple of 16 columns. */
+    static int panelWidth(int columns) {
+        int n = panels(columns);
+        int even = (columns + n - 1) / n;
+        return Math.min(columns, (even + 15) / 16 * 16);
     }
 
     @Override
@@ -170,78 +175,48 @@ public final class NewtonSchulz implements Orthogonalizer {
         }
         double norm = Math.sqrt(sumOfSquares(ws.x, 0, size));
         divide(ws.x, 0, size, norm + EPS, ws.x, 0);
-        for (int it = 0; it < ITERATIONS; it++) {
+        // The iterates alternate between ws.x and ws.next; the last lands in out when it needs
+        // no transposing, else in ws.next (ITERATIONS is odd).
+        int w = width.applyAsInt(r);
+        int panels = (r + w - 1) / w;
+        Claims.runPhases(3 * ITERATIONS, panels, threads, index -> {
+            int phase = index / panels;
+            int first = index % panels * w;
+            int it = phase / 3;
             boolean last = it == ITERATIONS - 1;
-            float[] dst = last && wide ? out : ws.next;
+            float[] src = it % 2 == 0 ? ws.x : ws.next;
+            float[] dst = last && wide ? out : it % 2 == 0 ? ws.next : ws.x;
             int dstOff = last && wide ? outOff : 0;
-            iterate(ws, r, c, dst, dstOff, threads);
-            if (!last) {
-                ws.swap();
-            }
-        }
+            product(phase % 3, src, ws.gram, ws.poly, r, c, first, Math.min(w, r - first), dst, dstOff);
+        });
         if (!wide) {
             Transpose.transpose(ws.next, 0, r, c, out, outOff);
         }
     }
 
     /**
-     * One step of the quintic from {@code ws.x} ({@code r x c} row-major, which BLAS reads as
-     * the column-major {@code c x r} matrix {@code M = X^T}) into {@code dst[dstOff]}, each
-     * product panel by panel of its result's columns.
+     * Columns {@code [j, j + n)} of one product of the quintic's step from {@code x}
+     * ({@code r x c} row-major, which BLAS reads as the column-major {@code c x r} matrix
+     * {@code M = X^T}) into {@code dst[dstOff]}: {@code A = X X^T}, then {@code B = b*A + c*A*A},
+     * then {@code X' = a*X + B*X}, each once every column of the one before is there.
      */
-    private void iterate(Workspace ws, int r, int c, float[] dst, int dstOff, int threads) {
-        float[] x = ws.x;
-        float[] gram = ws.gram;
-        float[] poly = ws.poly;
-        // A = X X^T = M^T M (r x r, symmetric); columns J: M^T M[:, J]
-        inPanels(r, threads, (j, n) -> sgemm.sgemm("T", "N", r, n, c, 1f, x, 0, c, x, j * c, c, 0f, gram, j * r, r));
-        // B = b*A + c*A*A; columns J: b*A[:, J] + c*A*A[:, J], once all of A is there
-        inPanels(r, threads, (j, n) -> {
-            for (int i = j * r; i < (j + n) * r; i++) {
-                poly[i] = B * gram[i];
+    private void product(int which, float[] x, float[] gram, float[] poly, int r, int c, int j, int n,
+                         float[] dst, int dstOff) {
+        switch (which) {
+            case 0 -> // A = M^T M (r x r, symmetric); columns J: M^T M[:, J]
+                    sgemm.sgemm("T", "N", r, n, c, 1f, x, 0, c, x, j * c, c, 0f, gram, j * r, r);
+            case 1 -> { // columns J of B: b*A[:, J] + c*A*A[:, J]
+                for (int i = j * r; i < (j + n) * r; i++) {
+                    poly[i] = B * gram[i];
+                }
+                sgemm.sgemm("N", "N", r, n, r, C, gram, 0, r, gram, j * r, r, 1f, poly, j * r, r);
             }
-            sgemm.sgemm("N", "N", r, n, r, C, gram, 0, r, gram, j * r, r, 1f, poly, j * r, r);
-        });
-        // X' = a*X + B*X, that is M' = a*M + M*B^T; columns J of M' (rows J of X'): B's rows J
-        inPanels(r, threads, (j, n) -> {
-            for (int i = j * c; i < (j + n) * c; i++) {
-                dst[dstOff + i] = A * x[i];
+            default -> { // M' = a*M + M*B^T; columns J of M' (rows J of X') take B's rows J
+                for (int i = j * c; i < (j + n) * c; i++) {
+                    dst[dstOff + i] = A * x[i];
+                }
+                sgemm.sgemm("N", "T", c, n, r, 1f, x, 0, c, poly, j, r, 1f, dst, dstOff + j * c, c);
             }
-            sgemm.sgemm("N", "T", c, n, r, 1f, x, 0, c, poly, j, r, 1f, dst, dstOff + j * c, c);
-        });
-    }
-
-    /** Work on the result columns {@code [first, first + width)} of a product. */
-    @FunctionalInterface
-    private interface Panel {
-        void run(int first, int width);
-    }
-
-    /**
-     * Runs {@code panel} on every panel of {@code columns} result columns: in order on the
-     * calling thread, or with {@code threads > 1} in runs of consecutive panels, one per
-     * thread ({@link Parallel}); returns when all are done.
-     */
-    private void inPanels(int columns, int threads, Panel work) {
-        int panels = (columns + panel - 1) / panel;
-        int parts = Math.max(1, Math.min(threads, panels));
-        if (parts == 1) {
-            runPanels(columns, 0, panels, work);
-            return;
-        }
-        List<Runnable> tasks = new ArrayList<>(parts);
-        for (int q = 0; q < parts; q++) {
-            int from = panels * q / parts;
-            int to = panels * (q + 1) / parts;
-            tasks.add(() -> runPanels(columns, from, to, work));
-        }
-        Parallel.run(tasks);
-    }
-
-    private void runPanels(int columns, int from, int to, Panel work) {
-        for (int p = from; p < to; p++) {
-            int first = p * panel;
-            work.run(first, Math.min(panel, columns - first));
         }
     }
 

@@ -10,9 +10,8 @@ package org.optjit.runtime.tensor;
 public interface Orthogonalizer {
 
     /**
-     * @param threads how many threads of the step may work on this one matrix: 1 for a tensor
-     *                a thread has to itself, more for one that threads share
-     *                ({@code SharedTensor}); the result must not depend on it
+     * @param threads how many threads of the step may work on this one matrix (the caller, and
+     *                others when they are free); the result must not depend on it
      */
     void orthogonalize(float[] in, float[] out, int offset, int rows, int cols, int threads);
 }

@@ -126,7 +126,7 @@ public final class TensorStep {
                     if (shared[tensor]) {
                         continue;
                     }
-                    runTensor(geo, coarse, runner, tensor, from, to, w, g, states, orthBuffers);
+                    runTensor(geo, coarse, runner, tensor, from, to, w, g, states, orthBuffers, threads);
                 }
             });
         }
@@ -137,10 +137,11 @@ public final class TensorStep {
      * Levels {@code [from, to)} of one tensor on one thread: its coarse values, passes and
      * orthogonalisations level by level. A method of its own, called per tensor, so that the
      * JIT compiles it fully within a few steps; as part of the worker's loop, which runs once
-     * per step, it stayed at C1 for the whole of a benchmark.
+     * per step, it stayed at C1 for the whole of a benchmark. An {@code orth} takes the help of
+     * up to {@code threads - 1} threads that have finished their own tensors (NewtonSchulz).
      */
     private void runTensor(Geometry geo, CoarseValues coarse, PassRunner runner, int tensor, int from, int to,
-                           float[] w, float[] g, float[][] states, float[][] orthBuffers) {
+                           float[] w, float[] g, float[][] states, float[][] orthBuffers, int threads) {
         for (int lvl = from; lvl < to; lvl++) {
             if (lvl > from || from == 0) {
                 coarse.evalTensor(lvl, tensor);
@@ -151,7 +152,7 @@ public final class TensorStep {
             for (int o = 0; o < plan.orthLevel().length; o++) {
                 if (plan.orthLevel()[o] == lvl && coarse.holds(plan.orthGuards().get(o), tensor)) {
                     orth.orthogonalize(orthBuffers[2 * o], orthBuffers[2 * o + 1], geo.offset[tensor],
-                            geo.rows[tensor], geo.cols[tensor], 1);
+                            geo.rows[tensor], geo.cols[tensor], threads);
                 }
             }
         }

@@ -50,7 +50,7 @@ class NewtonSchulzTest {
         float[] g = gaussian(rows * cols, rows * 31L + cols);
         double[][] expected = NaiveOrth.orth(toMatrix(g, rows, cols));
         for (Sgemm sgemm : new Sgemm[] {NETLIB, NewtonSchulzTest::tripleLoop}) {
-            // whole products (PANEL is wider than these), then in panels of 7 columns on 1 and 3 threads
+            // whole products (these are narrower than two panels), then in panels of 7 columns on 1 and 3 threads
             for (NewtonSchulz orth : new NewtonSchulz[] {new NewtonSchulz(sgemm), new NewtonSchulz(sgemm, 7)}) {
                 for (int threads : new int[] {1, 3}) {
                     float[] out = new float[rows * cols];
@@ -203,6 +203,37 @@ class NewtonSchulzTest {
             assertEquals(expected, sorted, threads + " threads");
             assertArrayEquals(one, out, 0f, threads + " threads");
         }
+    }
+
+    /**
+     * The panels follow the shape alone: one below 256 result columns, two up to 1,024, then
+     * about 512 columns each, in multiples of 16; and the default instance makes the same calls
+     * and bits on one thread as on three.
+     */
+    @Test
+    void panelsFollowTheShape() {
+        assertEquals(1, NewtonSchulz.panels(255));
+        assertEquals(2, NewtonSchulz.panels(256));
+        assertEquals(2, NewtonSchulz.panels(1024));
+        assertEquals(3, NewtonSchulz.panels(1025));
+        assertEquals(8, NewtonSchulz.panels(4096));
+        assertEquals(255, NewtonSchulz.panelWidth(255));
+        assertEquals(128, NewtonSchulz.panelWidth(256));
+        assertEquals(400, NewtonSchulz.panelWidth(784));
+        assertEquals(352, NewtonSchulz.panelWidth(1031));
+        assertEquals(512, NewtonSchulz.panelWidth(4096));
+        int rows = 300;
+        int cols = 310;
+        float[] g = gaussian(rows * cols, 5);
+        List<String> oneCalls = new ArrayList<>();
+        float[] one = new float[g.length];
+        new NewtonSchulz(recording(oneCalls)).orth(g, 0, rows, cols, one, 0, 1);
+        assertEquals(NewtonSchulz.ITERATIONS * 3 * 2, oneCalls.size(), "two panels of 300 columns");
+        List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+        float[] three = new float[g.length];
+        new NewtonSchulz(recording(calls)).orth(g, 0, rows, cols, three, 0, 3);
+        assertEquals(oneCalls.stream().sorted().toList(), calls.stream().sorted().toList());
+        assertArrayEquals(one, three, 0f);
     }
 
     /** netlib's sgemm, writing down each call's arguments (not the arrays). */
