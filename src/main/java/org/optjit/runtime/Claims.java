@@ -90,8 +90,14 @@ public final class Claims {
 
     /** Waits until {@code before} indices have finished (the phases before); false after a failure. */
     private synchronized boolean awaitPhase(int before) {
+        awaitFinished(before, true);
+        return failure == null;
+    }
+
+    /** Waits until {@code target} indices have finished, or, if {@code orFailure}, until one has failed. */
+    private synchronized void awaitFinished(int target, boolean orFailure) {
         boolean interrupted = false;
-        while (finished < before && failure == null) {
+        while (finished < target && !(orFailure && failure != null)) {
             try {
                 wait();
             } catch (InterruptedException e) {
@@ -101,7 +107,6 @@ public final class Claims {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return failure == null;
     }
 
     private synchronized void done(Throwable thrown) {
@@ -117,17 +122,7 @@ public final class Claims {
     }
 
     private synchronized void awaitAll() {
-        boolean interrupted = false;
-        while (finished < count) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        awaitFinished(count, false);
         if (failure instanceof RuntimeException r) {
             throw r;
         }
