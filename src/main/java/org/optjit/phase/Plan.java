@@ -77,43 +77,17 @@ public record Plan(Program program, Shape[] preludeShape, int[] preludeLevel, in
     }
 
     /**
-     * Whether a tensor too large for one thread may be cut into parts that all threads run
-     * (the runtime's {@code SharedTensor}) in at least one level, and the levels may change
-     * hands: every level may be cut, or nothing is kept from one level for the next (a level
-     * that may not be cut runs on one thread, and a kept value stays with the thread that kept it).
+     * Whether some pass adds a per-weight value into a reduction down columns: a tensor that
+     * threads share is then cut at whole blocks of a column's sum (the runtime's
+     * {@code ColumnBlocks}).
      */
-    public boolean partsShareable() {
-        boolean any = false;
-        boolean all = true;
-        for (int level = 0; level < levels; level++) {
-            boolean cut = levelShareable(level);
-            any |= cut;
-            all &= cut;
-        }
-        return any && (all || keeps == 0);
-    }
-
-    /**
-     * Whether the passes of {@code level} may run over parts of a tensor on several threads:
-     * unless one of them adds a column's sum (the rows in order, docs/language.md). Per-tensor
-     * sums are cut at blocks and per-row sums at rows, whose order a cut does not change
-     * ({@code SharedTensor}); an {@code orth} after the level takes the whole matrix once
-     * every part is done, and shares its products among the threads in panels that do not
-     * depend on their number ({@code NewtonSchulz}).
-     */
-    public boolean levelShareable(int level) {
-        for (Pass p : passes) {
-            if (p.level() != level) {
-                continue;
-            }
-            for (int r : p.scratch()) {
-                ReductionSpec spec = program.reductions().get(r);
-                if (spec.perWeight() && spec.axis() == Axis.COL) {
-                    return false;
-                }
+    public boolean sumsDownColumns() {
+        for (ReductionSpec spec : program.reductions()) {
+            if (spec.perWeight() && spec.axis() == Axis.COL) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     /** Whether some pass adds a per-weight value into a sum over a tensor or over all tensors. */

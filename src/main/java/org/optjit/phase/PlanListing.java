@@ -13,20 +13,11 @@ public final class PlanListing {
     private PlanListing() {
     }
 
-    /** Who runs a tensor too large for one thread. */
+    /** Who runs a tensor too large for one thread: all threads, in parts (the runtime's {@code SharedTensor}). */
     private static String sharing(Plan plan) {
-        if (!plan.partsShareable()) {
-            return " (each tensor on one thread: a column's sums and values kept from level to level)";
-        }
-        StringBuilder whole = new StringBuilder();
-        for (int k = 0; k < plan.passes().size(); k++) {
-            if (!plan.levelShareable(plan.passes().get(k).level())) {
-                whole.append(whole.length() == 0 ? "" : ", ").append(k);
-            }
-        }
         return " (one with more than a thread's share of the weights: by all threads"
                 + (plan.anyRowWise() ? ", in whole rows" : "")
-                + (whole.length() == 0 ? "" : "; pass " + whole + " on one thread: a column's sums add the rows in order")
+                + (plan.sumsDownColumns() ? " and blocks of a column's sums" : "")
                 + (plan.program().orth().isEmpty() ? "" : "; orth's products split among them in panels of columns")
                 + ")";
     }

@@ -112,8 +112,8 @@ class CheckExplainCommandTest {
     }
 
     /**
-     * Whether a tensor too large for one thread is shared: LAMB's is; Adafactor's in whole rows,
-     * but its first pass (a column's sums) on one thread; Muon's too, its orth in panels.
+     * How a tensor too large for one thread is shared: LAMB's in parts; Adafactor's in whole rows
+     * and blocks of its column sums; Muon's with its orth in panels.
      */
     @Test
     void explainSaysWhetherThreadsShareALargeTensor() {
@@ -122,7 +122,7 @@ class CheckExplainCommandTest {
                 lamb.out());
         CliRunner adafactor = CliRunner.run("explain", "--no-bytecode", "examples/adafactor.opt");
         assertTrue(adafactor.out().contains("tensor by tensor (one with more than a thread's share of the weights: by all"
-                + " threads, in whole rows; pass 0 on one thread: a column's sums add the rows in order)"), adafactor.out());
+                + " threads, in whole rows and blocks of a column's sums)"), adafactor.out());
         CliRunner muon = CliRunner.run("explain", "--no-bytecode", "examples/muon.opt");
         assertTrue(muon.out().contains("tensor by tensor (one with more than a thread's share of the weights: by all"
                 + " threads; orth's products split among them in panels of columns)"), muon.out());

@@ -64,9 +64,13 @@ class TensorExamplesMatchReferenceTest {
                 .group(NO_DECAY)
                 .vector("norm.gain", 17)
                 .build()),
-        /** Rows and a tensor longer than one block, columns longer than one block. */
+        /**
+         * Rows and a tensor longer than one block, columns longer than one block of a column's
+         * sum (64 rows), and a matrix whose columns cross two of them.
+         */
         LARGE(3, Layout.builder()
                 .matrix("wide", 2, 70_001)
+                .matrix("tall", 150, 9)
                 .group(NO_DECAY)
                 .vector("long", 70_001)
                 .build());

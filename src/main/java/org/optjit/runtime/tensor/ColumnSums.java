@@ -4,7 +4,8 @@ import org.optjit.sema.Reduction;
 
 /**
  * One row's values folded into the running per-column values of a {@code [col]} reduction:
- * {@code docs/language.md} adds a column's values in row order, one after another, so a row
+ * {@code docs/language.md} adds a column's values in row order, one after another, within a
+ * block of rows ({@link ColumnBlocks} keeps the blocks), so a row
  * adds one value to each column. That is the same for every column, so whole vectors of
  * columns go at once ({@link VectorColumns}) where the Vector API is there, with the same bits;
  * {@code max} and {@code min} (whose {@code Math.max} keeps NaN and orders zeros) and the

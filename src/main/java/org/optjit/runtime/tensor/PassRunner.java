@@ -28,6 +28,7 @@ final class PassRunner {
     private StripedSum[] slotSums = new StripedSum[0];
     private final StripedSum rowSum = new StripedSum();
     private final RowSums rowSums = new RowSums();
+    private final ColumnBlocks columnBlocks = new ColumnBlocks();
     private final Cuts cuts = new Cuts();
     private float[][] scratch = new float[0][];
     private float[][] columns = new float[0][];
@@ -315,11 +316,8 @@ final class PassRunner {
                         rowSums.add(kind.squares(), acc, geo.rowBase[t] + row, x, base, rows, cols);
                     }
                 }
-                case COL -> {
-                    for (int k = 0, cols = n / rows; k < rows; k++) {
-                        ColumnSums.add(kind, acc, geo.colBase[t], x, base + k * cols, cols);
-                    }
-                }
+                case COL -> columnBlocks.add(s, kind, x, base, row, rows, n / rows, geo.rows[t], acc, geo.colBase[t],
+                        part, r);
             }
         }
     }

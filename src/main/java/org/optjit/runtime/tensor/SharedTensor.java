@@ -7,6 +7,7 @@ import org.optjit.ir.ReductionSpec;
 import org.optjit.phase.Plan;
 import org.optjit.runtime.Parallel;
 import org.optjit.runtime.VariantKernel;
+import org.optjit.sema.Axis;
 import org.optjit.sema.Reduction;
 
 /**
@@ -19,11 +20,10 @@ import org.optjit.sema.Reduction;
  * A thread keeps its part from level to level, so values kept for a later pass stay in that
  * thread's workspace and cache.
  *
- * <p>Only plans that {@link Plan#partsShareable} share tensors: a column's sum adds the rows
- * in order, so a level that adds one runs on one thread. An {@code orth} of the level's
- * results takes the whole matrix once every part is done, its products shared among the
- * threads panel by panel ({@link NewtonSchulz}). A rule that runs row by row is cut at rows
- * too ({@link #unit}).
+ * <p>A rule that runs row by row is cut at rows too, and one that sums down columns at blocks
+ * of {@link ColumnBlocks#BLOCK_ROWS} rows, whose sums are folded in order after the level
+ * ({@link #unit}). An {@code orth} of the level's results takes the whole matrix once every
+ * part is done, its products shared among the threads panel by panel ({@link NewtonSchulz}).
  */
 final class SharedTensor {
 
@@ -51,14 +51,15 @@ final class SharedTensor {
     /**
      * The weights a part is made of, whole: reduction blocks, so that each part adds whole
      * blocks ({@link StripedSum}); for a rule that runs row by row also whole rows, so that a
-     * row's values and sums stay with one thread: rows, or the least common multiple of a row
-     * and a block when some pass also sums over the tensor.
+     * row's values and sums stay with one thread, and whole blocks of a column's sum when some
+     * pass sums down columns ({@link ColumnBlocks}): that many rows, or its least common
+     * multiple with a block when some pass also sums over the tensor.
      */
     static long unit(Plan plan, Geometry geo, int t) {
         if (!plan.anyRowWise()) {
             return StripedSum.BLOCK;
         }
-        long cols = geo.cols[t];
+        long cols = plan.sumsDownColumns() ? (long) geo.cols[t] * ColumnBlocks.BLOCK_ROWS : geo.cols[t];
         if (!plan.sumsOverTensors()) {
             return cols;
         }
@@ -127,13 +128,11 @@ final class SharedTensor {
                                  int parts, int lvl, List<Integer> atLevel, PartSums[] sums, Geometry geo, float[] w,
                                  float[] g, float[][] states, float[][] orthBuffers) {
         List<ReductionSpec> reductions = plan.program().reductions();
-        // a level that adds a column's sums runs whole, on the first runner (Plan#levelShareable)
-        int cut = plan.levelShareable(lvl) ? parts : 1;
         List<Runnable> tasks = new ArrayList<>();
-        for (int q = 0; q < cut; q++) {
+        for (int q = 0; q < parts; q++) {
             int part = q;
-            int lo = cut == 1 ? geo.offset[t] : start(plan, geo, t, q, parts);
-            int hi = cut == 1 ? geo.offset[t] + geo.rows[t] * geo.cols[t] : start(plan, geo, t, q + 1, parts);
+            int lo = start(plan, geo, t, q, parts);
+            int hi = start(plan, geo, t, q + 1, parts);
             tasks.add(() -> {
                 for (int p : atLevel) {
                     runners[part].runPart(plan.passes().get(p), kernels[p], t, lo, hi, sums[part], w, g, states,
@@ -144,13 +143,27 @@ final class SharedTensor {
         Parallel.run(tasks);
         for (int p : atLevel) {
             for (int r : plan.passes().get(p).scratch()) {
-                combine(coarse, reductions.get(r).kind(), r, t, Arrays.copyOf(sums, cut));
+                combine(coarse, reductions.get(r), r, t, geo, sums);
             }
         }
     }
 
     /** The parts' terms of reduction {@code r}, in order, into tensor {@code t}'s accumulation. */
-    private static void combine(CoarseValues coarse, Reduction kind, int r, int t, PartSums[] sums) {
+    private static void combine(CoarseValues coarse, ReductionSpec spec, int r, int t, Geometry geo, PartSums[] sums) {
+        Reduction kind = spec.kind();
+        if (spec.perWeight() && spec.axis() == Axis.COL) {
+            for (PartSums s : sums) {
+                if (s.columnBlocks.get(r) != null) {
+                    for (double[] block : s.columnBlocks.get(r)) {
+                        ColumnBlocks.fold(kind, coarse.acc[r], geo.colBase[t], block, geo.cols[t]);
+                    }
+                }
+            }
+            return;
+        }
+        if (spec.axis() == Axis.ROW) {
+            return; // whole rows: each part added its rows' values where they go
+        }
         if (kind == Reduction.MAX || kind == Reduction.MIN) {
             for (PartSums s : sums) {
                 if (s.folded[r]) {

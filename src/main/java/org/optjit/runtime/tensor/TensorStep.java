@@ -25,8 +25,6 @@ public final class TensorStep {
     private final Plan plan;
     private final VariantKernel[] kernels;
     private final Orthogonalizer orth;
-    /** Whether a tensor too large for one thread may be shared among threads ({@link SharedTensor}). */
-    private final boolean sharing;
     /** {@link CoarseValues#perTensor} of the plan, worked out once instead of every step. */
     private final int[][] perTensor;
     /** Per level, the indices of its passes in order: the tensor loop asks for them once per tensor and level. */
@@ -41,7 +39,6 @@ public final class TensorStep {
     public TensorStep(Plan plan, VariantKernel[] kernels, Orthogonalizer orth) {
         this.plan = plan;
         this.kernels = kernels.clone();
-        this.sharing = plan.partsShareable();
         this.orth = orth;
         this.perTensor = CoarseValues.perTensor(plan);
         this.passesAt = new int[plan.levels()][];
@@ -95,22 +92,20 @@ public final class TensorStep {
                             boolean backwards) {
         // the tensors too large for one thread first, shared by all; then the others, one thread each
         boolean[] shared = new boolean[geo.tensors];
-        if (sharing) {
-            PassRunner[] runners = null;
-            for (int t = 0; t < geo.tensors; t++) {
-                int parts = SharedTensor.parts(plan, geo, t, threads);
-                if (parts > 1) {
-                    if (runners == null) {
-                        runners = new PassRunner[threads];
-                        for (int k = 0; k < threads; k++) {
-                            runners[k] = new PassRunner(plan, geo, workspace, k);
-                            runners[k].begin(coarse);
-                        }
+        PassRunner[] runners = null;
+        for (int t = 0; t < geo.tensors; t++) {
+            int parts = SharedTensor.parts(plan, geo, t, threads);
+            if (parts > 1) {
+                if (runners == null) {
+                    runners = new PassRunner[threads];
+                    for (int k = 0; k < threads; k++) {
+                        runners[k] = new PassRunner(plan, geo, workspace, k);
+                        runners[k].begin(coarse);
                     }
-                    SharedTensor.run(plan, kernels, orth, coarse, runners, t, parts, from, to, geo, w, g, states,
-                            orthBuffers);
-                    shared[t] = true;
                 }
+                SharedTensor.run(plan, kernels, orth, coarse, runners, t, parts, from, to, geo, w, g, states,
+                        orthBuffers);
+                shared[t] = true;
             }
         }
         AtomicInteger next = new AtomicInteger();

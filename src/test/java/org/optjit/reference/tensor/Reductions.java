@@ -13,7 +13,8 @@ import org.optjit.Layout.Tensor;
  *       {@value #LANES}; the block is {@code ((a0 + a1) + a2) + ... + a15}; the run is
  *       {@code 0.0 + B0 + B1 + ...};</li>
  *   <li>squares are {@code (double) x * (double) x}, added in the same order;</li>
- *   <li>a column is added sequentially, in row order, from +0.0;</li>
+ *   <li>a column is cut into blocks of {@value #COLUMN_BLOCK} rows; a block is added
+ *       sequentially, in row order, from +0.0; the column is {@code 0.0 + B0 + B1 + ...};</li>
  *   <li>coarse values (one per row, one per tensor, ...) are added sequentially in index order
  *       from +0.0.</li>
  * </ul>
@@ -22,6 +23,7 @@ final class Reductions {
 
     static final int BLOCK = 65_536;
     static final int LANES = 16;
+    static final int COLUMN_BLOCK = 64;
 
     private Reductions() {
     }
@@ -86,13 +88,17 @@ final class Reductions {
         return Math.sqrt(sumOfSquares(x, from, from + t.cols()));
     }
 
-    /** The sum down column {@code c} of tensor {@code t}: sequential, in row order. */
+    /** The sum down column {@code c} of tensor {@code t}: blocks of rows, each in row order. */
     static double colSum(float[] x, Tensor t, int c) {
-        double s = 0.0;
-        for (int r = 0; r < t.rows(); r++) {
-            s += x[t.offset() + r * t.cols() + c];
+        double total = 0.0;
+        for (int first = 0; first < t.rows(); first += COLUMN_BLOCK) {
+            double block = 0.0;
+            for (int r = first; r < Math.min(t.rows(), first + COLUMN_BLOCK); r++) {
+                block += x[t.offset() + r * t.cols() + c];
+            }
+            total += block;
         }
-        return s;
+        return total;
     }
 
     /** The sum over every tensor of {@code layout}: the tensors' sums added in layout order from +0.0. */

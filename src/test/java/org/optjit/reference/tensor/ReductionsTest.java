@@ -72,6 +72,22 @@ class ReductionsTest {
     }
 
     @Test
+    void aColumnAddsBlocksOf64Rows() {
+        Tensor v = Layout.vector(66).tensors().get(0);
+        float[] x = new float[66];
+        // rows 0-63 are one block, 64-65 the next: (2^60) + ((0 - 2^60) + 1) = 0, where adding
+        // row after row would give (2^60 - 2^60) + 1 = 1
+        x[0] = BIG;
+        x[64] = -BIG;
+        x[65] = 1;
+        assertEquals(0.0, Reductions.colSum(x, v, 0));
+        x[65] = 0;
+        x[63] = 1;
+        // within a block, row order: (2^60 + ... + 1) loses the 1
+        assertEquals(0.0, Reductions.colSum(x, v, 0));
+    }
+
+    @Test
     void allAddsTheTensorsSumsInLayoutOrder() {
         Layout layout = Layout.builder().vector("a", 2).vector("b", 1).vector("c", 1).build();
         // Tensor sums: 2^60 + 1 = 2^60 (lost one, then a: 2^60); b: 1; c: -2^60.

@@ -93,23 +93,31 @@ class SharedTensorTest {
         }
     }
 
+    /**
+     * A rule that sums down columns (Adafactor) is cut at whole blocks of a column's sum
+     * (ColumnBlocks.BLOCK_ROWS rows), and every level of it runs in parts: the blocks are
+     * folded in order afterwards, so a level that adds a column's sums no longer waits for one
+     * thread.
+     */
     @Test
-    void levelsThatAddColumnSumsRunWholeAndOtherLevelsAreCut() throws java.io.IOException {
-        assertTrue(plan("lamb").partsShareable());
-        assertTrue(plan("adamw_clipped").partsShareable());
+    void columnSumsCutAtBlocksOfRows() throws java.io.IOException {
         org.optjit.phase.Plan adafactor = plan("adafactor");
-        assertTrue(adafactor.partsShareable(), "nothing is kept from level to level");
-        assertFalse(adafactor.levelShareable(0), "a column's sum adds the rows in order");
-        for (int level = 1; level < adafactor.levels(); level++) {
-            assertTrue(adafactor.levelShareable(level), "level " + level + " adds no column's sum");
+        assertTrue(adafactor.sumsDownColumns());
+        assertFalse(plan("lamb").sumsDownColumns());
+        for (int[] shape : new int[][] {{1024, 1024}, {2048, 512}, {2000, 768}}) {
+            Geometry geo = new Geometry(Layout.builder().vector("b", 37).matrix("huge", shape[0], shape[1]).build());
+            int parts = SharedTensor.parts(adafactor, geo, 1, 3);
+            assertEquals(3, parts, shape[0] + " x " + shape[1] + " is shared");
+            for (int q = 0; q < parts; q++) {
+                int at = SharedTensor.start(adafactor, geo, 1, q, parts) - geo.offset[1];
+                assertEquals(0, at % (ColumnBlocks.BLOCK_ROWS * shape[1]),
+                        "part " + q + " of " + shape[0] + " x " + shape[1] + " starts inside a block of rows");
+                assertEquals(0, at % StripedSum.BLOCK, "part " + q + " starts inside a block");
+            }
         }
-        assertTrue(Rule.chain(Rule.load(Path.of("examples", "agc.opt")), Rule.load(Path.of("examples", "adamw.opt")))
-                .compile(Backend.INTERPRETER).plan().partsShareable(), "per-row sums: rows stay whole");
-        org.optjit.phase.Plan muon = plan("muon");
-        assertTrue(muon.partsShareable(), "orth's products are shared in panels");
-        for (int level = 0; level < muon.levels(); level++) {
-            assertTrue(muon.levelShareable(level), "level " + level);
-        }
+        // 64 rows of 300 and 65,536 values meet only every 4,915,200 values: more than the tensor
+        Geometry odd = new Geometry(Layout.builder().matrix("huge", 4096, 300).build());
+        assertEquals(1, SharedTensor.parts(adafactor, odd, 0, 3));
     }
 
     /**
