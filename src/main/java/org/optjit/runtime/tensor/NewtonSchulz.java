@@ -1,6 +1,7 @@
 package org.optjit.runtime.tensor;
 
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 import org.optjit.runtime.Claims;
 
 /**
@@ -33,6 +34,21 @@ import org.optjit.runtime.Claims;
  * when it is wide, down its columns when it is tall), and square-rooted in double; each
  * element is then divided by {@code norm + 1e-7} in double and rounded to float once. The
  * vector case accumulates the same way over the input's memory order.
+ *
+ * <p>Because the tall case is the wide case of the transpose, step for step,
+ * {@code orth(G^T)} equals {@code orth(G)^T} bit for bit. The result is deterministic (the
+ * same bits for the same input on every call) as long as the {@link Sgemm} is; see there.
+ * A zero input gives zeros.
+ *
+ * <h2>Storage</h2>
+ * Inputs and outputs are row-major regions of {@code float[]} arrays, given by an offset.
+ * A row-major {@code r x c} matrix is, read column-major, its transpose; the products are
+ * written for BLAS in that view ({@code M = X^T}: {@code A = M^T M}, {@code B*X} is
+ * {@code M B^T}). The workspace (the iterate, the next iterate, {@code A} and {@code B}:
+ * {@code 2rc + 2r^2} floats) is kept per thread and grows to the largest shape that thread
+ * has seen, so calls after a thread's first for a shape allocate nothing, and one instance
+ * serves several threads on different tensors at once (helpers of one call work in the
+ * caller's workspace, on different panels).
  *
  * <h2>Panels and threads</h2>
  * Each product is made by one {@link Sgemm} call per panel of its result's columns, the
@@ -95,7 +111,7 @@ public final class NewtonSchulz implements Orthogonalizer {
 
     private final Sgemm sgemm;
     /** The panel width for a product of so many result columns. */
-    private final java.util.function.IntUnaryOperator width;
+    private final IntUnaryOperator width;
     private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     /** @param sgemm the matrix product every iteration uses (see {@link Sgemm} on determinism) */
@@ -111,7 +127,7 @@ public final class NewtonSchulz implements Orthogonalizer {
         }
     }
 
-    private NewtonSchulz(Sgemm sgemm, java.util.function.IntUnaryOperator width) {
+    private NewtonSchulz(Sgemm sgemm, IntUnaryOperator width) {
         this.sgemm = Objects.requireNonNull(sgemm, "sgemm");
         this.width = width;
     }
@@ -176,7 +192,7 @@ public final class NewtonSchulz implements Orthogonalizer {
         double norm = Math.sqrt(sumOfSquares(ws.x, 0, size));
         divide(ws.x, 0, size, norm + EPS, ws.x, 0);
         // The iterates alternate between ws.x and ws.next; the last lands in out when it needs
-        // no transposing, else in ws.next (ITERATIONS is odd).
+        // no transposing.
         int w = width.applyAsInt(r);
         int panels = (r + w - 1) / w;
         Claims.runPhases(3 * ITERATIONS, panels, threads, index -> {
@@ -190,7 +206,7 @@ public final class NewtonSchulz implements Orthogonalizer {
             product(phase % 3, src, ws.gram, ws.poly, r, c, first, Math.min(w, r - first), dst, dstOff);
         });
         if (!wide) {
-            Transpose.transpose(ws.next, 0, r, c, out, outOff);
+            Transpose.transpose(ITERATIONS % 2 == 1 ? ws.next : ws.x, 0, r, c, out, outOff);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.optjit.runtime.tensor;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.optjit.ir.ReductionSpec;
 import org.optjit.phase.Plan;
