@@ -13,9 +13,11 @@ import dev.ludovic.netlib.blas.BLAS;
  * of the same shape ({@code native::sgemm}), or a test's own loop.
  *
  * <p>Determinism is the provider's part of the contract: the same inputs must give the same
- * bits on every call. netlib's Java BLAS is single-threaded and so deterministic; a native
- * multi-threaded BLAS may split the inner dimension differently from call to call, and must
- * then run with a fixed thread count (for OpenBLAS, {@code OPENBLAS_NUM_THREADS=1}).
+ * bits on every call. A native multi-threaded BLAS may split the inner dimension differently
+ * from call to call, and must then run with a fixed thread count (for OpenBLAS, as bundled,
+ * one). netlib's Java BLAS uses Vector API kernels from JDK 16 on, and on JDK 25 their bits
+ * changed once the JIT had compiled them (the same call gave other last bits the first time
+ * than afterwards; not seen on JDK 17): there it is deterministic only once warm.
  */
 @FunctionalInterface
 public interface Sgemm {

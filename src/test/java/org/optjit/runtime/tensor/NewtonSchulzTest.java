@@ -37,6 +37,9 @@ class NewtonSchulzTest {
 
     private static final Sgemm NETLIB = Sgemm.of(JavaBLAS.getInstance());
 
+    /** For comparisons bit for bit between calls ({@link #recording} says why not netlib). */
+    private static final Sgemm DETERMINISTIC = NewtonSchulzTest::floatLoop;
+
     static Stream<Arguments> shapes() {
         return Stream.of(
                 Arguments.of(16, 16), Arguments.of(64, 64), Arguments.of(24, 40), Arguments.of(40, 24),
@@ -118,7 +121,7 @@ class NewtonSchulzTest {
         float[] g = gaussian(rows * cols, 3);
         float[] gt = new float[g.length];
         Transpose.transpose(g, 0, rows, cols, gt, 0);
-        NewtonSchulz orth = new NewtonSchulz(NETLIB);
+        NewtonSchulz orth = new NewtonSchulz(DETERMINISTIC);
         float[] wide = new float[g.length];
         float[] tall = new float[g.length];
         orth.orth(g, 0, rows, cols, wide, 0);
@@ -131,7 +134,7 @@ class NewtonSchulzTest {
     /** Offsets, the output in place of the input, and workspace reuse across shapes. */
     @Test
     void regionsAreRespectedAndResultsRepeat() {
-        NewtonSchulz orth = new NewtonSchulz(NETLIB);
+        NewtonSchulz orth = new NewtonSchulz(DETERMINISTIC);
         float[] g = gaussian(12 * 30, 5);
         float[] expected = new float[g.length];
         orth.orth(g, 0, 12, 30, expected, 0);
@@ -153,7 +156,7 @@ class NewtonSchulzTest {
         int cols = 36;
         int tensors = 6;
         float[] in = gaussian(tensors * rows * cols, 9);
-        Orthogonalizer orth = new NewtonSchulz(NETLIB);
+        Orthogonalizer orth = new NewtonSchulz(DETERMINISTIC);
         float[] expected = new float[in.length];
         for (int k = 0; k < tensors; k++) {
             orth.orthogonalize(in, expected, k * rows * cols, rows, cols, 1);
@@ -182,8 +185,7 @@ class NewtonSchulzTest {
      * are compared too.
      */
     @ParameterizedTest(name = "{0} x {1}, panels of {2}")
-    @CsvSource({"70, 100, 32", "100, 70, 32", "64, 64, 32", "65, 200, 16", "257, 40, 64", "520, 600, 512",
-            "512, 512, 512"})
+    @CsvSource({"70, 100, 32", "100, 70, 32", "64, 64, 32", "65, 200, 16", "257, 40, 64", "96, 96, 96"})
     void panelsMakeTheSameCallsAndBitsOnAnyThreadCount(int rows, int cols, int width) {
         float[] g = gaussian(rows * cols, rows * 7L + cols);
         int r = Math.min(rows, cols);
@@ -236,13 +238,38 @@ class NewtonSchulzTest {
         assertArrayEquals(one, three, 0f);
     }
 
-    /** netlib's sgemm, writing down each call's arguments (not the arrays). */
+    /**
+     * A deterministic sgemm ({@link #floatLoop}) writing down each call's arguments (not the
+     * arrays). Not netlib's: its Vector API kernels gave other bits for the same call once the
+     * JIT had compiled them, on JDK 25 (a product of 520 x 600 by 600 x 256: the first call
+     * against the second), which is the provider's determinism, not the panels'.
+     */
     private static Sgemm recording(List<String> calls) {
         return (ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc) -> {
             calls.add(String.join(",", ta, tb, "" + m, "" + n, "" + k, "" + alpha, "" + oa, "" + lda, "" + ob,
                     "" + ldb, "" + beta, "" + oc, "" + ldc));
-            NETLIB.sgemm(ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc);
+            floatLoop(ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc);
         };
+    }
+
+    /** A column-major sgemm in float, each element's products added in k order: the same bits whether compiled or not. */
+    private static void floatLoop(String transA, String transB, int m, int n, int k, float alpha,
+                                  float[] a, int offA, int lda, float[] b, int offB, int ldb,
+                                  float beta, float[] c, int offC, int ldc) {
+        boolean ta = transA.equals("T");
+        boolean tb = transB.equals("T");
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < m; i++) {
+                float s = 0f;
+                for (int l = 0; l < k; l++) {
+                    float x = ta ? a[offA + l + i * lda] : a[offA + i + l * lda];
+                    float y = tb ? b[offB + j + l * ldb] : b[offB + l + j * ldb];
+                    s += x * y;
+                }
+                int at = offC + i + j * ldc;
+                c[at] = alpha * s + (beta == 0 ? 0f : beta * c[at]);
+            }
+        }
     }
 
     @Test
