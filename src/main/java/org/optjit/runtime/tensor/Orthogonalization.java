@@ -1,5 +1,7 @@
 package org.optjit.runtime.tensor;
 
+import org.optjit.phase.Plan;
+
 /**
  * The {@link Orthogonalizer} rules use: {@link NewtonSchulz} on the process's BLAS
  * ({@link org.optjit.blas.BlasLibrary}), made when a rule first needs it (rules without
@@ -8,6 +10,22 @@ package org.optjit.runtime.tensor;
 public final class Orthogonalization {
 
     private Orthogonalization() {
+    }
+
+    /**
+     * The {@code orth}s of level {@code lvl} of tensor {@code t} whose guard holds, from each
+     * one's input buffer into its output buffer, with up to {@code threads} threads on each
+     * matrix: after the level's passes, for a tensor a thread runs ({@code TensorStep}) or all
+     * threads share ({@link SharedTensor}).
+     */
+    static void atLevel(Orthogonalizer orth, Plan plan, CoarseValues coarse, int lvl, int t, Geometry geo,
+                        float[][] orthBuffers, int threads) {
+        for (int o = 0; o < plan.orthLevel().length; o++) {
+            if (plan.orthLevel()[o] == lvl && coarse.holds(plan.orthGuards().get(o), t)) {
+                orth.orthogonalize(orthBuffers[2 * o], orthBuffers[2 * o + 1], geo.offset[t], geo.rows[t],
+                        geo.cols[t], threads);
+            }
+        }
     }
 
     /** Quintic Newton-Schulz (Muon) on the project's BLAS. */

@@ -113,12 +113,7 @@ final class SharedTensor {
             if (!atLevel.isEmpty()) {
                 runLevel(plan, kernels, coarse, runners, t, parts, lvl, atLevel, sums, geo, w, g, states, orthBuffers);
             }
-            for (int o = 0; o < plan.orthLevel().length; o++) {
-                if (plan.orthLevel()[o] == lvl && coarse.holds(plan.orthGuards().get(o), t)) {
-                    orth.orthogonalize(orthBuffers[2 * o], orthBuffers[2 * o + 1], geo.offset[t], geo.rows[t],
-                            geo.cols[t], parts);
-                }
-            }
+            Orthogonalization.atLevel(orth, plan, coarse, lvl, t, geo, orthBuffers, parts);
         }
     }
 

@@ -144,12 +144,7 @@ public final class TensorStep {
             for (int p : passesAt[lvl]) {
                 runner.run(plan.passes().get(p), kernels[p], tensor, w, g, states, orthBuffers);
             }
-            for (int o = 0; o < plan.orthLevel().length; o++) {
-                if (plan.orthLevel()[o] == lvl && coarse.holds(plan.orthGuards().get(o), tensor)) {
-                    orth.orthogonalize(orthBuffers[2 * o], orthBuffers[2 * o + 1], geo.offset[tensor],
-                            geo.rows[tensor], geo.cols[tensor], threads);
-                }
-            }
+            Orthogonalization.atLevel(orth, plan, coarse, lvl, tensor, geo, orthBuffers, threads);
         }
     }
 
