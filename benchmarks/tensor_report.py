@@ -164,7 +164,7 @@ def main(paths):
             print(f"| {rule} <= {TARGETS[rule]}x AdamW | {impl} | {threads} | {median:.2f}x | {len(values)} | {status} |")
     if orth_rows:
         print()
-        print("| rows x cols | orth ms | orth GFLOP/s | same sgemm calls alone ms | their GFLOP/s | orth / sgemm rate "
+        print("| rows x cols | orth ms | orth GFLOP/s | same BLAS calls alone ms | their GFLOP/s | orth / sgemm rate "
               "| interleaved: orth / sgemm rate, median (min-max) | N,N sgemm GFLOP/s |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         by_shape = {}

@@ -18,6 +18,15 @@ public interface Blas {
     void sgemm(String transa, String transb, int m, int n, int k, float alpha, float[] a, int offa, int lda,
                float[] b, int offb, int ldb, float beta, float[] c, int offc, int ldc);
 
+    /**
+     * The upper triangle of {@code C = alpha * A * A^T + beta * C} ({@code trans = "N"},
+     * {@code A} is {@code n x k}) or of {@code C = alpha * A^T * A + beta * C} ({@code "T"},
+     * {@code A} is {@code k x n}): BLAS {@code ssyrk} with {@code uplo = "U"}; the strictly
+     * lower triangle of {@code C} is left as it was. With {@code beta == 0} C is not read.
+     */
+    void ssyrkUpper(String trans, int n, int k, float alpha, float[] a, int offa, int lda,
+                    float beta, float[] c, int offc, int ldc);
+
     /** Which library this is, e.g. "OpenBLAS 0.3.31 (native, bundled, 1 thread)" or "VectorBLAS (Java)". */
     String describe();
 

@@ -23,6 +23,12 @@ final class JavaBlas implements Blas {
     }
 
     @Override
+    public void ssyrkUpper(String trans, int n, int k, float alpha, float[] a, int offa, int lda,
+                           float beta, float[] c, int offc, int ldc) {
+        blas.ssyrk("U", trans, n, k, alpha, a, offa, lda, beta, c, offc, ldc);
+    }
+
+    @Override
     public String describe() {
         return blas.getClass().getSimpleName() + " (Java)";
     }

@@ -3,6 +3,7 @@ package org.optjit.blas;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasColMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasUpper;
 
 import java.util.Objects;
 import org.bytedeco.javacpp.FloatPointer;
@@ -77,6 +78,28 @@ final class OpenBlas implements Blas {
         openblas_nolapack.cblas_sgemm(CblasColMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
                 m, n, k, alpha, s.a.position(0), Math.max(lda, 1), s.b.position(0), Math.max(ldb, 1), beta,
                 s.c.position(0), ldc);
+        s.c.position(0).get(c, offc, cSpan);
+    }
+
+    @Override
+    public void ssyrkUpper(String trans, int n, int k, float alpha, float[] a, int offa, int lda,
+                           float beta, float[] c, int offc, int ldc) {
+        if (n == 0) {
+            return;
+        }
+        boolean ta = transposed(trans);
+        int aSpan = k == 0 ? 0 : span(ta ? k : n, ta ? n : k, lda);
+        int cSpan = span(n, n, ldc);
+        Objects.checkFromIndexSize(offa, aSpan, a.length);
+        Objects.checkFromIndexSize(offc, cSpan, c.length);
+        Staging s = staging.get();
+        s.a = Staging.fit(s.a, aSpan);
+        s.c = Staging.fit(s.c, cSpan);
+        s.a.position(0).put(a, offa, aSpan);
+        // C comes in whole: its lower triangle, and the gaps between columns, go back unchanged
+        s.c.position(0).put(c, offc, cSpan);
+        openblas_nolapack.cblas_ssyrk(CblasColMajor, CblasUpper, ta ? CblasTrans : CblasNoTrans, n, k, alpha,
+                s.a.position(0), Math.max(lda, 1), beta, s.c.position(0), ldc);
         s.c.position(0).get(c, offc, cSpan);
     }
 

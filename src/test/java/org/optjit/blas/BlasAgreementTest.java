@@ -20,13 +20,7 @@ class BlasAgreementTest {
     @ParameterizedTest
     @CsvSource({"N,N,7,5,3,0", "N,T,33,17,65,1", "T,N,64,40,300,0", "T,T,9,70,31,1", "N,N,256,64,784,1", "N,T,1,1,1,0"})
     void nativeAndJavaAgreeWithDoublePrecision(String ta, String tb, int m, int n, int k, int betaInt) {
-        Blas nat;
-        try {
-            nat = new OpenBlas(1);
-        } catch (LinkageError e) {
-            assumeTrue(false, "no native BLAS on this platform: " + e);
-            return;
-        }
+        Blas nat = nativeBlas();
         Blas java = new JavaBlas();
         SplittableRandom r = new SplittableRandom(m * 31L + n * 7L + k);
         boolean tA = ta.equals("T"), tB = tb.equals("T");
@@ -60,6 +54,58 @@ class BlasAgreementTest {
             }
         }
         assertTrue(nat.isNative() && !java.isNative());
+    }
+
+    /**
+     * {@code ssyrkUpper}: the upper triangle of {@code alpha A A^T + beta C} ({@code N}) or
+     * {@code alpha A^T A + beta C} ({@code T}) within the same bound on both libraries, with
+     * offsets and leading dimensions; the strictly lower triangle, the offset head and the gaps
+     * between columns keep their values.
+     */
+    @ParameterizedTest
+    @CsvSource({"N,7,3,0", "T,17,65,1", "T,64,300,0", "N,40,31,1", "T,256,784,0", "N,1,1,1"})
+    void symmetricProductsAgreeAndLeaveTheLowerTriangle(String trans, int n, int k, int betaInt) {
+        Blas nat = nativeBlas();
+        Blas java = new JavaBlas();
+        SplittableRandom r = new SplittableRandom(n * 13L + k);
+        boolean t = trans.equals("T");
+        int aRows = t ? k : n, aCols = t ? n : k;
+        int lda = aRows + 2, ldc = n + 3, offa = 4, offc = 6;
+        float[] a = random(r, offa + lda * aCols), c0 = random(r, offc + ldc * n);
+        float alpha = -1.25f, beta = betaInt;
+        for (Blas blas : new Blas[] {nat, java}) {
+            float[] c = c0.clone();
+            blas.ssyrkUpper(trans, n, k, alpha, a, offa, lda, beta, c, offc, ldc);
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i <= j; i++) {
+                    double exact = beta * (double) c0[offc + j * ldc + i], bound = Math.abs(exact);
+                    for (int p = 0; p < k; p++) {
+                        double x = a[offa + (t ? i * lda + p : p * lda + i)], y = a[offa + (t ? j * lda + p : p * lda + j)];
+                        exact += alpha * x * y;
+                        bound += Math.abs(alpha * x * y);
+                    }
+                    assertEquals(exact, c[offc + j * ldc + i], (k + 2) * 0x1p-22 * bound + 1e-30,
+                            blas.describe() + " C(" + i + "," + j + ")");
+                }
+            }
+            for (int at = 0; at < c.length; at++) {
+                int rel = at - offc;
+                boolean upper = rel >= 0 && rel / ldc < n && rel % ldc <= rel / ldc;
+                if (!upper) {
+                    assertEquals(c0[at], c[at], blas.describe() + " wrote outside the upper triangle at " + at);
+                }
+            }
+        }
+    }
+
+    /** The bundled OpenBLAS, or the test is skipped where it cannot load. */
+    private static Blas nativeBlas() {
+        try {
+            return new OpenBlas(1);
+        } catch (LinkageError e) {
+            assumeTrue(false, "no native BLAS on this platform: " + e);
+            throw e;
+        }
     }
 
     private static float[] random(SplittableRandom r, int n) {

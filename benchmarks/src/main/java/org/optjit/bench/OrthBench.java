@@ -28,10 +28,10 @@ import org.optjit.blas.BlasLibrary;
  *
  * <ul>
  *   <li>{@code orth}: one whole orth, through the project's BLAS ({@link BlasLibrary#current()}: the bundled OpenBLAS, else netlib's Java BLAS).</li>
- *   <li>{@code products}: the same sgemm calls (recorded from one orth: flags, shapes,
- *       alpha, beta and leading dimensions) on fixed operands, with nothing between them.
- *       Both do the same flops, so {@code products / orth} is the fraction of the sgemm
- *       rate that orth's products achieve.</li>
+ *   <li>{@code products}: the same BLAS calls (sgemm and ssyrk, recorded from one orth:
+ *       flags, shapes, alpha, beta and leading dimensions) on fixed operands, with nothing
+ *       between them. Both do the same flops, so {@code products / orth} is the fraction of
+ *       the BLAS's rate that orth's products achieve.</li>
  *   <li>{@code interleaved}: the two alternately, each timed (secondary metrics
  *       {@code orthNanos}, {@code productsNanos}), the robust form of that fraction on a
  *       shared host.</li>
@@ -61,9 +61,9 @@ public class OrthBench {
         }
     }
 
-    /** One recorded sgemm call, without its arrays. */
-    private record Call(String transA, String transB, int m, int n, int k, float alpha, int lda, int ldb,
-                        float beta, int ldc) {
+    /** One recorded call, without its arrays: an sgemm, or an ssyrk ({@code syrk}; transB, m and ldb unused). */
+    private record Call(boolean syrk, String transA, String transB, int m, int n, int k, float alpha, int lda,
+                        int ldb, float beta, int ldc) {
     }
 
     @Param({"512"})
@@ -84,7 +84,19 @@ public class OrthBench {
     @Setup
     public void setUp() {
         org.optjit.blas.Blas library = BlasLibrary.current();
-        blas = library::sgemm;
+        blas = new Sgemm() {
+            @Override
+            public void sgemm(String ta, String tb, int m, int n, int k, float alpha, float[] a, int oa, int lda,
+                              float[] b, int ob, int ldb, float beta, float[] c, int oc, int ldc) {
+                library.sgemm(ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc);
+            }
+
+            @Override
+            public void ssyrkUpper(String trans, int n, int k, float alpha, float[] a, int oa, int lda, float beta,
+                                   float[] c, int oc, int ldc) {
+                library.ssyrkUpper(trans, n, k, alpha, a, oa, lda, beta, c, oc, ldc);
+            }
+        };
         SplittableRandom random = new SplittableRandom(3);
         input = new float[rows * cols];
         for (int i = 0; i < input.length; i++) {
@@ -93,9 +105,20 @@ public class OrthBench {
         output = new float[input.length];
         orth = new NewtonSchulz(blas);
         calls = new ArrayList<>();
-        new NewtonSchulz((ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc) -> {
-            calls.add(new Call(ta, tb, m, n, k, alpha, lda, ldb, beta, ldc));
-            blas.sgemm(ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc);
+        new NewtonSchulz(new Sgemm() {
+            @Override
+            public void sgemm(String ta, String tb, int m, int n, int k, float alpha, float[] a, int oa, int lda,
+                              float[] b, int ob, int ldb, float beta, float[] c, int oc, int ldc) {
+                calls.add(new Call(false, ta, tb, m, n, k, alpha, lda, ldb, beta, ldc));
+                blas.sgemm(ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc);
+            }
+
+            @Override
+            public void ssyrkUpper(String trans, int n, int k, float alpha, float[] a, int oa, int lda, float beta,
+                                   float[] c, int oc, int ldc) {
+                calls.add(new Call(true, trans, "", n, n, k, alpha, lda, 0, beta, ldc));
+                blas.ssyrkUpper(trans, n, k, alpha, a, oa, lda, beta, c, oc, ldc);
+            }
         }).orth(input, 0, rows, cols, output, 0);
         // operands as large as any call needs, of the size orth's own values have
         int most = Math.max(rows, cols) * Math.max(rows, cols);
@@ -118,8 +141,12 @@ public class OrthBench {
     @Benchmark
     public float[] products() {
         for (Call c : calls) {
-            blas.sgemm(c.transA, c.transB, c.m, c.n, c.k, c.alpha, left, 0, c.lda, right, 0, c.ldb,
-                    c.beta, result, 0, c.ldc);
+            if (c.syrk) {
+                blas.ssyrkUpper(c.transA, c.n, c.k, c.alpha, left, 0, c.lda, c.beta, result, 0, c.ldc);
+            } else {
+                blas.sgemm(c.transA, c.transB, c.m, c.n, c.k, c.alpha, left, 0, c.lda, right, 0, c.ldb,
+                        c.beta, result, 0, c.ldc);
+            }
         }
         return result;
     }
@@ -148,6 +175,7 @@ public class OrthBench {
     /*
      * How to run (from the repository root, after building the jar):
      *   java -jar benchmarks/target/benchmarks.jar OrthBench -f 1 -wi 3 -i 5
-     * GFLOP/s of orth = 5 * (4 r^2 c + 2 r^3) / time, r = min(rows, cols), c = max(rows, cols).
+     * GFLOP/s of orth = 5 * (4 r^2 c + 2 r^3) / time, r = min(rows, cols), c = max(rows, cols):
+     * the flops of general products; the symmetric ones (A = X X^T, A*A) do about half of theirs.
      */
 }

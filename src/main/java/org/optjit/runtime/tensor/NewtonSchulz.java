@@ -28,8 +28,12 @@ import org.optjit.runtime.Claims;
  *
  * <h2>Numbers</h2>
  * Matrices are float32; the three products of an iteration go through the {@link Sgemm}
- * given to the constructor (about {@code 2 r^2 c + 2 r^3 + 2 r^2 c} flops, all of the cost
- * for matrices of any size). The Frobenius norm is accumulated in double, one accumulator,
+ * given to the constructor, and make about {@code r^2 c + r^3 + 2 r^2 c} flops, all of the
+ * cost for matrices of any size: {@code A = X X^T} and {@code A*A} are symmetric, so only
+ * their upper triangles are computed ({@link Sgemm#ssyrkUpper}, about half the flops of a
+ * general product) and then mirrored. Against general products for all three, the bundled
+ * OpenBLAS takes 1.2-1.3x less time for 256 x 784 to 1024 x 1024 on one thread
+ * (benchmarks/RESULTS.md, 2026-12-02). The Frobenius norm is accumulated in double, one accumulator,
  * in row-major order of the wide orientation {@code X} (so over the input's memory order
  * when it is wide, down its columns when it is tall), and square-rooted in double; each
  * element is then divided by {@code norm + 1e-7} in double and rounded to float once. The
@@ -51,14 +55,17 @@ import org.optjit.runtime.Claims;
  * caller's workspace, on different panels).
  *
  * <h2>Panels and threads</h2>
- * Each product is made by one {@link Sgemm} call per panel of its result's columns, the
- * panels a function of the matrix's shape alone ({@link #panels}): one panel below 256
- * columns, two up to 1,024, then about 512 columns each. A result's column does not depend on
- * the other columns, and the calls are the same calls with the same arguments on one thread
- * or on several, so the bits cannot depend on the thread count, even where the provider's own
- * kernels depend on a product's shape. Given {@code threads > 1}, the caller and helpers from
- * the step pool take the panels of each product in turn ({@link Claims}) and meet after each
- * product: a worker with a large matrix takes the help of threads that finished their own
+ * Each product is made panel by panel of its result's columns, the panels a function of the
+ * matrix's shape alone ({@link #panels}): one panel below 256 columns, two up to 1,024, then
+ * about 512 columns each. {@code X'} takes one sgemm call per panel of equal width; a
+ * triangle's panel of columns {@code J} is one sgemm for the rows above {@code J} and one
+ * ssyrk for the block on the diagonal, its boundaries set for equal work
+ * ({@link TrianglePanels}), and mirroring is a phase of its own, by panels of equal width. A
+ * result's column does not depend on the other columns, and the calls are the same calls
+ * with the same arguments on one thread or on several, so the bits cannot depend on the
+ * thread count, even where the provider's own kernels depend on a product's shape. Given {@code threads > 1}, the caller and helpers from
+ * the step pool take the panels of each phase in turn ({@link Claims}) and meet after each
+ * phase: a worker with a large matrix takes the help of threads that finished their own
  * tensors, and threads that share one matrix ({@code SharedTensor}) share its products.
  */
 public final class NewtonSchulz implements Orthogonalizer {
@@ -90,7 +97,18 @@ public final class NewtonSchulz implements Orthogonalizer {
      */
     public static final int TWO_PANELS = 256;
 
-    /** One thread's buffers: the iterate and the next one ({@code r x c}), {@code A} and {@code B} ({@code r x r}). */
+    /**
+     * The steps of an iteration, each a phase of panels: the upper triangle of {@code A}, its
+     * lower triangle mirrored, the upper triangle of {@code B}, mirrored, then {@code X'}.
+     */
+    static final int GRAM = 0;
+    static final int MIRROR_GRAM = 1;
+    static final int POLY = 2;
+    static final int MIRROR_POLY = 3;
+    static final int NEXT = 4;
+    static final int PHASES = 5;
+
+    /** One thread's buffers: the iterate and the next one ({@code r x c}), {@code A} and {@code B} ({@code r x r}, upper triangles made by ssyrk, then mirrored). */
     private static final class Workspace {
         float[] x = new float[0];
         float[] next = new float[0];
@@ -102,9 +120,11 @@ public final class NewtonSchulz implements Orthogonalizer {
                 x = new float[r * c];
                 next = new float[r * c];
             }
-            if (gram.length < r * r) {
-                gram = new float[r * r];
-                poly = new float[r * r];
+            // r more than r x r: netlib's ssyrk checks the last diagonal block as if it had r
+            // full columns (offset + n * ldc), though it reads no element past the matrix
+            if (gram.length < r * r + r) {
+                gram = new float[r * r + r];
+                poly = new float[r * r + r];
             }
         }
     }
@@ -112,24 +132,27 @@ public final class NewtonSchulz implements Orthogonalizer {
     private final Sgemm sgemm;
     /** The panel width for a product of so many result columns. */
     private final IntUnaryOperator width;
+    /** Whether triangle panels are cut to equal work ({@link TrianglePanels}); tests' fixed panels are not. */
+    private final boolean balanced;
     private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     /** @param sgemm the matrix product every iteration uses (see {@link Sgemm} on determinism) */
     public NewtonSchulz(Sgemm sgemm) {
-        this(sgemm, NewtonSchulz::panelWidth);
+        this(sgemm, NewtonSchulz::panelWidth, true);
     }
 
     /** With panels of {@code panel} columns whatever the shape: for tests on small matrices. */
     NewtonSchulz(Sgemm sgemm, int panel) {
-        this(sgemm, columns -> panel);
+        this(sgemm, columns -> panel, false);
         if (panel < 1) {
             throw new IllegalArgumentException("panel " + panel);
         }
     }
 
-    private NewtonSchulz(Sgemm sgemm, IntUnaryOperator width) {
+    private NewtonSchulz(Sgemm sgemm, IntUnaryOperator width, boolean balanced) {
         this.sgemm = Objects.requireNonNull(sgemm, "sgemm");
         this.width = width;
+        this.balanced = balanced;
     }
 
     /**
@@ -195,15 +218,29 @@ public final class NewtonSchulz implements Orthogonalizer {
         // no transposing.
         int w = width.applyAsInt(r);
         int panels = (r + w - 1) / w;
-        Claims.runPhases(3 * ITERATIONS, panels, threads, index -> {
+        Claims.runPhases(PHASES * ITERATIONS, panels, threads, index -> {
             int phase = index / panels;
-            int first = index % panels * w;
-            int it = phase / 3;
+            int panel = index % panels;
+            int it = phase / PHASES;
             boolean last = it == ITERATIONS - 1;
             float[] src = it % 2 == 0 ? ws.x : ws.next;
             float[] dst = last && wide ? out : it % 2 == 0 ? ws.next : ws.x;
             int dstOff = last && wide ? outOff : 0;
-            product(phase % 3, src, ws.gram, ws.poly, r, c, first, Math.min(w, r - first), dst, dstOff);
+            int step = phase % PHASES;
+            if (step == GRAM || step == POLY) {
+                // a triangle: panels of about equal work (TrianglePanels), not of equal width
+                int first = TrianglePanels.start(panel, panels, r, w, balanced);
+                int end = TrianglePanels.start(panel + 1, panels, r, w, balanced);
+                triangle(step, src, ws.gram, ws.poly, r, c, first, end - first);
+            } else {
+                int first = panel * w;
+                int n = Math.min(w, r - first);
+                if (step == MIRROR_GRAM || step == MIRROR_POLY) {
+                    mirror(step == MIRROR_GRAM ? ws.gram : ws.poly, r, first, n);
+                } else {
+                    next(src, ws.poly, r, c, first, n, dst, dstOff);
+                }
+            }
         });
         if (!wide) {
             Transpose.transpose(ITERATIONS % 2 == 1 ? ws.next : ws.x, 0, r, c, out, outOff);
@@ -211,29 +248,48 @@ public final class NewtonSchulz implements Orthogonalizer {
     }
 
     /**
-     * Columns {@code [j, j + n)} of one product of the quintic's step from {@code x}
-     * ({@code r x c} row-major, which BLAS reads as the column-major {@code c x r} matrix
-     * {@code M = X^T}) into {@code dst[dstOff]}: {@code A = X X^T}, then {@code B = b*A + c*A*A},
-     * then {@code X' = a*X + B*X}, each once every column of the one before is there.
+     * Columns {@code [j, j + n)} of the upper triangle of {@code A = X X^T} ({@link #GRAM};
+     * {@code x} is {@code r x c} row-major, which BLAS reads as the column-major {@code c x r}
+     * matrix {@code M = X^T}, so {@code A = M^T M}) or of {@code B = b*A + c*A*A}
+     * ({@link #POLY}; {@code A} symmetric, so {@code A*A = A A^T}): the rows above the panel
+     * are one general product, the panel's diagonal block one symmetric product.
      */
-    private void product(int which, float[] x, float[] gram, float[] poly, int r, int c, int j, int n,
-                         float[] dst, int dstOff) {
-        switch (which) {
-            case 0 -> // A = M^T M (r x r, symmetric); columns J: M^T M[:, J]
-                    sgemm.sgemm("T", "N", r, n, c, 1f, x, 0, c, x, j * c, c, 0f, gram, j * r, r);
-            case 1 -> { // columns J of B: b*A[:, J] + c*A*A[:, J]
-                for (int i = j * r; i < (j + n) * r; i++) {
-                    poly[i] = B * gram[i];
-                }
-                sgemm.sgemm("N", "N", r, n, r, C, gram, 0, r, gram, j * r, r, 1f, poly, j * r, r);
+    private void triangle(int step, float[] x, float[] gram, float[] poly, int r, int c, int j, int n) {
+        if (step == GRAM) {
+            if (j > 0) {
+                sgemm.sgemm("T", "N", j, n, c, 1f, x, 0, c, x, j * c, c, 0f, gram, j * r, r);
             }
-            default -> { // M' = a*M + M*B^T; columns J of M' (rows J of X') take B's rows J
-                for (int i = j * c; i < (j + n) * c; i++) {
-                    dst[dstOff + i] = A * x[i];
-                }
-                sgemm.sgemm("N", "T", c, n, r, 1f, x, 0, c, poly, j, r, 1f, dst, dstOff + j * c, c);
+            sgemm.ssyrkUpper("T", n, c, 1f, x, j * c, c, 0f, gram, j * r + j, r);
+        } else {
+            for (int i = j * r; i < (j + n) * r; i++) {
+                poly[i] = B * gram[i];
+            }
+            if (j > 0) {
+                sgemm.sgemm("N", "N", j, n, r, C, gram, 0, r, gram, j * r, r, 1f, poly, j * r, r);
+            }
+            // A symmetric: (A*A)[J, J] = A[:, J]^T A[:, J], from whole columns
+            sgemm.ssyrkUpper("T", n, r, C, gram, j * r, r, 1f, poly, j * r + j, r);
+        }
+    }
+
+    /** Columns {@code [j, j + n)} of the strictly lower triangle of {@code s} ({@code r x r}) from its upper one. */
+    private static void mirror(float[] s, int r, int j, int n) {
+        for (int col = j; col < j + n; col++) {
+            for (int row = col + 1; row < r; row++) {
+                s[col * r + row] = s[row * r + col];
             }
         }
+    }
+
+    /**
+     * Columns {@code [j, j + n)} of {@code M' = a*M + M*B^T} into {@code dst[dstOff]}: rows
+     * {@code J} of {@code X' = a*X + B*X}, which take {@code B}'s rows {@code J}.
+     */
+    private void next(float[] x, float[] poly, int r, int c, int j, int n, float[] dst, int dstOff) {
+        for (int i = j * c; i < (j + n) * c; i++) {
+            dst[dstOff + i] = A * x[i];
+        }
+        sgemm.sgemm("N", "T", c, n, r, 1f, x, 0, c, poly, j, r, 1f, dst, dstOff + j * c, c);
     }
 
     /** Sum of squares in double, one accumulator, in index order. */

@@ -38,7 +38,19 @@ public final class Orthogonalization {
          * one thread per call, or netlib's Java BLAS), looked up per product so that a later
          * {@code --blas} choice applies; never a system BLAS.
          */
-        static final NewtonSchulz INSTANCE = new NewtonSchulz((ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc)
-                -> org.optjit.blas.BlasLibrary.current().sgemm(ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc));
+        static final NewtonSchulz INSTANCE = new NewtonSchulz(new Sgemm() {
+            @Override
+            public void sgemm(String ta, String tb, int m, int n, int k, float alpha, float[] a, int oa, int lda,
+                              float[] b, int ob, int ldb, float beta, float[] c, int oc, int ldc) {
+                org.optjit.blas.BlasLibrary.current().sgemm(ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta,
+                        c, oc, ldc);
+            }
+
+            @Override
+            public void ssyrkUpper(String trans, int n, int k, float alpha, float[] a, int oa, int lda, float beta,
+                                   float[] c, int oc, int ldc) {
+                org.optjit.blas.BlasLibrary.current().ssyrkUpper(trans, n, k, alpha, a, oa, lda, beta, c, oc, ldc);
+            }
+        });
     }
 }

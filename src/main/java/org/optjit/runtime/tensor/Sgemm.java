@@ -6,7 +6,8 @@ import dev.ludovic.netlib.blas.BLAS;
  * A single-precision matrix product, {@code C = alpha * op(A) * op(B) + beta * C}, with the
  * signature of the reference BLAS {@code sgemm} (column-major storage, an offset into each
  * array, leading dimensions), as {@link BLAS#sgemm(String, String, int, int, int, float,
- * float[], int, int, float[], int, int, float, float[], int, int)} declares it.
+ * float[], int, int, float[], int, int, float, float[], int, int)} declares it; and the
+ * symmetric product {@link #ssyrkUpper}, which a provider may do in about half the time.
  *
  * <p>The tensor operations take one of these instead of a BLAS instance so that any provider
  * plugs in: {@code Sgemm.of(BLAS.getInstance())}, a native library behind another interface
@@ -34,8 +35,34 @@ public interface Sgemm {
                float[] b, int offB, int ldb,
                float beta, float[] c, int offC, int ldc);
 
-    /** The products of a netlib BLAS instance. */
+    /**
+     * The upper triangle of {@code C = alpha * A * A^T + beta * C} ({@code trans = "N"},
+     * {@code A} is {@code n x k}) or of {@code C = alpha * A^T * A + beta * C} ({@code "T"},
+     * {@code A} is {@code k x n}): BLAS {@code ssyrk} with {@code uplo = "U"}, which leaves
+     * the strictly lower triangle of {@code C} as it was. This default makes the whole
+     * {@code n x n} product with one {@link #sgemm} (so it writes the lower triangle too):
+     * the same values where {@code ssyrk} defines them, at the cost of a general product.
+     */
+    default void ssyrkUpper(String trans, int n, int k, float alpha, float[] a, int offA, int lda,
+                            float beta, float[] c, int offC, int ldc) {
+        boolean t = trans.equalsIgnoreCase("T");
+        sgemm(t ? "T" : "N", t ? "N" : "T", n, n, k, alpha, a, offA, lda, a, offA, lda, beta, c, offC, ldc);
+    }
+
+    /** The products of a netlib BLAS instance, its own {@code ssyrk} included. */
     static Sgemm of(BLAS blas) {
-        return blas::sgemm;
+        return new Sgemm() {
+            @Override
+            public void sgemm(String transA, String transB, int m, int n, int k, float alpha, float[] a, int offA,
+                              int lda, float[] b, int offB, int ldb, float beta, float[] c, int offC, int ldc) {
+                blas.sgemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+            }
+
+            @Override
+            public void ssyrkUpper(String trans, int n, int k, float alpha, float[] a, int offA, int lda,
+                                   float beta, float[] c, int offC, int ldc) {
+                blas.ssyrk("U", trans, n, k, alpha, a, offA, lda, beta, c, offC, ldc);
+            }
+        };
     }
 }

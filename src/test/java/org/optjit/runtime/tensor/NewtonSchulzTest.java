@@ -37,8 +37,11 @@ class NewtonSchulzTest {
 
     private static final Sgemm NETLIB = Sgemm.of(JavaBLAS.getInstance());
 
-    /** For comparisons bit for bit between calls ({@link #recording} says why not netlib). */
-    private static final Sgemm DETERMINISTIC = NewtonSchulzTest::tripleLoop;
+    /**
+     * For comparisons bit for bit between calls ({@link #recording} says why not netlib): the
+     * test's own loops, whose symmetric product writes the upper triangle only, as BLAS does.
+     */
+    private static final Sgemm DETERMINISTIC = recording(new ArrayList<>());
 
     static Stream<Arguments> shapes() {
         return Stream.of(
@@ -52,7 +55,9 @@ class NewtonSchulzTest {
     void matchesDoubleReference(int rows, int cols) {
         float[] g = gaussian(rows * cols, rows * 31L + cols);
         double[][] expected = NaiveOrth.orth(toMatrix(g, rows, cols));
-        for (Sgemm sgemm : new Sgemm[] {NETLIB, NewtonSchulzTest::tripleLoop}) {
+        // netlib (its own ssyrk), the test's loops with an upper-only ssyrk, and with the
+        // interface's default ssyrk (a general product)
+        for (Sgemm sgemm : new Sgemm[] {NETLIB, DETERMINISTIC, NewtonSchulzTest::tripleLoop}) {
             // whole products (these are narrower than two panels), then in panels of 7 columns on 1 and 3 threads
             for (NewtonSchulz orth : new NewtonSchulz[] {new NewtonSchulz(sgemm), new NewtonSchulz(sgemm, 7)}) {
                 for (int threads : new int[] {1, 3}) {
@@ -193,7 +198,8 @@ class NewtonSchulzTest {
         List<String> oneCalls = new ArrayList<>();
         float[] one = new float[g.length];
         new NewtonSchulz(recording(oneCalls), width).orth(g, 0, rows, cols, one, 0, 1);
-        assertEquals(NewtonSchulz.ITERATIONS * 3 * panels, oneCalls.size(), "one call per panel of each product");
+        assertEquals(NewtonSchulz.ITERATIONS * callsPerIteration(panels), oneCalls.size(),
+                "one call per panel of each product, two for a triangle's panels after the first");
         for (int threads : new int[] {2, 3}) {
             List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
             float[] out = new float[g.length];
@@ -230,7 +236,10 @@ class NewtonSchulzTest {
         List<String> oneCalls = new ArrayList<>();
         float[] one = new float[g.length];
         new NewtonSchulz(recording(oneCalls)).orth(g, 0, rows, cols, one, 0, 1);
-        assertEquals(NewtonSchulz.ITERATIONS * 3 * 2, oneCalls.size(), "two panels of 300 columns");
+        assertEquals(NewtonSchulz.ITERATIONS * callsPerIteration(2), oneCalls.size(), "two panels of 300 columns");
+        assertTrue(oneCalls.contains("ssyrk,T,208,310,1.0,0,310,0.0,0,300"), "the first triangle panel: 208 columns");
+        assertTrue(oneCalls.contains("T,N,208,92,310,1.0,0,310,64480,310,0.0,62400,300"),
+                "the rows above the second panel's diagonal block");
         List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
         float[] three = new float[g.length];
         new NewtonSchulz(recording(calls)).orth(g, 0, rows, cols, three, 0, 3);
@@ -239,17 +248,89 @@ class NewtonSchulzTest {
     }
 
     /**
-     * A deterministic sgemm ({@link #tripleLoop}) writing down each call's arguments (not the
-     * arrays). Not netlib's: its Vector API kernels gave other bits for the same call once the
-     * JIT had compiled them, on JDK 25 (a product of 520 x 600 by 600 x 256: the first call
-     * against the second), which is the provider's determinism, not the panels'.
+     * Calls per Newton-Schulz iteration with {@code panels} panels: each triangle ({@code A},
+     * {@code B}) a symmetric product per panel and a general one above every panel but the
+     * first, then one general product per panel for the next iterate.
+     */
+    private static int callsPerIteration(int panels) {
+        return 2 * (2 * panels - 1) + panels;
+    }
+
+    /**
+     * A deterministic sgemm ({@link #tripleLoop}) and upper-only ssyrk ({@link #syrkLoop})
+     * writing down each call's arguments (not the arrays). Not netlib's: its Vector API
+     * kernels gave other bits for the same call once the JIT had compiled them, on JDK 25 (a
+     * product of 520 x 600 by 600 x 256: the first call against the second), which is the
+     * provider's determinism, not the panels'.
      */
     private static Sgemm recording(List<String> calls) {
-        return (ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc) -> {
-            calls.add(String.join(",", ta, tb, "" + m, "" + n, "" + k, "" + alpha, "" + oa, "" + lda, "" + ob,
-                    "" + ldb, "" + beta, "" + oc, "" + ldc));
-            tripleLoop(ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc);
+        return new Sgemm() {
+            @Override
+            public void sgemm(String ta, String tb, int m, int n, int k, float alpha, float[] a, int oa, int lda,
+                              float[] b, int ob, int ldb, float beta, float[] c, int oc, int ldc) {
+                calls.add(String.join(",", ta, tb, "" + m, "" + n, "" + k, "" + alpha, "" + oa, "" + lda, "" + ob,
+                        "" + ldb, "" + beta, "" + oc, "" + ldc));
+                tripleLoop(ta, tb, m, n, k, alpha, a, oa, lda, b, ob, ldb, beta, c, oc, ldc);
+            }
+
+            @Override
+            public void ssyrkUpper(String trans, int n, int k, float alpha, float[] a, int oa, int lda, float beta,
+                                   float[] c, int oc, int ldc) {
+                calls.add(String.join(",", "ssyrk", trans, "" + n, "" + k, "" + alpha, "" + oa, "" + lda, "" + beta,
+                        "" + oc, "" + ldc));
+                syrkLoop(trans, n, k, alpha, a, oa, lda, beta, c, oc, ldc);
+            }
         };
+    }
+
+    /**
+     * BLAS {@code ssyrk} with {@code uplo = "U"} from its definition: the upper triangle of
+     * {@code alpha * A A^T + beta * C} ({@code "N"}) or {@code alpha * A^T A + beta * C}
+     * ({@code "T"}), the lower triangle untouched; each element as {@link #tripleLoop} makes it.
+     */
+    private static void syrkLoop(String trans, int n, int k, float alpha, float[] a, int offA, int lda,
+                                 float beta, float[] c, int offC, int ldc) {
+        boolean t = trans.equals("T");
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i <= j; i++) {
+                double s = 0;
+                for (int l = 0; l < k; l++) {
+                    double x = t ? a[offA + l + i * lda] : a[offA + i + l * lda];
+                    double y = t ? a[offA + l + j * lda] : a[offA + j + l * lda];
+                    s += x * y;
+                }
+                int at = offC + i + j * ldc;
+                c[at] = (float) (alpha * s + (beta == 0 ? 0 : beta * c[at]));
+            }
+        }
+    }
+
+    /**
+     * A symmetric product's panels start at {@code r * sqrt(p / P)} in multiples of 16: about
+     * equal work per panel (the triangle's elements up to each boundary), strictly increasing,
+     * and every {@code width} columns where the panels are fixed.
+     */
+    @Test
+    void trianglePanelsShareTheWork() {
+        assertEquals(176, TrianglePanels.start(1, 2, 256, 128, true));
+        assertEquals(560, TrianglePanels.start(1, 2, 784, 400, true));
+        assertEquals(21, TrianglePanels.start(3, 4, 21, 7, false));
+        assertEquals(14, TrianglePanels.start(2, 4, 21, 7, false));
+        for (int r = NewtonSchulz.TWO_PANELS; r <= 5000; r += 37) {
+            int panels = NewtonSchulz.panels(r);
+            double[] work = new double[panels];
+            for (int p = 0; p < panels; p++) {
+                int j = TrianglePanels.start(p, panels, r, 0, true);
+                int end = TrianglePanels.start(p + 1, panels, r, 0, true);
+                assertTrue(end > j, "panel " + p + " of " + r);
+                assertEquals(0, j % 16, "a multiple of 16");
+                work[p] = (double) j * (end - j) + (double) (end - j) * (end - j) / 2;
+            }
+            double mean = Arrays.stream(work).average().orElseThrow();
+            for (double x : work) {
+                assertTrue(Math.abs(x - mean) < 0.12 * mean, "work " + Arrays.toString(work) + " for " + r);
+            }
+        }
     }
 
     @Test
