@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Tables for the rules over tensors, from JMH JSON files (-rf json): the ratios of
 TensorRatioBench (interleaved steps; per iteration, and their median), the generated kernels'
-speed against the hand-written ones (HandRatioBench, interleaved), of TensorRuleBench
+speed against the hand-written ones (HandRatioBench, interleaved), what LAMB's norms cost its
+first pass (SumCostBench, interleaved), of TensorRuleBench
 (one rule after another; each file one round, and the median over rounds), and the sgemm
 fraction of OrthBench. Standard library only. See benchmarks/README.md.
 
@@ -131,10 +132,37 @@ def against_hand(paths):
     print()
 
 
+def sum_cost(paths):
+    """SumCostBench: per iteration, LAMB's first pass with its two norms over the same pass without."""
+    rows = [r for path in paths for r in load(path) if r["benchmark"].endswith("SumCostBench.round")]
+    if not rows:
+        return
+    print("What LAMB's norms add to its first pass (SumCostBench, one thread, timed alternately):")
+    print("with sums / without, median over iterations (min-max).")
+    print()
+    print("| sums | with ms/pass | without ms/pass | with / without |")
+    print("|---|---:|---:|---:|")
+    groups = {}
+    for r in rows:
+        groups.setdefault(r["params"]["sums"], []).append(r)
+    for sums, group in groups.items():
+        ratios, with_ns, without_ns, rounds = [], 0, 0, 0
+        for r in group:
+            raw = {k: [x for fork in v["rawData"] for x in fork] for k, v in r["secondaryMetrics"].items()}
+            ratios += [a / b for a, b in zip(raw["withNanos"], raw["withoutNanos"]) if b]
+            with_ns += sum(raw["withNanos"])
+            without_ns += sum(raw["withoutNanos"])
+            rounds += round((sum(raw["withNanos"]) + sum(raw["withoutNanos"])) / (r["primaryMetric"]["score"] * 1e6))
+        print(f"| {sums} | {with_ns / rounds / 1e6:.2f} | {without_ns / rounds / 1e6:.2f} | "
+              f"{statistics.median(ratios):.3f}x ({min(ratios):.3f}-{max(ratios):.3f}) |")
+    print()
+
+
 def main(paths):
     ratios = {}
     interleaved(paths)
     against_hand(paths)
+    sum_cost(paths)
     if any(tensor_ratios(load(p)) for p in paths):
         print("| round | impl | threads | AdamW ms/step | clip+AdamW ms/step (x AdamW) | LAMB ms/step (x AdamW) |")
         print("|---|---|---|---:|---:|---:|")
