@@ -25,7 +25,8 @@ final class JavaBlas implements Blas {
     @Override
     public void ssyrkUpper(String trans, int n, int k, float alpha, float[] a, int offa, int lda,
                            float beta, float[] c, int offc, int ldc) {
-        blas.ssyrk("U", trans, n, k, alpha, a, offa, lda, beta, c, offc, ldc);
+        // netlib's own ssyrk is not vectorized: made of its sgemm instead (BlockedSyrk)
+        BlockedSyrk.upper(this, trans, n, k, alpha, a, offa, lda, beta, c, offc, ldc);
     }
 
     @Override

@@ -59,11 +59,12 @@ class BlasAgreementTest {
     /**
      * {@code ssyrkUpper}: the upper triangle of {@code alpha A A^T + beta C} ({@code N}) or
      * {@code alpha A^T A + beta C} ({@code T}) within the same bound on both libraries, with
-     * offsets and leading dimensions; the strictly lower triangle, the offset head and the gaps
-     * between columns keep their values.
+     * offsets and leading dimensions, and over more than one of the Java BLAS's column blocks
+     * (BlockedSyrk); the strictly lower triangle, the offset head and the gaps between columns
+     * keep their values.
      */
     @ParameterizedTest
-    @CsvSource({"N,7,3,0", "T,17,65,1", "T,64,300,0", "N,40,31,1", "T,256,784,0", "N,1,1,1"})
+    @CsvSource({"N,7,3,0", "T,17,65,1", "T,64,300,0", "N,40,31,1", "T,256,784,0", "N,200,50,1", "T,300,20,1", "N,1,1,1"})
     void symmetricProductsAgreeAndLeaveTheLowerTriangle(String trans, int n, int k, int betaInt) {
         Blas nat = nativeBlas();
         Blas java = new JavaBlas();

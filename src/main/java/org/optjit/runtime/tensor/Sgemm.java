@@ -49,8 +49,15 @@ public interface Sgemm {
         sgemm(t ? "T" : "N", t ? "N" : "T", n, n, k, alpha, a, offA, lda, a, offA, lda, beta, c, offC, ldc);
     }
 
-    /** The products of a netlib BLAS instance, its own {@code ssyrk} included. */
+    /**
+     * The products of a netlib BLAS instance: its own {@code ssyrk} when it is a native
+     * library; netlib's Java BLAS vectorizes {@code sgemm} but not {@code ssyrk} (6x slower
+     * than the whole general product, benchmarks/RESULTS.md), so there the default.
+     */
     static Sgemm of(BLAS blas) {
+        if (!(blas instanceof dev.ludovic.netlib.blas.NativeBLAS)) {
+            return blas::sgemm;
+        }
         return new Sgemm() {
             @Override
             public void sgemm(String transA, String transB, int m, int n, int k, float alpha, float[] a, int offA,

@@ -55,8 +55,8 @@ class NewtonSchulzTest {
     void matchesDoubleReference(int rows, int cols) {
         float[] g = gaussian(rows * cols, rows * 31L + cols);
         double[][] expected = NaiveOrth.orth(toMatrix(g, rows, cols));
-        // netlib (its own ssyrk), the test's loops with an upper-only ssyrk, and with the
-        // interface's default ssyrk (a general product)
+        // netlib's Java BLAS (Sgemm.of: general products for the symmetric ones too), the
+        // test's loops with an upper-only ssyrk, and with the interface's default ssyrk
         for (Sgemm sgemm : new Sgemm[] {NETLIB, DETERMINISTIC, NewtonSchulzTest::tripleLoop}) {
             // whole products (these are narrower than two panels), then in panels of 7 columns on 1 and 3 threads
             for (NewtonSchulz orth : new NewtonSchulz[] {new NewtonSchulz(sgemm), new NewtonSchulz(sgemm, 7)}) {
