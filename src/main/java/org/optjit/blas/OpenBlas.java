@@ -16,8 +16,9 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * <p>JavaCPP passes a {@code float[]} to native code by copying the whole array in and out
  * (JNI {@code Get/ReleaseFloatArrayElements}), which for a 100,000-float parameter array
  * costs more than a small product. So each call copies only the span of each matrix the
- * product reads or writes into off-heap buffers of the calling thread, multiplies there,
- * and copies C's span back: O(mk + kn + mn) copying against O(mnk) arithmetic.
+ * product reads or writes into off-heap buffers of the calling thread (column by column
+ * when the span is over twice the block, as for a few rows of a long matrix), multiplies
+ * there, and copies C back: O(mk + kn + mn) copying against O(mnk) arithmetic.
  *
  * <p>OpenBLAS runs {@link #threads} threads of its own per call. The trainer splits a batch
  * into lanes on its own threads and calls with one OpenBLAS thread each (measured faster on
@@ -58,27 +59,24 @@ final class OpenBlas implements Blas {
             return;
         }
         boolean ta = transposed(transa), tb = transposed(transb);
-        int aSpan = k == 0 ? 0 : span(ta ? k : m, ta ? m : k, lda);
-        int bSpan = k == 0 ? 0 : span(tb ? n : k, tb ? k : n, ldb);
-        int cSpan = span(m, n, ldc);
-        Objects.checkFromIndexSize(offa, aSpan, a.length);
-        Objects.checkFromIndexSize(offb, bSpan, b.length);
-        Objects.checkFromIndexSize(offc, cSpan, c.length);
+        int aRows = ta ? k : m, aCols = ta ? m : k, bRows = tb ? n : k, bCols = tb ? k : n;
+        Objects.checkFromIndexSize(offa, k == 0 ? 0 : span(aRows, aCols, lda), a.length);
+        Objects.checkFromIndexSize(offb, k == 0 ? 0 : span(bRows, bCols, ldb), b.length);
+        Objects.checkFromIndexSize(offc, span(m, n, ldc), c.length);
         Staging s = staging.get();
-        s.a = Staging.fit(s.a, aSpan);
-        s.b = Staging.fit(s.b, bSpan);
-        s.c = Staging.fit(s.c, cSpan);
-        s.a.position(0).put(a, offa, aSpan);
-        s.b.position(0).put(b, offb, bSpan);
-        // C's span is copied in also when beta == 0 but ldc > m: the gaps between its
+        s.a = Staging.fit(s.a, k == 0 ? 0 : staged(aRows, aCols, lda));
+        s.b = Staging.fit(s.b, k == 0 ? 0 : staged(bRows, bCols, ldb));
+        s.c = Staging.fit(s.c, staged(m, n, ldc));
+        int la = k == 0 ? lda : stageIn(s.a, a, offa, aRows, aCols, lda);
+        int lb = k == 0 ? ldb : stageIn(s.b, b, offb, bRows, bCols, ldb);
+        // C comes in also when beta == 0 if its span goes across: the gaps between its
         // columns are copied back and must keep their values
-        if (beta != 0f || ldc != m) {
-            s.c.position(0).put(c, offc, cSpan);
-        }
+        int lc = beta != 0f || (ldc != m && !packs(m, n, ldc)) ? stageIn(s.c, c, offc, m, n, ldc)
+                : packs(m, n, ldc) ? m : ldc;
         openblas_nolapack.cblas_sgemm(CblasColMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
-                m, n, k, alpha, s.a.position(0), Math.max(lda, 1), s.b.position(0), Math.max(ldb, 1), beta,
-                s.c.position(0), ldc);
-        s.c.position(0).get(c, offc, cSpan);
+                m, n, k, alpha, s.a.position(0), Math.max(la, 1), s.b.position(0), Math.max(lb, 1), beta,
+                s.c.position(0), lc);
+        stageOut(s.c, c, offc, m, n, ldc);
     }
 
     @Override
@@ -88,19 +86,56 @@ final class OpenBlas implements Blas {
             return;
         }
         boolean ta = transposed(trans);
-        int aSpan = k == 0 ? 0 : span(ta ? k : n, ta ? n : k, lda);
-        int cSpan = span(n, n, ldc);
-        Objects.checkFromIndexSize(offa, aSpan, a.length);
-        Objects.checkFromIndexSize(offc, cSpan, c.length);
+        int aRows = ta ? k : n, aCols = ta ? n : k;
+        Objects.checkFromIndexSize(offa, k == 0 ? 0 : span(aRows, aCols, lda), a.length);
+        Objects.checkFromIndexSize(offc, span(n, n, ldc), c.length);
         Staging s = staging.get();
-        s.a = Staging.fit(s.a, aSpan);
-        s.c = Staging.fit(s.c, cSpan);
-        s.a.position(0).put(a, offa, aSpan);
-        // C comes in whole: its lower triangle, and the gaps between columns, go back unchanged
-        s.c.position(0).put(c, offc, cSpan);
+        s.a = Staging.fit(s.a, k == 0 ? 0 : staged(aRows, aCols, lda));
+        s.c = Staging.fit(s.c, staged(n, n, ldc));
+        int la = k == 0 ? lda : stageIn(s.a, a, offa, aRows, aCols, lda);
+        // C comes in whole: its lower triangle, and any gaps between columns, go back unchanged
+        int lc = stageIn(s.c, c, offc, n, n, ldc);
         openblas_nolapack.cblas_ssyrk(CblasColMajor, CblasUpper, ta ? CblasTrans : CblasNoTrans, n, k, alpha,
-                s.a.position(0), Math.max(lda, 1), beta, s.c.position(0), ldc);
-        s.c.position(0).get(c, offc, cSpan);
+                s.a.position(0), Math.max(la, 1), beta, s.c.position(0), lc);
+        stageOut(s.c, c, offc, n, n, ldc);
+    }
+
+    /**
+     * Whether the {@code rows x cols} block with leading dimension {@code ld} is copied
+     * column by column (packed, leading dimension {@code rows}) rather than as its span: when
+     * the span is over twice the block, as for a few rows of a long matrix (orth's row panels),
+     * where copying the span would copy most of the matrix for each call.
+     */
+    private static boolean packs(int rows, int cols, int ld) {
+        return cols > 1 && (long) ld * (cols - 1) + rows > 2L * rows * cols;
+    }
+
+    /** Floats the staged copy of the block takes. */
+    private static int staged(int rows, int cols, int ld) {
+        return packs(rows, cols, ld) ? rows * cols : span(rows, cols, ld);
+    }
+
+    /** Copies the block at {@code x[off]} into {@code p}; returns its leading dimension there. */
+    private static int stageIn(FloatPointer p, float[] x, int off, int rows, int cols, int ld) {
+        if (!packs(rows, cols, ld)) {
+            p.position(0).put(x, off, span(rows, cols, ld));
+            return ld;
+        }
+        for (int j = 0; j < cols; j++) {
+            p.position((long) j * rows).put(x, off + j * ld, rows);
+        }
+        return rows;
+    }
+
+    /** Copies the block back from {@code p} as {@link #stageIn} put it there. */
+    private static void stageOut(FloatPointer p, float[] x, int off, int rows, int cols, int ld) {
+        if (!packs(rows, cols, ld)) {
+            p.position(0).get(x, off, span(rows, cols, ld));
+            return;
+        }
+        for (int j = 0; j < cols; j++) {
+            p.position((long) j * rows).get(x, off + j * ld, rows);
+        }
     }
 
     /** Elements from the first to the last one of a column-major {@code rows x cols} matrix. */

@@ -13,19 +13,23 @@ import org.junit.jupiter.params.provider.CsvSource;
  * within {@code k * 2^-22 * sum_p |a_ip| |b_pj|} of the product in double precision (the
  * classical bound for a float dot product of length k is about {@code k * 2^-24} times that
  * sum; 4x slack for blocked summation orders), for every transposition, with offsets,
- * leading dimensions larger than the rows, and beta 0 and 1.
+ * leading dimensions larger than the rows (also far larger, which OpenBlas copies column by
+ * column), and beta 0 and 1.
  */
 class BlasAgreementTest {
 
     @ParameterizedTest
-    @CsvSource({"N,N,7,5,3,0", "N,T,33,17,65,1", "T,N,64,40,300,0", "T,T,9,70,31,1", "N,N,256,64,784,1", "N,T,1,1,1,0"})
-    void nativeAndJavaAgreeWithDoublePrecision(String ta, String tb, int m, int n, int k, int betaInt) {
+    @CsvSource({"N,N,7,5,3,0,0", "N,T,33,17,65,1,0", "T,N,64,40,300,0,0", "T,T,9,70,31,1,0", "N,N,256,64,784,1,0",
+            "N,T,1,1,1,0,0",
+            // a few rows of long matrices (leading dimensions far past the rows: copied packed)
+            "N,T,20,30,16,1,400", "N,T,20,30,16,0,400", "T,N,12,9,40,1,300"})
+    void nativeAndJavaAgreeWithDoublePrecision(String ta, String tb, int m, int n, int k, int betaInt, int pad) {
         Blas nat = nativeBlas();
         Blas java = new JavaBlas();
         SplittableRandom r = new SplittableRandom(m * 31L + n * 7L + k);
         boolean tA = ta.equals("T"), tB = tb.equals("T");
         int aRows = tA ? k : m, aCols = tA ? m : k, bRows = tB ? n : k, bCols = tB ? k : n;
-        int lda = aRows + 2, ldb = bRows + 1, ldc = m + 3, offa = 5, offb = 3, offc = 7;
+        int lda = aRows + 2 + pad, ldb = bRows + 1 + pad, ldc = m + 3 + pad, offa = 5, offb = 3, offc = 7;
         float[] a = random(r, offa + lda * aCols), b = random(r, offb + ldb * bCols), c0 = random(r, offc + ldc * n);
         float alpha = 0.75f, beta = betaInt;
         float[] cn = c0.clone(), cj = c0.clone();

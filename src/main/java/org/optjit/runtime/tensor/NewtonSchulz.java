@@ -60,7 +60,9 @@ import org.optjit.runtime.Claims;
  * about 512 columns each. {@code X'} takes one sgemm call per panel of equal width; a
  * triangle's panel of columns {@code J} is one sgemm for the rows above {@code J} and one
  * ssyrk for the block on the diagonal, its boundaries set for equal work
- * ({@link TrianglePanels}), and mirroring is a phase of its own, by panels of equal width. A
+ * ({@link TrianglePanels}), and mirroring is a phase of its own, by panels of equal width.
+ * A thin matrix (one panel of columns) makes {@code X'} in panels of its long rows instead,
+ * from 2,048 on ({@link RowPanels}). A
  * result's column does not depend on the other columns, and the calls are the same calls
  * with the same arguments on one thread or on several, so the bits cannot depend on the
  * thread count, even where the provider's own kernels depend on a product's shape. Given {@code threads > 1}, the caller and helpers from
@@ -218,15 +220,22 @@ public final class NewtonSchulz implements Orthogonalizer {
         // no transposing.
         int w = width.applyAsInt(r);
         int panels = (r + w - 1) / w;
-        Claims.runPhases(PHASES * ITERATIONS, panels, threads, index -> {
-            int phase = index / panels;
-            int panel = index % panels;
+        // a thin matrix's X' in panels of its long rows instead (RowPanels; tests' fixed panels: every w)
+        int rowPanels = panels > 1 ? 1 : balanced ? RowPanels.count(c) : (c + w - 1) / w;
+        int rowWidth = balanced ? RowPanels.width(c, rowPanels) : w;
+        int perPhase = Math.max(panels, rowPanels);
+        Claims.runPhases(PHASES * ITERATIONS, perPhase, threads, index -> {
+            int phase = index / perPhase;
+            int panel = index % perPhase;
+            int step = phase % PHASES;
+            if (panel >= (step == NEXT ? Math.max(panels, rowPanels) : panels)) {
+                return;   // this step has fewer panels than the widest one
+            }
             int it = phase / PHASES;
             boolean last = it == ITERATIONS - 1;
             float[] src = it % 2 == 0 ? ws.x : ws.next;
             float[] dst = last && wide ? out : it % 2 == 0 ? ws.next : ws.x;
             int dstOff = last && wide ? outOff : 0;
-            int step = phase % PHASES;
             if (step == GRAM || step == POLY) {
                 // a triangle: panels of about equal work (TrianglePanels), not of equal width
                 int first = TrianglePanels.start(panel, panels, r, w, balanced);
@@ -237,6 +246,9 @@ public final class NewtonSchulz implements Orthogonalizer {
                 int n = Math.min(w, r - first);
                 if (step == MIRROR_GRAM || step == MIRROR_POLY) {
                     mirror(step == MIRROR_GRAM ? ws.gram : ws.poly, r, first, n);
+                } else if (rowPanels > 1) {
+                    int row = panel * rowWidth;
+                    nextRows(src, ws.poly, r, c, row, Math.min(rowWidth, c - row), dst, dstOff);
                 } else {
                     next(src, ws.poly, r, c, first, n, dst, dstOff);
                 }
@@ -290,6 +302,19 @@ public final class NewtonSchulz implements Orthogonalizer {
             dst[dstOff + i] = A * x[i];
         }
         sgemm.sgemm("N", "T", c, n, r, 1f, x, 0, c, poly, j, r, 1f, dst, dstOff + j * c, c);
+    }
+
+    /**
+     * Rows {@code [i, i + m)} of {@code M' = a*M + M*B^T} ({@code c x r}) into {@code dst[dstOff]}:
+     * columns {@code [i, i + m)} of {@code X'}, each the same dot products as in {@link #next}.
+     */
+    private void nextRows(float[] x, float[] poly, int r, int c, int i, int m, float[] dst, int dstOff) {
+        for (int col = 0; col < r; col++) {
+            for (int e = col * c + i; e < col * c + i + m; e++) {
+                dst[dstOff + e] = A * x[e];
+            }
+        }
+        sgemm.sgemm("N", "T", m, r, r, 1f, x, i, c, poly, 0, r, 1f, dst, dstOff + i, c);
     }
 
     /** Sum of squares in double, one accumulator, in index order. */

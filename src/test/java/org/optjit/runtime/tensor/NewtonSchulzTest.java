@@ -47,7 +47,9 @@ class NewtonSchulzTest {
         return Stream.of(
                 Arguments.of(16, 16), Arguments.of(64, 64), Arguments.of(24, 40), Arguments.of(40, 24),
                 Arguments.of(33, 17), Arguments.of(17, 33), Arguments.of(7, 5), Arguments.of(2, 2),
-                Arguments.of(1, 50), Arguments.of(50, 1), Arguments.of(1, 1));
+                Arguments.of(1, 50), Arguments.of(50, 1), Arguments.of(1, 1),
+                // thin: in panels of 7, X' is cut along its long rows (RowPanels)
+                Arguments.of(5, 40), Arguments.of(40, 5));
     }
 
     @ParameterizedTest(name = "{0} x {1}")
@@ -190,16 +192,18 @@ class NewtonSchulzTest {
      * are compared too.
      */
     @ParameterizedTest(name = "{0} x {1}, panels of {2}")
-    @CsvSource({"70, 100, 32", "100, 70, 32", "64, 64, 32", "65, 200, 16", "257, 40, 64", "96, 96, 96"})
+    @CsvSource({"70, 100, 32", "100, 70, 32", "64, 64, 32", "65, 200, 16", "257, 40, 64", "96, 96, 96", "20, 150, 32"})
     void panelsMakeTheSameCallsAndBitsOnAnyThreadCount(int rows, int cols, int width) {
         float[] g = gaussian(rows * cols, rows * 7L + cols);
         int r = Math.min(rows, cols);
         int panels = (r + width - 1) / width;
+        // a thin matrix (one panel of columns) cuts X' along its long rows instead
+        int rowPanels = panels > 1 ? 1 : (Math.max(rows, cols) + width - 1) / width;
         List<String> oneCalls = new ArrayList<>();
         float[] one = new float[g.length];
         new NewtonSchulz(recording(oneCalls), width).orth(g, 0, rows, cols, one, 0, 1);
-        assertEquals(NewtonSchulz.ITERATIONS * callsPerIteration(panels), oneCalls.size(),
-                "one call per panel of each product, two for a triangle's panels after the first");
+        assertEquals(NewtonSchulz.ITERATIONS * (callsPerIteration(panels) - panels + Math.max(panels, rowPanels)),
+                oneCalls.size(), "one call per panel of each product, two for a triangle's panels after the first");
         for (int threads : new int[] {2, 3}) {
             List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
             float[] out = new float[g.length];
@@ -230,21 +234,28 @@ class NewtonSchulzTest {
         assertEquals(400, NewtonSchulz.panelWidth(784));
         assertEquals(352, NewtonSchulz.panelWidth(1031));
         assertEquals(512, NewtonSchulz.panelWidth(4096));
-        int rows = 300;
-        int cols = 310;
-        float[] g = gaussian(rows * cols, 5);
-        List<String> oneCalls = new ArrayList<>();
-        float[] one = new float[g.length];
-        new NewtonSchulz(recording(oneCalls)).orth(g, 0, rows, cols, one, 0, 1);
+        List<String> oneCalls = sameCallsAndBitsOnOneAndThreeThreads(300, 310, 5);
         assertEquals(NewtonSchulz.ITERATIONS * callsPerIteration(2), oneCalls.size(), "two panels of 300 columns");
         assertTrue(oneCalls.contains("ssyrk,T,208,310,1.0,0,310,0.0,0,300"), "the first triangle panel: 208 columns");
         assertTrue(oneCalls.contains("T,N,208,92,310,1.0,0,310,64480,310,0.0,62400,300"),
                 "the rows above the second panel's diagonal block");
+    }
+
+    /**
+     * The default instance on a Gaussian {@code rows x cols} matrix makes the same calls on
+     * three threads as on one (in another order) and the same bits; returns the one-thread calls.
+     */
+    private static List<String> sameCallsAndBitsOnOneAndThreeThreads(int rows, int cols, long seed) {
+        float[] g = gaussian(rows * cols, seed);
+        List<String> oneCalls = new ArrayList<>();
+        float[] one = new float[g.length];
+        new NewtonSchulz(recording(oneCalls)).orth(g, 0, rows, cols, one, 0, 1);
         List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
         float[] three = new float[g.length];
         new NewtonSchulz(recording(calls)).orth(g, 0, rows, cols, three, 0, 3);
         assertEquals(oneCalls.stream().sorted().toList(), calls.stream().sorted().toList());
         assertArrayEquals(one, three, 0f);
+        return oneCalls;
     }
 
     /**
@@ -303,6 +314,29 @@ class NewtonSchulzTest {
                 c[at] = (float) (alpha * s + (beta == 0 ? 0 : beta * c[at]));
             }
         }
+    }
+
+    /**
+     * A thin matrix (smaller side under 256) cuts {@code X'} along its long rows from 2,048 on,
+     * in panels of about 1,024 (multiples of 16); the default instance then makes the same
+     * calls and bits on one thread as on three.
+     */
+    @Test
+    void thinMatricesCutTheirLongRows() {
+        assertEquals(1, RowPanels.count(2047));
+        assertEquals(2, RowPanels.count(2048));
+        assertEquals(8, RowPanels.count(8192));
+        assertEquals(1024, RowPanels.width(8192, 8));
+        assertEquals(1008, RowPanels.width(3000, 3));
+        int rows = 2100;
+        int cols = 40;
+        List<String> oneCalls = sameCallsAndBitsOnOneAndThreeThreads(rows, cols, 11);
+        assertEquals(NewtonSchulz.ITERATIONS * 5, oneCalls.size(), "two triangles, then X' in three row panels");
+        assertTrue(oneCalls.contains("N,T,704,40,40,1.0,704,2100,0,40,1.0,704,2100"), "the second row panel");
+        float[] g = gaussian(rows * cols, 11);
+        float[] one = new float[g.length];
+        new NewtonSchulz(DETERMINISTIC).orth(g, 0, rows, cols, one, 0, 2);
+        assertClose(NaiveOrth.orth(toMatrix(g, rows, cols)), one, rows, cols);
     }
 
     /**
