@@ -1,7 +1,6 @@
 package org.optjit.runtime.tensor;
 
 import java.util.Objects;
-import java.util.function.IntUnaryOperator;
 import org.optjit.runtime.Claims;
 
 /**
@@ -56,16 +55,15 @@ import org.optjit.runtime.Claims;
  *
  * <h2>Panels and threads</h2>
  * Each product is made panel by panel of its result's columns, the panels a function of the
- * matrix's shape alone ({@link #panels}): one panel below 256 columns, two up to 1,024, then
+ * matrix's shape alone ({@link Panels}): one panel below 256 columns, two up to 1,024, then
  * about 512 columns each. {@code X'} takes one sgemm call per panel of equal width; a
  * triangle's panel of columns {@code J} is one sgemm for the rows above {@code J} and one
- * ssyrk for the block on the diagonal, its boundaries set for equal work
- * ({@link TrianglePanels}), and mirroring is a phase of its own, by panels of equal width.
- * A thin matrix (one panel of columns) makes {@code X'} in panels of its long rows instead,
- * from 2,048 on ({@link RowPanels}). A
- * result's column does not depend on the other columns, and the calls are the same calls
- * with the same arguments on one thread or on several, so the bits cannot depend on the
- * thread count, even where the provider's own kernels depend on a product's shape. Given {@code threads > 1}, the caller and helpers from
+ * ssyrk for the block on the diagonal, its boundaries set for equal work, and mirroring is
+ * a phase of its own, by panels of equal width. A thin matrix (one panel of columns) makes
+ * {@code X'} in panels of its long rows instead, from 2,048 on. A result's column does not
+ * depend on the other columns, and the calls are the same calls with the same arguments on
+ * one thread or on several, so the bits cannot depend on the thread count, even where the
+ * provider's own kernels depend on a product's shape. Given {@code threads > 1}, the caller and helpers from
  * the step pool take the panels of each phase in turn ({@link Claims}) and meet after each
  * phase: a worker with a large matrix takes the help of threads that finished their own
  * tensors, and threads that share one matrix ({@code SharedTensor}) share its products.
@@ -82,22 +80,6 @@ public final class NewtonSchulz implements Orthogonalizer {
 
     /** Added to the norm before dividing, so that a zero input gives zeros. */
     public static final double EPS = 1e-7;
-
-    /**
-     * Result columns per {@link Sgemm} call on wide products (more than 1,024 columns), about.
-     * Narrower panels cost time on one thread (each call packs the left operand again, and
-     * narrow products run below the BLAS's peak): the five iterations' products of a
-     * 1024 x 1024 matrix on the bundled OpenBLAS took 2% longer in panels of 512, 5-7% in
-     * panels of 256 and 20% in panels of 128; those of 256 x 784 (the trainer's first layer)
-     * 7% longer in panels of 128 (benchmarks/RESULTS.md).
-     */
-    public static final int PANEL = 512;
-
-    /**
-     * Products with fewer result columns than this are one call: two threads would each get
-     * fewer than 128 columns, and a step of such a matrix takes a few milliseconds at most.
-     */
-    public static final int TWO_PANELS = 256;
 
     /**
      * The steps of an iteration, each a phase of panels: the upper triangle of {@code A}, its
@@ -132,45 +114,22 @@ public final class NewtonSchulz implements Orthogonalizer {
     }
 
     private final Sgemm sgemm;
-    /** The panel width for a product of so many result columns. */
-    private final IntUnaryOperator width;
-    /** Whether triangle panels are cut to equal work ({@link TrianglePanels}); tests' fixed panels are not. */
-    private final boolean balanced;
+    /** Fixed panel width (tests), or 0: the panels the shape gives ({@link Panels}). */
+    private final int fixedPanel;
     private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     /** @param sgemm the matrix product every iteration uses (see {@link Sgemm} on determinism) */
     public NewtonSchulz(Sgemm sgemm) {
-        this(sgemm, NewtonSchulz::panelWidth, true);
+        this(sgemm, 0);
     }
 
-    /** With panels of {@code panel} columns whatever the shape: for tests on small matrices. */
+    /** With panels of {@code panel} columns whatever the shape (0: by shape): for tests on small matrices. */
     NewtonSchulz(Sgemm sgemm, int panel) {
-        this(sgemm, columns -> panel, false);
-        if (panel < 1) {
+        if (panel < 0) {
             throw new IllegalArgumentException("panel " + panel);
         }
-    }
-
-    private NewtonSchulz(Sgemm sgemm, IntUnaryOperator width, boolean balanced) {
         this.sgemm = Objects.requireNonNull(sgemm, "sgemm");
-        this.width = width;
-        this.balanced = balanced;
-    }
-
-    /**
-     * How many panels a product with {@code columns} result columns is cut into: 1 below
-     * {@link #TWO_PANELS}, at least 2 from there, and about {@link #PANEL} columns each beyond
-     * 1,024.
-     */
-    static int panels(int columns) {
-        return columns < TWO_PANELS ? 1 : Math.max(2, (columns + PANEL - 1) / PANEL);
-    }
-
-    /** The width of every panel but the last (which takes the rest): a multiple of 16 columns. */
-    static int panelWidth(int columns) {
-        int n = panels(columns);
-        int even = (columns + n - 1) / n;
-        return Math.min(columns, (even + 15) / 16 * 16);
+        this.fixedPanel = panel;
     }
 
     @Override
@@ -218,17 +177,13 @@ public final class NewtonSchulz implements Orthogonalizer {
         divide(ws.x, 0, size, norm + EPS, ws.x, 0);
         // The iterates alternate between ws.x and ws.next; the last lands in out when it needs
         // no transposing.
-        int w = width.applyAsInt(r);
-        int panels = (r + w - 1) / w;
-        // a thin matrix's X' in panels of its long rows instead (RowPanels; tests' fixed panels: every w)
-        int rowPanels = panels > 1 ? 1 : balanced ? RowPanels.count(c) : (c + w - 1) / w;
-        int rowWidth = balanced ? RowPanels.width(c, rowPanels) : w;
-        int perPhase = Math.max(panels, rowPanels);
+        Panels p = fixedPanel > 0 ? Panels.fixed(r, c, fixedPanel) : Panels.of(r, c);
+        int perPhase = p.perPhase();
         Claims.runPhases(PHASES * ITERATIONS, perPhase, threads, index -> {
             int phase = index / perPhase;
             int panel = index % perPhase;
             int step = phase % PHASES;
-            if (panel >= (step == NEXT ? Math.max(panels, rowPanels) : panels)) {
+            if (panel >= (step == NEXT ? perPhase : p.columns)) {
                 return;   // this step has fewer panels than the widest one
             }
             int it = phase / PHASES;
@@ -237,21 +192,17 @@ public final class NewtonSchulz implements Orthogonalizer {
             float[] dst = last && wide ? out : it % 2 == 0 ? ws.next : ws.x;
             int dstOff = last && wide ? outOff : 0;
             if (step == GRAM || step == POLY) {
-                // a triangle: panels of about equal work (TrianglePanels), not of equal width
-                int first = TrianglePanels.start(panel, panels, r, w, balanced);
-                int end = TrianglePanels.start(panel + 1, panels, r, w, balanced);
-                triangle(step, src, ws.gram, ws.poly, r, c, first, end - first);
+                int first = p.triangleStart(panel);
+                triangle(step, src, ws.gram, ws.poly, r, c, first, p.triangleStart(panel + 1) - first);
+            } else if (step != NEXT) {
+                int first = panel * p.width;
+                mirror(step == MIRROR_GRAM ? ws.gram : ws.poly, r, first, Math.min(p.width, r - first));
+            } else if (p.rows > 1) {
+                int row = panel * p.rowWidth;
+                nextRows(src, ws.poly, r, c, row, Math.min(p.rowWidth, c - row), dst, dstOff);
             } else {
-                int first = panel * w;
-                int n = Math.min(w, r - first);
-                if (step == MIRROR_GRAM || step == MIRROR_POLY) {
-                    mirror(step == MIRROR_GRAM ? ws.gram : ws.poly, r, first, n);
-                } else if (rowPanels > 1) {
-                    int row = panel * rowWidth;
-                    nextRows(src, ws.poly, r, c, row, Math.min(rowWidth, c - row), dst, dstOff);
-                } else {
-                    next(src, ws.poly, r, c, first, n, dst, dstOff);
-                }
+                int first = panel * p.width;
+                next(src, ws.poly, r, c, first, Math.min(p.width, r - first), dst, dstOff);
             }
         });
         if (!wide) {

@@ -48,7 +48,7 @@ class NewtonSchulzTest {
                 Arguments.of(16, 16), Arguments.of(64, 64), Arguments.of(24, 40), Arguments.of(40, 24),
                 Arguments.of(33, 17), Arguments.of(17, 33), Arguments.of(7, 5), Arguments.of(2, 2),
                 Arguments.of(1, 50), Arguments.of(50, 1), Arguments.of(1, 1),
-                // thin: in panels of 7, X' is cut along its long rows (RowPanels)
+                // thin: in panels of 7, X' is cut along its long rows (Panels)
                 Arguments.of(5, 40), Arguments.of(40, 5));
     }
 
@@ -224,16 +224,16 @@ class NewtonSchulzTest {
      */
     @Test
     void panelsFollowTheShape() {
-        assertEquals(1, NewtonSchulz.panels(255));
-        assertEquals(2, NewtonSchulz.panels(256));
-        assertEquals(2, NewtonSchulz.panels(1024));
-        assertEquals(3, NewtonSchulz.panels(1025));
-        assertEquals(8, NewtonSchulz.panels(4096));
-        assertEquals(255, NewtonSchulz.panelWidth(255));
-        assertEquals(128, NewtonSchulz.panelWidth(256));
-        assertEquals(400, NewtonSchulz.panelWidth(784));
-        assertEquals(352, NewtonSchulz.panelWidth(1031));
-        assertEquals(512, NewtonSchulz.panelWidth(4096));
+        assertEquals(1, Panels.panels(255));
+        assertEquals(2, Panels.panels(256));
+        assertEquals(2, Panels.panels(1024));
+        assertEquals(3, Panels.panels(1025));
+        assertEquals(8, Panels.panels(4096));
+        assertEquals(255, Panels.panelWidth(255));
+        assertEquals(128, Panels.panelWidth(256));
+        assertEquals(400, Panels.panelWidth(784));
+        assertEquals(352, Panels.panelWidth(1031));
+        assertEquals(512, Panels.panelWidth(4096));
         List<String> oneCalls = sameCallsAndBitsOnOneAndThreeThreads(300, 310, 5);
         assertEquals(NewtonSchulz.ITERATIONS * callsPerIteration(2), oneCalls.size(), "two panels of 300 columns");
         assertTrue(oneCalls.contains("ssyrk,T,208,310,1.0,0,310,0.0,0,300"), "the first triangle panel: 208 columns");
@@ -323,11 +323,12 @@ class NewtonSchulzTest {
      */
     @Test
     void thinMatricesCutTheirLongRows() {
-        assertEquals(1, RowPanels.count(2047));
-        assertEquals(2, RowPanels.count(2048));
-        assertEquals(8, RowPanels.count(8192));
-        assertEquals(1024, RowPanels.width(8192, 8));
-        assertEquals(1008, RowPanels.width(3000, 3));
+        assertEquals(1, Panels.of(200, 2047).rows);
+        assertEquals(2, Panels.of(200, 2048).rows);
+        assertEquals(1, Panels.of(256, 8192).rows, "two panels of columns: X' by columns");
+        assertEquals(8, Panels.of(64, 8192).rows);
+        assertEquals(1024, Panels.of(64, 8192).rowWidth);
+        assertEquals(1008, Panels.of(100, 3000).rowWidth);
         int rows = 2100;
         int cols = 40;
         List<String> oneCalls = sameCallsAndBitsOnOneAndThreeThreads(rows, cols, 11);
@@ -346,16 +347,16 @@ class NewtonSchulzTest {
      */
     @Test
     void trianglePanelsShareTheWork() {
-        assertEquals(176, TrianglePanels.start(1, 2, 256, 128, true));
-        assertEquals(560, TrianglePanels.start(1, 2, 784, 400, true));
-        assertEquals(21, TrianglePanels.start(3, 4, 21, 7, false));
-        assertEquals(14, TrianglePanels.start(2, 4, 21, 7, false));
-        for (int r = NewtonSchulz.TWO_PANELS; r <= 5000; r += 37) {
-            int panels = NewtonSchulz.panels(r);
+        assertEquals(176, Panels.of(256, 300).triangleStart(1));
+        assertEquals(560, Panels.of(784, 800).triangleStart(1));
+        assertEquals(21, Panels.fixed(21, 30, 7).triangleStart(3));
+        assertEquals(14, Panels.fixed(21, 30, 7).triangleStart(2));
+        for (int r = Panels.TWO_PANELS; r <= 5000; r += 37) {
+            int panels = Panels.panels(r);
             double[] work = new double[panels];
             for (int p = 0; p < panels; p++) {
-                int j = TrianglePanels.start(p, panels, r, 0, true);
-                int end = TrianglePanels.start(p + 1, panels, r, 0, true);
+                int j = Panels.of(r, r).triangleStart(p);
+                int end = Panels.of(r, r).triangleStart(p + 1);
                 assertTrue(end > j, "panel " + p + " of " + r);
                 assertEquals(0, j % 16, "a multiple of 16");
                 work[p] = (double) j * (end - j) + (double) (end - j) * (end - j) / 2;
