@@ -92,6 +92,9 @@ public final class NewtonSchulz implements Orthogonalizer {
     static final int NEXT = 4;
     static final int PHASES = 5;
 
+    /** Rows and columns of a tile that mirroring copies at a time. */
+    private static final int MIRROR_TILE = 32;
+
     /** One thread's buffers: the iterate and the next one ({@code r x c}), {@code A} and {@code B} ({@code r x r}, upper triangles made by ssyrk, then mirrored). */
     private static final class Workspace {
         float[] x = new float[0];
@@ -237,9 +240,17 @@ public final class NewtonSchulz implements Orthogonalizer {
 
     /** Columns {@code [j, j + n)} of the strictly lower triangle of {@code s} ({@code r x r}) from its upper one. */
     private static void mirror(float[] s, int r, int j, int n) {
-        for (int col = j; col < j + n; col++) {
-            for (int row = col + 1; row < r; row++) {
-                s[col * r + row] = s[row * r + col];
+        // in tiles of MIRROR_TILE x MIRROR_TILE: a column's reads go across rows, r floats
+        // apart; within a tile the rows' lines stay in L1 for all its columns
+        for (int c0 = j; c0 < j + n; c0 += MIRROR_TILE) {
+            int c1 = Math.min(j + n, c0 + MIRROR_TILE);
+            for (int r0 = c0; r0 < r; r0 += MIRROR_TILE) {
+                int r1 = Math.min(r, r0 + MIRROR_TILE);
+                for (int col = c0; col < c1; col++) {
+                    for (int row = Math.max(r0, col + 1); row < r1; row++) {
+                        s[col * r + row] = s[row * r + col];
+                    }
+                }
             }
         }
     }
