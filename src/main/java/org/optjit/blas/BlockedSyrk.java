@@ -20,7 +20,10 @@ final class BlockedSyrk {
     private BlockedSyrk() {
     }
 
-    /** The upper triangle of {@code alpha * A A^T + beta * C} ({@code "N"}) or {@code alpha * A^T A + beta * C} ({@code "T"}). */
+    /**
+     * The upper triangle of {@code alpha * A A^T + beta * C} ({@code "N"}) or
+     * {@code alpha * A^T A + beta * C} ({@code "T"}).
+     */
     static void upper(Blas blas, String trans, int n, int k, float alpha, float[] a, int offa, int lda, float beta,
                       float[] c, int offc, int ldc) {
         boolean t = trans.equalsIgnoreCase("T");

@@ -32,11 +32,13 @@ import org.optjit.runtime.Claims;
  * their upper triangles are computed ({@link Sgemm#ssyrkUpper}, about half the flops of a
  * general product) and then mirrored. Against general products for all three, the bundled
  * OpenBLAS takes 1.2-1.3x less time for 256 x 784 to 1024 x 1024 on one thread
- * (benchmarks/RESULTS.md, 2026-12-02). The Frobenius norm is accumulated in double, one accumulator,
- * in row-major order of the wide orientation {@code X} (so over the input's memory order
- * when it is wide, down its columns when it is tall), and square-rooted in double; each
- * element is then divided by {@code norm + 1e-7} in double and rounded to float once. The
- * vector case accumulates the same way over the input's memory order.
+ * (benchmarks/RESULTS.md, 2026-12-02).
+ *
+ * <p>The Frobenius norm is accumulated in double, one accumulator, in row-major order of the
+ * wide orientation {@code X} (so over the input's memory order when it is wide, down its
+ * columns when it is tall), and square-rooted in double; each element is then divided by
+ * {@code norm + 1e-7} in double and rounded to float once. The vector case accumulates the
+ * same way over the input's memory order.
  *
  * <p>Because the tall case is the wide case of the transpose, step for step,
  * {@code orth(G^T)} equals {@code orth(G)^T} bit for bit. The result is deterministic (the
@@ -63,9 +65,9 @@ import org.optjit.runtime.Claims;
  * {@code X'} in panels of its long rows instead, from 2,048 on. A result's column does not
  * depend on the other columns, and the calls are the same calls with the same arguments on
  * one thread or on several, so the bits cannot depend on the thread count, even where the
- * provider's own kernels depend on a product's shape. Given {@code threads > 1}, the caller and helpers from
- * the step pool take the panels of each phase in turn ({@link Claims}) and meet after each
- * phase: a worker with a large matrix takes the help of threads that finished their own
+ * provider's own kernels depend on a product's shape. Given {@code threads > 1}, the caller
+ * and helpers from the step pool take the panels of each phase in turn ({@link Claims}) and
+ * meet after each phase: a worker with a large matrix takes the help of threads that finished their own
  * tensors, and threads that share one matrix ({@code SharedTensor}) share its products.
  */
 public final class NewtonSchulz implements Orthogonalizer {
@@ -95,7 +97,10 @@ public final class NewtonSchulz implements Orthogonalizer {
     /** Rows and columns of a tile that mirroring copies at a time. */
     private static final int MIRROR_TILE = 32;
 
-    /** One thread's buffers: the iterate and the next one ({@code r x c}), {@code A} and {@code B} ({@code r x r}, upper triangles made by ssyrk, then mirrored). */
+    /**
+     * One thread's buffers: the iterate and the next one ({@code r x c}), {@code A} and
+     * {@code B} ({@code r x r}, upper triangles made by ssyrk, then mirrored).
+     */
     private static final class Workspace {
         float[] x = new float[0];
         float[] next = new float[0];
