@@ -1,5 +1,6 @@
 package org.optjit.baseline;
 
+import org.optjit.runtime.ElementWiseKernel;
 import org.optjit.runtime.LoopKernel;
 
 /**
@@ -15,7 +16,7 @@ import org.optjit.runtime.LoopKernel;
  * STREAM's {@code a}, {@code g} is {@code b}, {@code state[0]} is {@code c}; the scalar
  * {@code s} is {@code uniforms[0]}.
  */
-public enum Bandwidth implements LoopKernel {
+public enum Bandwidth implements ElementWiseKernel {
 
     /** {@code a[i] = b[i]}: 4 bytes read, 4 written. */
     COPY(4, 4) {

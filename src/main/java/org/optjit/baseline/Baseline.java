@@ -2,6 +2,7 @@ package org.optjit.baseline;
 
 import java.util.List;
 import java.util.Map;
+import org.optjit.runtime.ElementWiseKernel;
 import org.optjit.runtime.LoopKernel;
 
 /**
@@ -18,7 +19,7 @@ import org.optjit.runtime.LoopKernel;
  * generated code implements, so the same {@link org.optjit.runtime.StepRunner} splits
  * both across threads.
  */
-public interface Baseline extends LoopKernel {
+public interface Baseline extends ElementWiseKernel {
 
     /** The example rule this implements: its file name in {@code examples/} without {@code .opt}. */
     String rule();

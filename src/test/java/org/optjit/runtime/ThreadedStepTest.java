@@ -65,7 +65,7 @@ class ThreadedStepTest {
         int to = from + 5 * StepRunner.MIN_PARALLEL + 12345;
         for (int threads : new int[] {1, 2, 3, 8}) {
             List<int[]> ranges = new ArrayList<>();
-            LoopKernel recorder = (w, g, state, uniforms, lo, hi) -> {
+            LoopKernel recorder = (ElementWiseKernel) (w, g, state, uniforms, lo, hi) -> {
                 synchronized (ranges) {
                     ranges.add(new int[] {lo, hi});
                 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class VariantKernelTest {
 
     private static LoopKernel kernel() {
-        return (w, g, state, uniforms, from, to) -> {
+        return (ElementWiseKernel) (w, g, state, uniforms, from, to) -> {
         };
     }
 

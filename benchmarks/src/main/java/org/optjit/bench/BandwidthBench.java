@@ -69,7 +69,7 @@ public class BandwidthBench {
     /** The cost of splitting a step across threads, with an empty loop. */
     @Benchmark
     public void baseline() {
-        run((w, g, state, u, from, to) -> { });
+        run((w, g, state, u, from, to, origin) -> { });
     }
 
     @Benchmark

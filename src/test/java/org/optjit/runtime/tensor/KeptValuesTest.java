@@ -45,19 +45,11 @@ class KeptValuesTest {
         for (int k = 0; k < kernels.length; k++) {
             Interpreter inner = new Interpreter(plan.passes().get(k).body());
             int pass = k;
-            kernels[k] = new LoopKernel() {
-                @Override
-                public void run(float[] w, float[] g, float[][] state, float[] uniforms, int from, int to) {
-                    run(w, g, state, uniforms, from, to, from);
+            kernels[k] = (w, g, state, uniforms, from, to, origin) -> {
+                synchronized (calls) {
+                    calls.add(new Call(pass, from, to, origin));
                 }
-
-                @Override
-                public void run(float[] w, float[] g, float[][] state, float[] uniforms, int from, int to, int origin) {
-                    synchronized (calls) {
-                        calls.add(new Call(pass, from, to, origin));
-                    }
-                    inner.run(w, g, state, uniforms, from, to, origin);
-                }
+                inner.run(w, g, state, uniforms, from, to, origin);
             };
         }
         return kernels;

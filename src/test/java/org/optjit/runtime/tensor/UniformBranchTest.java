@@ -45,11 +45,11 @@ class UniformBranchTest {
                 Pass pass = plan.passes().get(k);
                 LoopKernel inner = new Interpreter(pass.body());
                 int index = k;
-                kernels[k] = (w, g, arrays, uniforms, from, to) -> {
+                kernels[k] = (w, g, arrays, uniforms, from, to, origin) -> {
                     synchronized (passCalls) {
                         passCalls[index]++;
                     }
-                    inner.run(w, g, arrays, uniforms, from, to);
+                    inner.run(w, g, arrays, uniforms, from, to, origin);
                 };
             }
             step = new TensorStep(plan, kernels, (in, out, offset, rows, cols, threads) -> {
