@@ -303,16 +303,9 @@ class NewtonSchulzTest {
                                  float beta, float[] c, int offC, int ldc) {
         boolean t = trans.equals("T");
         for (int j = 0; j < n; j++) {
-            for (int i = 0; i <= j; i++) {
-                double s = 0;
-                for (int l = 0; l < k; l++) {
-                    double x = t ? a[offA + l + i * lda] : a[offA + i + l * lda];
-                    double y = t ? a[offA + l + j * lda] : a[offA + j + l * lda];
-                    s += x * y;
-                }
-                int at = offC + i + j * ldc;
-                c[at] = (float) (alpha * s + (beta == 0 ? 0 : beta * c[at]));
-            }
+            // column j's rows 0..j: op(A) rows 0..j times op(A) row j
+            tripleLoop(t ? "T" : "N", t ? "N" : "T", j + 1, 1, k, alpha, a, offA, lda, a, offA + (t ? j * lda : j), lda,
+                    beta, c, offC + j * ldc, ldc);
         }
     }
 
